@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+// Integration tier: runs against the real PostgreSQL and the LiveKit stack started by
+// scripts/test.sh (which exports the stack's ports and keys into the environment).
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") } },
+  test: {
+    include: ["**/*.int.test.ts"],
+    exclude: ["node_modules/**", ".stack/**"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
