@@ -1,0 +1,47 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { inviteMemberAction } from "@/app/(console)/s/[spaceId]/settings/members/actions";
+import { applyActionErrors } from "@/components/forms/apply-action-errors";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass, TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { inviteMemberInput } from "@/lib/spaces/schemas";
+
+export function InviteMemberForm({ spaceId }: { spaceId: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const form = useForm<z.input<typeof inviteMemberInput>, unknown, z.output<typeof inviteMemberInput>>({
+    resolver: zodResolver(inviteMemberInput),
+    defaultValues: { email: "", role: "MEMBER" },
+  });
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    setDone(null);
+    const result = await inviteMemberAction(spaceId, values);
+    if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
+    setDone(`${values.email} was added to this Space.`);
+    form.reset();
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <FormError message={formError} />
+      {done ? <p role="status" className="text-sm text-green-700">{done}</p> : null}
+      <TextField label="Email" type="email" error={form.formState.errors.email?.message} {...form.register("email")} />
+      <Field label="Role" htmlFor="invite-role">
+        <select id="invite-role" className={inputClass} {...form.register("role")}>
+          <option value="MEMBER">Member</option>
+          <option value="ADMIN">Admin</option>
+          <option value="OWNER">Owner</option>
+        </select>
+      </Field>
+      <div><Button type="submit" disabled={form.formState.isSubmitting}>Invite</Button></div>
+    </form>
+  );
+}

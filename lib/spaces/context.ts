@@ -1,0 +1,11 @@
+import type { SpaceRoleName } from "@/lib/auth/roles";
+
+/**
+ * Who is acting, and in which Space. Resolved once per request from the session (or an API
+ * key) and the URL; every service function takes it first and scopes its queries with it.
+ */
+export type SpaceContext = {
+  userId: string;
+  spaceId: string;
+  role: SpaceRoleName;
+};

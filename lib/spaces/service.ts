@@ -1,0 +1,98 @@
+import "server-only";
+import { roleAtLeast, type SpaceRoleName } from "@/lib/auth/roles";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { db, isUniqueViolation } from "@/lib/db/client";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import type { SpaceContext } from "./context";
+import type { CreateSpaceInput, InviteMemberInput, SignUpInput } from "./schemas";
+
+export type SpaceSummary = { id: string; name: string; role: SpaceRoleName };
+
+/** Creates the user and their first Space, which they own. */
+export async function signUp(input: SignUpInput): Promise<{ userId: string; spaceId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
+      const space = await tx.space.create({ data: { name: input.spaceName } });
+      await tx.membership.create({ data: { spaceId: space.id, userId: user.id, role: "OWNER" } });
+      return { userId: user.id, spaceId: space.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new ValidationError("An account with this email already exists", {
+        email: ["An account with this email already exists. Sign in instead."],
+      });
+    }
+    throw err;
+  }
+}
+
+// Verifying against a fixed hash when the email is unknown keeps the response time the same,
+// so sign-in does not reveal which emails have accounts.
+let dummyHash: Promise<string> | undefined;
+
+export async function authenticate(email: string, password: string) {
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) {
+    dummyHash ??= hashPassword("no-such-user-placeholder");
+    await verifyPassword(await dummyHash, password);
+    return null;
+  }
+  const ok = await verifyPassword(user.passwordHash, password);
+  return ok ? { id: user.id, email: user.email, name: user.name } : null;
+}
+
+export async function listSpacesOfUser(userId: string): Promise<SpaceSummary[]> {
+  const memberships = await db().membership.findMany({
+    where: { userId },
+    include: { space: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return memberships.map((m) => ({ id: m.space.id, name: m.space.name, role: m.role }));
+}
+
+/** The caller's role in a Space, or null when they are not a member (the caller answers 404). */
+export async function findMembership(userId: string, spaceId: string): Promise<SpaceSummary | null> {
+  const membership = await db().membership.findUnique({
+    where: { spaceId_userId: { spaceId, userId } },
+    include: { space: true },
+  });
+  return membership ? { id: membership.space.id, name: membership.space.name, role: membership.role } : null;
+}
+
+export async function createSpace(userId: string, input: CreateSpaceInput): Promise<{ spaceId: string }> {
+  return db().$transaction(async (tx) => {
+    const space = await tx.space.create({ data: { name: input.name } });
+    await tx.membership.create({ data: { spaceId: space.id, userId, role: "OWNER" } });
+    return { spaceId: space.id };
+  });
+}
+
+export async function listMembers(ctx: SpaceContext) {
+  const members = await db().membership.findMany({
+    where: { spaceId: ctx.spaceId },
+    include: { user: { select: { email: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return members.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name, role: m.role }));
+}
+
+/** Owners add an existing user to their Space; there is no email delivery on a local stack. */
+export async function inviteMember(ctx: SpaceContext, input: InviteMemberInput): Promise<void> {
+  if (!roleAtLeast(ctx.role, "OWNER")) throw new ForbiddenError("Only owners can invite members");
+  const user = await db().user.findUnique({ where: { email: input.email } });
+  if (!user) {
+    throw new ValidationError("No such user", {
+      email: ["No user has signed up with this email yet. Ask them to sign up first."],
+    });
+  }
+  try {
+    await db().membership.create({ data: { spaceId: ctx.spaceId, userId: user.id, role: input.role } });
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new ConflictError("Already a member", { email: ["This user is already a member of this Space."] });
+    }
+    throw err;
+  }
+}
