@@ -1,0 +1,125 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { E164_PATTERN, isE164, normalizeE164 } from "./e164";
+
+function ok(raw: string): string {
+  const r = normalizeE164(raw);
+  if (!r.ok) throw new Error(`expected ${JSON.stringify(raw)} to be accepted, got: ${r.error}`);
+  return r.value;
+}
+function error(raw: string): string {
+  const r = normalizeE164(raw);
+  if (r.ok) throw new Error(`expected ${JSON.stringify(raw)} to be refused, got ${r.value}`);
+  return r.error;
+}
+
+describe("normalizeE164: accepted formatting variants", () => {
+  it.each([
+    ["+14155552671", "+14155552671"],
+    ["+1 (415) 555-2671", "+14155552671"],
+    ["+1.415.555.2671", "+14155552671"],
+    ["+1-415-555-2671", "+14155552671"],
+    ["  +1 415 555 2671  ", "+14155552671"],
+    ["+1 (415)-555--2671", "+14155552671"],
+    ["+7 495 123-45-67", "+74951234567"],
+    ["+44 20 7946 0958", "+442079460958"],
+    ["+49 30 901820", "+4930901820"],
+  ])("%j → %s", (raw, canonical) => {
+    expect(ok(raw)).toBe(canonical);
+  });
+});
+
+describe("normalizeE164: refused", () => {
+  it.each([
+    ["", /Enter a phone number/],
+    ["+14155552671 x12", /extension/],
+    ["+14155552671x12", /extension/],
+    ["+1 415 555 2671 ext. 12", /extension/],
+    ["+1 415 555 2671 extension 12", /extension/],
+    ["+1 415 555 2671;ext=12", /extension/],
+    ["+1 415 555 2671#12", /extension/],
+    ["+1-800-FLOWERS", /letters/],
+    ["+1 800 CALL NOW", /letters/],
+    ["4155552671", /Start with \+ and the country code/],
+    ["14155552671", /Start with \+/],
+    ["0014155552671", /Start with \+/],
+    ["(415) 555-2671", /Start with \+/],
+    ["++14155552671", /Use only digits/],
+    ["+1 415 555 2671 / 2", /Use only digits/],
+    ["+1_415_555_2671", /Use only digits/],
+    ["+１４１５５５５２６７１", /Use only digits/],
+    ["+0 123 456", /never start with 0/],
+    ["+1 415 555 2671 0000 0000", /between 2 and 15 digits/],
+    ["+999 1234567", /not a valid international number/],
+    ["+1 415 555 267", /not a valid number for that country/],
+    // The product doc's sample: Russian numbers never start with 1 after the country code.
+    ["+71234567890", /not a valid number/],
+    ["+44 (0)20 7946 0958", /without a national prefix: \+442079460958/],
+  ])("%j", (raw, message) => {
+    expect(error(raw)).toMatch(message);
+  });
+});
+
+describe("properties", () => {
+  const valid = fc.constantFrom("+14155552671", "+74951234567", "+442079460958", "+4930901820", "+33142685300", "+61291234567", "+8613912345678", "+5511987654321");
+  const separator = fc.constantFrom("", " ", "-", ".", "  ", " - ");
+
+  // Insert separators between digits and optionally wrap one digit run in parentheses.
+  const variant = fc.tuple(valid, fc.array(separator, { minLength: 16, maxLength: 16 }), fc.nat(), fc.boolean()).map(([e164, seps, at, parens]) => {
+    const digits = e164.slice(1).split("");
+    let out = "+";
+    digits.forEach((d, i) => {
+      out += (i > 0 ? seps[i]! : "") + d;
+    });
+    if (parens) {
+      const runs = out.slice(1).split(/(?<=\d)(?=[ .-])|(?<=[ .-])(?=\d)/);
+      const idx = at % runs.length;
+      if (/^\d+$/.test(runs[idx] ?? "")) runs[idx] = `(${runs[idx]})`;
+      out = `+${runs.join("")}`;
+    }
+    return { e164, out };
+  });
+
+  it("any formatting variant of a valid number collapses to the same E.164", () => {
+    fc.assert(
+      fc.property(variant, ({ e164, out }) => {
+        expect(ok(out)).toBe(e164);
+      }),
+    );
+  });
+
+  it("canonical output re-parses to itself and matches the E.164 pattern", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 25 }), (raw) => {
+        const r = normalizeE164(raw);
+        if (!r.ok) return;
+        expect(r.value).toMatch(E164_PATTERN);
+        expect(normalizeE164(r.value)).toEqual(r);
+      }),
+    );
+    fc.assert(
+      fc.property(variant, ({ out }) => {
+        const first = ok(out);
+        expect(ok(first)).toBe(first);
+      }),
+    );
+  });
+
+  it("never accepts a number with letters or an extension marker", () => {
+    fc.assert(
+      fc.property(variant, fc.constantFrom(" x12", "x1", " ext 5", ";ext=9", "#3", " EXT. 7", "A", "-FLOWERS"), ({ out }, tail) => {
+        expect(normalizeE164(out + tail).ok).toBe(false);
+      }),
+    );
+  });
+});
+
+describe("isE164", () => {
+  it("checks syntax only", () => {
+    expect(isE164("+14155552671")).toBe(true);
+    expect(isE164("+71234567890")).toBe(true);
+    expect(isE164("14155552671")).toBe(false);
+    expect(isE164("+0123")).toBe(false);
+    expect(isE164("+1234567890123456")).toBe(false);
+  });
+});

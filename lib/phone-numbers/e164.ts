@@ -1,0 +1,63 @@
+import { parsePhoneNumberWithError } from "libphonenumber-js/max";
+
+// Phone numbers are stored and sent to LiveKit in canonical E.164 only: LiveKit matches the
+// called number of an INVITE against trunk numbers, so two spellings of one number would
+// make two different bindings.
+//
+// libphonenumber-js is used for validity, never trusted with the digits: it silently splits
+// off extensions (`+14155552671 x12` parses as valid) and drops letters (`+1-800-FLOWERS`
+// becomes +1800), so both are refused before parsing, and the digits it returns must be
+// exactly the digits typed. The "max" metadata checks each country's number patterns;
+// the default "min" metadata only checks lengths.
+
+export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
+
+export type E164Result = { ok: true; value: string } | { ok: false; error: string };
+
+const EXAMPLE = "such as +14155552671";
+
+/** True for a string already in canonical E.164 syntax (no validity check). */
+export function isE164(value: string): boolean {
+  return E164_PATTERN.test(value);
+}
+
+export function normalizeE164(raw: string): E164Result {
+  const text = raw.trim();
+  const fail = (error: string): E164Result => ({ ok: false, error });
+  if (text === "") return fail("Enter a phone number.");
+
+  // Extensions first: `x`, `ext` and `#` are letters or symbols too, but this message is the useful one.
+  if (/(?:[;,]\s*ext\s*=|#|\bext(?:ension)?\b\.?|\d\s*x\s*\d|\bx\s*\d)/i.test(text)) {
+    return fail("Remove the extension; LiveKit routes calls by the number alone.");
+  }
+  if (/\p{L}/u.test(text)) return fail(`Use digits only; letters (as in 1-800-FLOWERS) are not allowed.`);
+  if (!text.startsWith("+")) {
+    return fail(`Start with + and the country code, ${EXAMPLE}.`);
+  }
+  // ASCII digits and common separators only; `\d` in a non-unicode regex is ASCII 0-9.
+  if (!/^\+[\d\s().-]+$/.test(text)) {
+    return fail("Use only digits, spaces, dashes, dots and parentheses after the +.");
+  }
+  const digits = text.replace(/\D/g, "");
+  if (digits.startsWith("0")) return fail(`Country codes never start with 0; ${EXAMPLE}.`);
+  if (digits.length < 2 || digits.length > 15) {
+    return fail("An international number has between 2 and 15 digits including the country code.");
+  }
+
+  let parsed;
+  try {
+    parsed = parsePhoneNumberWithError(text);
+  } catch {
+    return fail(`This is not a valid international number; check the country code, ${EXAMPLE}.`);
+  }
+  if (!parsed.isValid()) {
+    return fail(`+${parsed.countryCallingCode} ${parsed.nationalNumber} is not a valid number for that country; check the digits.`);
+  }
+  const canonical = parsed.number;
+  // Refuse any number the library rewrote (e.g. dropping a national "(0)"): what is stored
+  // must be what the operator typed.
+  if (canonical !== `+${digits}` || !isE164(canonical)) {
+    return fail(`Enter the number exactly as dialled internationally, without a national prefix: ${canonical}.`);
+  }
+  return { ok: true, value: canonical };
+}
