@@ -1,0 +1,85 @@
+# shellcheck shell=bash
+# Helpers shared by up.sh, down.sh and status.sh. Sourced after env.sh.
+
+stack_log() { printf '[stack:%s] %s\n' "$STACK_NAME" "$*"; }
+stack_die() { printf '[stack:%s] ERROR: %s\n' "$STACK_NAME" "$*" >&2; exit 1; }
+
+# Runs a command in the stack's network: inside $STACK_NETNS when set, else right here.
+in_stack_net() {
+  if [ -n "$STACK_NETNS" ]; then
+    ip netns exec "$STACK_NETNS" "$@"
+  else
+    "$@"
+  fi
+}
+
+# True when this shell is NOT in the machine's initial network namespace (for example
+# under `unshare -n` or `ip netns exec`): then nothing we send can leave the namespace.
+in_isolated_netns() {
+  [ "$(readlink /proc/self/ns/net)" != "$(readlink /proc/1/ns/net 2>/dev/null)" ]
+}
+
+pid_file() { echo "$STACK_DIR/run/$1.pid"; }
+
+# Prints the pid recorded for a component if that process is still alive and is still the
+# binary we started (guards against a reused pid after a reboot or crash).
+running_pid() {
+  local name=$1 expect=$2 file pid
+  file=$(pid_file "$name")
+  [ -f "$file" ] || return 1
+  pid=$(cat "$file" 2>/dev/null) || return 1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$expect" || return 1
+  echo "$pid"
+}
+
+log_tail() {
+  local file="$STACK_DIR/logs/$1.log"
+  echo "---- last 30 lines of $file ----" >&2
+  tail -n 30 "$file" >&2 2>/dev/null || true
+  echo "----" >&2
+}
+
+# Runs a command in the network namespace of a running process, so checks reach the stack
+# wherever it was started (host, STACK_NETNS or an `unshare -n` shell).
+in_net_of() {
+  local pid=$1
+  shift
+  if [ "$(readlink "/proc/$pid/ns/net")" = "$(readlink /proc/self/ns/net)" ]; then
+    "$@"
+  else
+    nsenter -t "$pid" -n "$@"
+  fi
+}
+
+redis_ok() { in_net_of "$1" redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping | grep -q PONG; }
+livekit_ok() { in_net_of "$1" curl -fsS --max-time 2 "http://127.0.0.1:$LIVEKIT_PORT/" | grep -q OK; }
+# livekit-sip answers 200 when healthy and 429 when its CPU monitor says "under load"
+# (common on a 2-core machine during a test run): both mean the process is serving.
+sip_ok() {
+  local code
+  code=$(in_net_of "$1" curl -sS --max-time 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SIP_HEALTH_PORT/")
+  [ "$code" = 200 ] || [ "$code" = 429 ]
+}
+
+# stop_component <name> <expected cmdline fragment> [signal]: the signal (default TERM),
+# up to 10 s, then SIGKILL.
+stop_component() {
+  local name=$1 expect=$2 sig=${3:-TERM} pid
+  if ! pid=$(running_pid "$name" "$expect"); then
+    rm -f "$(pid_file "$name")"
+    return 0
+  fi
+  stack_log "stopping $name (pid $pid, SIG$sig)"
+  kill -"$sig" "$pid" 2>/dev/null || true
+  for _ in $(seq 1 40); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.25
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    stack_log "$name did not stop within 10 s, sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 0.25
+  fi
+  rm -f "$(pid_file "$name")"
+}
