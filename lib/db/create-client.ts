@@ -1,0 +1,27 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type DbClient = PrismaClient;
+
+export type CreateDbClientOptions = {
+  /** Pool size; pg's default (10) suits one Next.js server process. */
+  maxConnections?: number;
+};
+
+/**
+ * A Prisma client over a pg Pool on `connectionString`. The web app uses the singleton in
+ * ./client.ts; scripts and tests that run outside Next.js (seed, integration tests) build
+ * their own here and call `$disconnect()`, which also ends the pool.
+ */
+export function createDbClient(connectionString: string, options: CreateDbClientOptions = {}): DbClient {
+  const pool = new Pool({ connectionString, max: options.maxConnections });
+  // Without a listener, an idle client dropped by the server (PostgreSQL restart, failover,
+  // idle timeout) is an uncaught exception that kills the process. The pool replaces the
+  // client on the next checkout; log and carry on.
+  pool.on("error", (err) => {
+    console.error("[db] idle PostgreSQL connection failed:", err.message);
+  });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  return new PrismaClient({ adapter });
+}
