@@ -1,13 +1,9 @@
 import { z } from "zod";
+import { parseKeyring } from "@/lib/crypto/credentials";
 
 // The only reader of process.env for the web app. Parsed once, lazily, so a build without a
 // full environment still works; a running server with a bad environment fails on first use
 // with a message naming the variable.
-
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
 
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -23,7 +19,14 @@ const serverEnvSchema = z.object({
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   /** "production" turns on the strict allowlist rules (no loopback, reserved or multicast). */
   DEPLOYMENT_MODE: z.enum(["local", "production"]).default("local"),
-  CREDENTIALS_KEYS: optionalString,
+  /** Keyring for SIP passwords at rest; validated here so a bad key stops start-up. */
+  CREDENTIALS_KEYS: z.string({ error: "CREDENTIALS_KEYS is required: comma-separated <keyId>:<base64 of 32 bytes>" }).superRefine((raw, ctx) => {
+    try {
+      parseKeyring(raw);
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: (err as Error).message });
+    }
+  }),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -11,12 +11,13 @@ import { toActionError } from "./to-action-error";
  * service and maps its errors onto the form.
  */
 export function spaceAction<S extends z.ZodType, T>(
-  schema: S,
+  schema: S | (() => S),
   handler: (ctx: SpaceContext, input: z.output<S>) => Promise<T>,
 ) {
   return async (spaceId: string, raw: unknown): Promise<ActionResult<T>> => {
     const ctx = await requireSpace(spaceId);
-    const parsed = schema.safeParse(raw);
+    // A function defers building schemas that depend on the environment to request time.
+    const parsed = (typeof schema === "function" ? schema() : schema).safeParse(raw);
     if (!parsed.success) {
       return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     }

@@ -1,0 +1,23 @@
+"use server";
+
+import { z } from "zod";
+import { spaceAction } from "@/lib/actions/space-action";
+import { createSipAccount } from "@/lib/sip-accounts/create-sip-account";
+import { deleteSipAccount } from "@/lib/sip-accounts/delete-sip-account";
+import { listSipAccounts } from "@/lib/sip-accounts/list-sip-accounts";
+import { sipAccountSchemas } from "@/lib/sip-accounts/server-schemas";
+import { updateSipAccount } from "@/lib/sip-accounts/update-sip-account";
+
+const accountId = z.object({ accountId: z.string().min(1) });
+
+export const listSipAccountsAction = spaceAction(z.object({}), (ctx) => listSipAccounts(ctx));
+
+export const createSipAccountAction = spaceAction(() => sipAccountSchemas().createSipAccountInput, createSipAccount);
+
+// The account id travels apart from the values so field errors keep the form's field names.
+export async function updateSipAccountAction(spaceId: string, accountId: string, raw: unknown) {
+  const id = z.string().min(1).parse(accountId);
+  return spaceAction(() => sipAccountSchemas().updateSipAccountInput, (ctx, input) => updateSipAccount(ctx, id, input))(spaceId, raw);
+}
+
+export const deleteSipAccountAction = spaceAction(accountId, (ctx, input) => deleteSipAccount(ctx, input.accountId));

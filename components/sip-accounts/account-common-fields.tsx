@@ -1,0 +1,73 @@
+"use client";
+
+import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import { Field, inputClass, TextField } from "@/components/ui/field";
+import type { IpMode } from "@/lib/net/ipv4";
+import { transportPortWarning, type SipTransport } from "@/lib/sip-accounts/schemas";
+import { CountryField } from "./country-field";
+import { IpChips } from "./ip-chips";
+
+/** The fields the create and edit forms share, with the product doc's labels and help texts. */
+export type CommonAccountFields = {
+  accountName: string;
+  sipServerAddress: string;
+  sipTransport?: SipTransport;
+  destinationCountry: string;
+  allowedInboundIps: string;
+  outboundUsername: string;
+  inboundUsername: string;
+};
+
+export function AccountIdentityFields({
+  register,
+  errors,
+  values,
+  ipMode,
+}: {
+  register: UseFormRegister<CommonAccountFields>;
+  errors: FieldErrors<CommonAccountFields>;
+  values: Pick<CommonAccountFields, "sipServerAddress" | "sipTransport" | "allowedInboundIps">;
+  ipMode: IpMode;
+}) {
+  const outboundDisabled = values.sipServerAddress.trim() === "";
+  const warning = transportPortWarning(values.sipServerAddress.trim(), values.sipTransport ?? "auto");
+  return (
+    <>
+      <TextField label="Account name" placeholder="Mango Office" help="Any human-readable name." error={errors.accountName?.message} {...register("accountName")} />
+      <TextField
+        label="SIP server address"
+        placeholder="vpbx400312852.mangosip.ru"
+        help={
+          outboundDisabled
+            ? "host[:port] of your PBX's SIP server (for our outbound calls). Empty = outbound disabled: no outbound trunk is created."
+            : "host[:port] of your PBX's SIP server (for our outbound calls). Empty = outbound disabled."
+        }
+        error={errors.sipServerAddress?.message}
+        {...register("sipServerAddress")}
+      />
+      {outboundDisabled ? (
+        <p data-testid="outbound-disabled" className="-mt-2 text-xs font-medium text-amber-700">Outbound calls are disabled for this account.</p>
+      ) : null}
+      <Field label="SIP transport" htmlFor="sip-transport" help="Transport protocol: Auto / UDP / TCP / TLS. Auto lets LiveKit pick." error={errors.sipTransport?.message}>
+        <select id="sip-transport" className={inputClass} {...register("sipTransport")}>
+          <option value="auto">Auto</option>
+          <option value="udp">UDP</option>
+          <option value="tcp">TCP</option>
+          <option value="tls">TLS</option>
+        </select>
+      </Field>
+      {warning ? <p role="status" data-testid="transport-warning" className="-mt-2 text-xs text-amber-700">{warning}</p> : null}
+      <CountryField error={errors.destinationCountry?.message} {...register("destinationCountry")} />
+      <div>
+        <TextField
+          label="Allowed inbound IPs"
+          placeholder="1.2.3.4, 10.0.0.0/24"
+          help="Comma-separated list of IPv4 / IPv4 CIDR — the PBX IPs from which LiveKit will accept INVITE."
+          error={errors.allowedInboundIps?.message}
+          {...register("allowedInboundIps")}
+        />
+        <IpChips raw={values.allowedInboundIps} mode={ipMode} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo, useState } from "react";
+import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { createSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { applyActionErrors } from "@/components/forms/apply-action-errors";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import type { IpMode } from "@/lib/net/ipv4";
+import { makeSipAccountSchemas, type SipAccountFields } from "@/lib/sip-accounts/schemas";
+import type { SipAccountWriteResult } from "@/lib/sip-accounts/view";
+import { AccountIdentityFields, type CommonAccountFields } from "./account-common-fields";
+import { CredentialGroup, INBOUND_HELP, OUTBOUND_HELP } from "./credential-fields";
+
+const emptyAccount: SipAccountFields = {
+  accountName: "",
+  sipServerAddress: "",
+  sipTransport: "auto",
+  destinationCountry: "",
+  allowedInboundIps: "",
+  outboundUsername: "",
+  outboundPassword: "",
+  inboundUsername: "",
+  inboundPassword: "",
+};
+
+export function CreateSipAccountForm({
+  spaceId,
+  ipMode,
+  onSaved,
+  onCancel,
+}: {
+  spaceId: string;
+  ipMode: IpMode;
+  onSaved: (result: SipAccountWriteResult) => void;
+  onCancel: () => void;
+}) {
+  const schema = useMemo(() => makeSipAccountSchemas({ ipMode }).sipAccountFields, [ipMode]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<SipAccountFields>({ resolver: zodResolver(schema), defaultValues: emptyAccount, mode: "onTouched" });
+  const errors = form.formState.errors;
+  const values = form.watch();
+
+  const onSubmit = form.handleSubmit(async (valid) => {
+    setFormError(null);
+    const result = await createSipAccountAction(spaceId, valid);
+    if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
+    onSaved(result.data);
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate aria-label="Add Custom SIP account">
+      <FormError message={formError} />
+      <AccountIdentityFields
+        register={form.register as unknown as UseFormRegister<CommonAccountFields>}
+        errors={errors as FieldErrors<CommonAccountFields>}
+        values={values}
+        ipMode={ipMode}
+      />
+      <CredentialGroup title="Outbound SIP username/password" help={OUTBOUND_HELP}>
+        <TextField label="Outbound SIP username" autoComplete="off" error={errors.outboundUsername?.message} {...form.register("outboundUsername")} />
+        <TextField label="Outbound SIP password" type="password" autoComplete="new-password" error={errors.outboundPassword?.message} {...form.register("outboundPassword")} />
+      </CredentialGroup>
+      <CredentialGroup title="Inbound SIP username/password" help={INBOUND_HELP}>
+        <TextField label="Inbound SIP username" autoComplete="off" error={errors.inboundUsername?.message} {...form.register("inboundUsername")} />
+        <TextField label="Inbound SIP password" type="password" autoComplete="new-password" error={errors.inboundPassword?.message} {...form.register("inboundPassword")} />
+      </CredentialGroup>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Creating…" : "Create account"}</Button>
+        <Button variant="secondary" onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

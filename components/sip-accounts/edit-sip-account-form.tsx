@@ -1,0 +1,93 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo, useState } from "react";
+import { Controller, useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { updateSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { applyActionErrors } from "@/components/forms/apply-action-errors";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import type { IpMode } from "@/lib/net/ipv4";
+import { makeSipAccountSchemas, type SipAccountEditFields } from "@/lib/sip-accounts/schemas";
+import type { SipAccountView, SipAccountWriteResult } from "@/lib/sip-accounts/view";
+import { AccountIdentityFields, type CommonAccountFields } from "./account-common-fields";
+import { CredentialGroup, INBOUND_HELP, OUTBOUND_HELP } from "./credential-fields";
+import { PasswordStateField } from "./password-state-field";
+
+function editValues(account: SipAccountView): SipAccountEditFields {
+  return {
+    accountName: account.accountName,
+    sipServerAddress: account.sipServerAddress ?? "",
+    sipTransport: account.sipTransport,
+    destinationCountry: account.destinationCountry,
+    allowedInboundIps: account.allowedInboundIps.join(", "),
+    outboundUsername: account.outboundUsername ?? "",
+    outboundPassword: { state: "untouched" },
+    inboundUsername: account.inboundUsername ?? "",
+    inboundPassword: { state: "untouched" },
+  };
+}
+
+export function EditSipAccountForm({
+  spaceId,
+  ipMode,
+  account,
+  onSaved,
+  onCancel,
+}: {
+  spaceId: string;
+  ipMode: IpMode;
+  account: SipAccountView;
+  onSaved: (result: SipAccountWriteResult) => void;
+  onCancel: () => void;
+}) {
+  const schema = useMemo(() => makeSipAccountSchemas({ ipMode }).sipAccountEditFields, [ipMode]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<SipAccountEditFields>({ resolver: zodResolver(schema), defaultValues: editValues(account), mode: "onTouched" });
+  const errors = form.formState.errors;
+  const values = form.watch();
+
+  const onSubmit = form.handleSubmit(async (valid) => {
+    setFormError(null);
+    const result = await updateSipAccountAction(spaceId, account.id, valid);
+    if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
+    onSaved(result.data);
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate aria-label="Edit Custom SIP account">
+      <FormError message={formError} />
+      <AccountIdentityFields
+        register={form.register as unknown as UseFormRegister<CommonAccountFields>}
+        errors={errors as FieldErrors<CommonAccountFields>}
+        values={values}
+        ipMode={ipMode}
+      />
+      <CredentialGroup title="Outbound SIP username/password" help={OUTBOUND_HELP}>
+        <TextField label="Outbound SIP username" autoComplete="off" error={errors.outboundUsername?.message} {...form.register("outboundUsername")} />
+        <Controller
+          control={form.control}
+          name="outboundPassword"
+          render={({ field, fieldState }) => (
+            <PasswordStateField label="Outbound SIP password" direction="outbound" value={field.value} onChange={field.onChange} passwordSet={account.outboundPasswordSet} error={fieldState.error?.message} />
+          )}
+        />
+      </CredentialGroup>
+      <CredentialGroup title="Inbound SIP username/password" help={INBOUND_HELP}>
+        <TextField label="Inbound SIP username" autoComplete="off" error={errors.inboundUsername?.message} {...form.register("inboundUsername")} />
+        <Controller
+          control={form.control}
+          name="inboundPassword"
+          render={({ field, fieldState }) => (
+            <PasswordStateField label="Inbound SIP password" direction="inbound" value={field.value} onChange={field.onChange} passwordSet={account.inboundPasswordSet} error={fieldState.error?.message} />
+          )}
+        />
+      </CredentialGroup>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : "Save changes"}</Button>
+        <Button variant="secondary" onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

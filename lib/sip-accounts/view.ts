@@ -1,0 +1,23 @@
+import type { SipAccountDto } from "./schemas";
+
+// What the console shows of an account: the DTO (never a password) plus where it stands in
+// LiveKit. Type-only, so client components can import it.
+
+export type ProvisioningView = {
+  status: "pending" | "provisioned" | "not_provisioned";
+  /** Plain-language reason when not provisioned. */
+  reason: string | null;
+  at: string | null;
+};
+
+export type SipAccountView = SipAccountDto & {
+  inboundTrunkId: string | null;
+  outboundTrunkId: string | null;
+  provisioning: ProvisioningView;
+};
+
+/** The result of a write: the account as saved, and a warning when LiveKit was not reached. */
+export type SipAccountWriteResult = {
+  account: SipAccountView;
+  provisioningFailed: boolean;
+};
