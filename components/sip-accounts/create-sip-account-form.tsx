@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
-import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import { createSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
@@ -41,7 +41,7 @@ export function CreateSipAccountForm({
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SipAccountFields>({ resolver: zodResolver(schema), defaultValues: emptyAccount, mode: "onTouched" });
   const errors = form.formState.errors;
-  const values = form.watch();
+  const values = useWatch({ control: form.control }) as SipAccountFields;
 
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
-import { Controller, useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { Controller, useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import { updateSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
@@ -46,7 +46,7 @@ export function EditSipAccountForm({
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SipAccountEditFields>({ resolver: zodResolver(schema), defaultValues: editValues(account), mode: "onTouched" });
   const errors = form.formState.errors;
-  const values = form.watch();
+  const values = useWatch({ control: form.control }) as SipAccountEditFields;
 
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);

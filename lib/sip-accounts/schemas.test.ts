@@ -49,7 +49,8 @@ describe("sipAccountFields (create form)", () => {
   });
 
   it("defaults the transport to auto", () => {
-    const { sipTransport: _omitted, ...rest } = valid;
+    const rest: Partial<SipAccountFields> = { ...valid };
+    delete rest.sipTransport;
     expect(prod.sipAccountFields.parse(rest).sipTransport).toBe("auto");
   });
 

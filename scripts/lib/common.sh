@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# Shared by scripts/start.sh and scripts/test.sh: installing node modules when missing,
+# reading .env, and the per-stack secrets.
+
+say() { printf '\033[1m[switchboard]\033[0m %s\n' "$*"; }
+
+# npm ci when node_modules is missing or older than package-lock.json.
+ensure_node_modules() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages (npm ci)"
+    # onnxruntime-node (pulled by agent plugins) would try to download binaries from outside.
+    ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# Exports the variables of .env (if present) without overriding ones already set.
+load_dotenv() {
+  [ -f .env ] || return 0
+  local line key
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in ''|'#'*) continue ;; esac
+    key=${line%%=*}
+    [ -n "${!key:-}" ] && continue
+    [ -z "${line#*=}" ] && continue
+    export "$key=${line#*=}"
+  done < .env
+}
+
+# NEXTAUTH_SECRET and CREDENTIALS_KEYS: taken from the environment, else generated once per
+# stack into $STACK_DIR/secrets.env (git-ignored, mode 0600) so restarts keep sessions and
+# can still decrypt stored SIP passwords.
+ensure_secrets() {
+  local file="$STACK_DIR/secrets.env"
+  mkdir -p "$STACK_DIR"
+  if [ ! -f "$file" ]; then
+    (umask 077; node -e '
+      const c = require("node:crypto");
+      console.log("NEXTAUTH_SECRET=" + c.randomBytes(32).toString("base64url"));
+      console.log("CREDENTIALS_KEYS=k1:" + c.randomBytes(32).toString("base64"));
+    ' > "$file")
+  fi
+  local key value
+  while IFS='=' read -r key value; do
+    [ -n "${!key:-}" ] || export "$key=$value"
+  done < "$file"
+}
+
+# Waits for the console's health route; prints the log tail and fails after $2 seconds.
+wait_for_app() {
+  local url=$1 timeout=${2:-120} log=${3:-} i
+  for ((i = 0; i < timeout * 2; i++)); do
+    curl -fsS "$url/api/health" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  say "the web app did not become healthy at $url within ${timeout}s"
+  [ -n "$log" ] && tail -n 40 "$log"
+  return 1
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Starts the whole console on this machine, installing whatever is missing first:
+# PostgreSQL (embedded, unless DATABASE_URL is set), Redis, livekit-server, livekit-sip and
+# the web app, then prints where to sign in. Ctrl-C stops everything it started.
+#
+#   bash scripts/start.sh
+#
+# By default the stack runs in its own network namespace (switchboard-dev) whose only
+# network is loopback, and the web app's port is forwarded to 127.0.0.1:$APP_PORT here:
+# LiveKit's media legs then never touch a real interface. On a machine where a real PBX
+# must reach livekit-sip, set STACK_NETNS= (empty) to run on the host's loopback instead.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib/common.sh
+load_dotenv
+export STACK_NAME=dev
+export STACK_NETNS="${STACK_NETNS-switchboard-dev}"
+source scripts/stack/env.sh
+
+ensure_node_modules
+bash scripts/stack/install.sh
+npm run --silent db:generate >/dev/null
+
+in_stack() { if [ -n "$STACK_NETNS" ]; then ip netns exec "$STACK_NETNS" "$@"; else "$@"; fi; }
+
+app_pid=""
+started_pg=0
+cleanup() {
+  trap - EXIT INT TERM
+  say "stopping"
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  bash scripts/stack/down.sh >/dev/null 2>&1 || true
+  [ "$started_pg" = 1 ] && { in_stack node scripts/db/postgres.mjs down >/dev/null 2>&1 || true; }
+  [ -n "$STACK_NETNS" ] && { bash scripts/stack/netns.sh delete "$STACK_NETNS" >/dev/null 2>&1 || true; }
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p "$STACK_DIR/logs"
+[ -n "$STACK_NETNS" ] && bash scripts/stack/netns.sh create "$STACK_NETNS" >/dev/null
+ensure_secrets
+export NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://127.0.0.1:$APP_PORT}"
+export DEPLOYMENT_MODE="${DEPLOYMENT_MODE:-local}"
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  say "starting the embedded PostgreSQL on 127.0.0.1:$PG_PORT"
+  DATABASE_URL=$(in_stack node scripts/db/postgres.mjs up)
+  export DATABASE_URL
+  started_pg=1
+fi
+in_stack npm run --silent db:migrate
+seed_output=$(in_stack npm run --silent db:seed)
+
+say "starting Redis, livekit-server and livekit-sip"
+bash scripts/stack/up.sh
+
+say "building the web app (first run takes a minute or two)"
+npx next build >"$STACK_DIR/logs/next-build.log" 2>&1 || { tail -n 60 "$STACK_DIR/logs/next-build.log"; exit 1; }
+in_stack npx next start -H 127.0.0.1 -p "$APP_PORT" >"$STACK_DIR/logs/app.log" 2>&1 &
+app_pid=$!
+[ -n "$STACK_NETNS" ] && bash scripts/stack/netns.sh forward "$APP_PORT" "$STACK_NETNS" >/dev/null
+wait_for_app "http://127.0.0.1:$APP_PORT" 120 "$STACK_DIR/logs/app.log"
+
+cat <<MSG
+
+  Switchboard is running.
+
+  Sign in:   http://127.0.0.1:$APP_PORT/sign-in
+$(printf '%s\n' "$seed_output" | sed 's/^/  /')
+
+  LiveKit:   $LIVEKIT_URL (SIP gateway $SIP_PUBLIC_DOMAIN)${STACK_NETNS:+, inside network namespace $STACK_NETNS}
+  Logs:      $STACK_DIR/logs
+  Stop:      Ctrl-C
+
+MSG
+wait "$app_pid"

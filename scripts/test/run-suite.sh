@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Runs inside the private network namespace made by scripts/test.sh: starts the test stack,
+# runs the three tiers, always stops everything, and prints one closing summary line.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+source scripts/lib/common.sh
+export STACK_NAME=test
+source scripts/stack/env.sh
+
+bash scripts/stack/netns.sh prepare-current >/dev/null
+
+# A clean slate every run: a fresh database and fresh LiveKit state.
+rm -rf "$STACK_DIR"
+mkdir -p "$STACK_DIR/logs" "$STACK_DIR/reports"
+reports="$STACK_DIR/reports"
+app_pid=""
+
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  bash scripts/stack/down.sh >/dev/null 2>&1 || true
+  node scripts/db/postgres.mjs down >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+export NEXT_TELEMETRY_DISABLED=1 DEPLOYMENT_MODE=local NODE_ENV=production
+export NEXTAUTH_URL="http://127.0.0.1:$APP_PORT" E2E_BASE_URL="http://127.0.0.1:$APP_PORT"
+ensure_secrets
+say "starting PostgreSQL"
+DATABASE_URL=$(node scripts/db/postgres.mjs up) || exit 1
+export DATABASE_URL
+npm run --silent db:migrate >/dev/null || exit 1
+
+failed=0
+tier() { # tier <name> <command...>
+  local name=$1
+  shift
+  say "── $name"
+  "$@" || { say "$name: FAILED"; failed=1; }
+}
+
+tier "typecheck" npx tsc --noEmit -p .
+tier "lint" npx eslint --max-warnings=0 .
+NODE_ENV=test tier "unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+
+say "starting Redis, livekit-server and livekit-sip"
+if bash scripts/stack/up.sh; then
+  NODE_ENV=test tier "integration tests" npx vitest run --config vitest.integration.config.ts \
+    --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
+
+  export NEXT_DIST_DIR=.next-test
+  say "building the web app"
+  if npx next build >"$STACK_DIR/logs/next-build.log" 2>&1; then
+    npx next start -H 127.0.0.1 -p "$APP_PORT" >"$STACK_DIR/logs/app.log" 2>&1 &
+    app_pid=$!
+    if wait_for_app "$E2E_BASE_URL" 90 "$STACK_DIR/logs/app.log"; then
+      PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" tier "end-to-end tests" \
+        npx playwright test --reporter=list,json
+    else
+      failed=1
+    fi
+  else
+    tail -n 60 "$STACK_DIR/logs/next-build.log"
+    say "next build: FAILED"
+    failed=1
+  fi
+else
+  say "the stack did not start; integration and end-to-end tiers not run"
+  failed=1
+fi
+
+node scripts/test/summarize.mjs "$reports/unit.json" "$reports/integration.json" "$reports/e2e.json" || failed=1
+exit "$failed"
