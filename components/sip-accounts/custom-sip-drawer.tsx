@@ -73,11 +73,16 @@ export function CustomSipDrawer({
           {accounts.data?.map((account) => (
             <SipAccountCard
               key={account.id}
+              spaceId={spaceId}
               account={account}
               platform={platform}
               canManage={canManage}
               onEdit={() => { setNotice(null); setView({ kind: "edit", accountId: account.id }); }}
               onDelete={() => setDeleting(account.id)}
+              onReprovisioned={async (text, failed) => {
+                await invalidate();
+                setNotice({ tone: failed ? "error" : "ok", text });
+              }}
             />
           ))}
         </div>

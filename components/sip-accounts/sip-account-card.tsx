@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { PublicSipParameters } from "@/lib/platform/public-sip";
 import type { SipAccountView } from "@/lib/sip-accounts/view";
 import { PbxSetupPanel } from "./pbx-setup-panel";
+import { ReprovisionButton } from "./reprovision-button";
 
 function ProvisioningBadge({ account }: { account: SipAccountView }) {
   if (account.provisioning.status === "provisioned") return <Badge tone="green">Provisioned</Badge>;
@@ -14,12 +15,16 @@ function ProvisioningBadge({ account }: { account: SipAccountView }) {
 }
 
 export function SipAccountCard({
+  spaceId,
   account,
   platform,
   canManage,
   onEdit,
   onDelete,
+  onReprovisioned,
 }: {
+  spaceId: string;
+  onReprovisioned: (message: string, failed: boolean) => void;
   account: SipAccountView;
   platform: PublicSipParameters;
   canManage: boolean;
@@ -43,6 +48,7 @@ export function SipAccountCard({
         </div>
         {canManage ? (
           <div className="flex gap-2">
+            <ReprovisionButton spaceId={spaceId} accountId={account.id} onDone={onReprovisioned} />
             <Button variant="secondary" onClick={onEdit}>Edit</Button>
             <Button variant="secondary" className="text-red-700" onClick={onDelete}>Delete</Button>
           </div>

@@ -5,6 +5,7 @@ import { spaceAction } from "@/lib/actions/space-action";
 import { createSipAccount } from "@/lib/sip-accounts/create-sip-account";
 import { deleteSipAccount } from "@/lib/sip-accounts/delete-sip-account";
 import { listSipAccounts } from "@/lib/sip-accounts/list-sip-accounts";
+import { reprovisionSipAccount } from "@/lib/sip-accounts/reprovision-sip-account";
 import { sipAccountSchemas } from "@/lib/sip-accounts/server-schemas";
 import { updateSipAccount } from "@/lib/sip-accounts/update-sip-account";
 
@@ -21,3 +22,5 @@ export async function updateSipAccountAction(spaceId: string, accountId: string,
 }
 
 export const deleteSipAccountAction = spaceAction(accountId, (ctx, input) => deleteSipAccount(ctx, input.accountId));
+
+export const reprovisionSipAccountAction = spaceAction(accountId, (ctx, input) => reprovisionSipAccount(ctx, input.accountId));
