@@ -17,29 +17,25 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
+    browserName: "chromium",
+    // API tests sign up through the real form once, then use page.request with that session.
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Without the background-networking flags Chromium tries to reach Google's hosts.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
+    },
   },
   projects: [
     { name: "api", testDir: "e2e/api" },
-    {
-      name: "console",
-      testDir: "e2e/console",
-      use: {
-        browserName: "chromium",
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          // Without the background-networking flags Chromium tries to reach Google's hosts.
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-          ],
-        },
-      },
-    },
+    { name: "console", testDir: "e2e/console" },
   ],
 });

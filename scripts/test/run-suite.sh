@@ -32,20 +32,24 @@ export DATABASE_URL
 npm run --silent db:migrate >/dev/null || exit 1
 
 failed=0
-tier() { # tier <name> <command...>
-  local name=$1
-  shift
+# TEST_TIERS narrows a local run while working on one tier, e.g. TEST_TIERS="e2e".
+# CI always runs every tier (the default).
+tiers=" ${TEST_TIERS:-static unit integration e2e} "
+tier() { # tier <key> <name> <command...>
+  local key=$1 name=$2
+  shift 2
+  [[ $tiers == *" $key "* ]] || { say "── $name: skipped (TEST_TIERS)"; return 0; }
   say "── $name"
   "$@" || { say "$name: FAILED"; failed=1; }
 }
 
-tier "typecheck" npx tsc --noEmit -p .
-tier "lint" npx eslint --max-warnings=0 .
-NODE_ENV=test tier "unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+tier static "typecheck" npx tsc --noEmit -p .
+tier static "lint" npx eslint --max-warnings=0 .
+NODE_ENV=test tier unit "unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
 
 say "starting Redis, livekit-server and livekit-sip"
 if bash scripts/stack/up.sh; then
-  NODE_ENV=test tier "integration tests" npx vitest run --config vitest.integration.config.ts \
+  NODE_ENV=test tier integration "integration tests" npx vitest run --config vitest.integration.config.ts \
     --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
 
   export NEXT_DIST_DIR=.next-test
@@ -54,7 +58,7 @@ if bash scripts/stack/up.sh; then
     npx next start -H 127.0.0.1 -p "$APP_PORT" >"$STACK_DIR/logs/app.log" 2>&1 &
     app_pid=$!
     if wait_for_app "$E2E_BASE_URL" 90 "$STACK_DIR/logs/app.log"; then
-      PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" tier "end-to-end tests" \
+      PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" tier e2e "end-to-end tests" \
         npx playwright test --reporter=list,json
     else
       failed=1
@@ -69,5 +73,7 @@ else
   failed=1
 fi
 
-node scripts/test/summarize.mjs "$reports/unit.json" "$reports/integration.json" "$reports/e2e.json" || failed=1
+reports_run=()
+for key in unit integration e2e; do [[ $tiers == *" $key "* ]] && reports_run+=("$reports/$key.json"); done
+node scripts/test/summarize.mjs "${reports_run[@]}" || failed=1
 exit "$failed"

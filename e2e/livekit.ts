@@ -1,0 +1,46 @@
+import { SipClient } from "livekit-server-sdk";
+import { execFileSync } from "node:child_process";
+
+// The tests' own window on LiveKit: the real server's list APIs, read independently of the
+// console's code, and the stack scripts to stop and start livekit-server for real.
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite through scripts/test.sh`);
+  return value;
+}
+
+export function livekitSip(): SipClient {
+  return new SipClient(env("LIVEKIT_URL"), env("LIVEKIT_API_KEY"), env("LIVEKIT_API_SECRET"));
+}
+
+function markedFor(metadata: string, accountId: string): boolean {
+  try {
+    return (JSON.parse(metadata) as { accountId?: string }).accountId === accountId;
+  } catch {
+    return false;
+  }
+}
+
+/** Every inbound and outbound trunk LiveKit holds for an account (found by its marker). */
+export async function trunksOf(accountId: string) {
+  const sip = livekitSip();
+  const [inbound, outbound] = await Promise.all([sip.listSipInboundTrunk(), sip.listSipOutboundTrunk()]);
+  return {
+    inbound: inbound.filter((t) => markedFor(t.metadata, accountId)),
+    outbound: outbound.filter((t) => markedFor(t.metadata, accountId)),
+  };
+}
+
+function stack(script: string) {
+  execFileSync("bash", ["-c", script], { stdio: "pipe", env: process.env, timeout: 60_000 });
+}
+
+export function stopLiveKitServer() {
+  stack('source scripts/stack/env.sh && source scripts/stack/lib.sh && stop_component livekit-server "$LIVEKIT_SERVER_BIN" TERM && wait_reaped');
+}
+
+/** up.sh is idempotent: it starts only what is down and waits for it to be healthy. */
+export function startLiveKitServer() {
+  stack("bash scripts/stack/up.sh");
+}
