@@ -21,4 +21,5 @@ for f in "$STACK_DIR"/run/forward-*.pid; do
   stop_component "$(basename "$f" .pid)" socat TERM
 done
 rm -f "$STACK_DIR"/run/forward-*.sock
+wait_reaped
 stack_log "down"

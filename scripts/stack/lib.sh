@@ -13,13 +13,28 @@ in_stack_net() {
   fi
 }
 
-# True when this shell is NOT in the machine's initial network namespace (for example
-# under `unshare -n` or `ip netns exec`): then nothing we send can leave the namespace.
+# True when this shell's network namespace has no interface but lo and the private veth
+# pair netns.sh adds (e.g. under `unshare -n` or `ip netns exec`): nothing sent from here
+# can reach a real network.
 in_isolated_netns() {
-  [ "$(readlink /proc/self/ns/net)" != "$(readlink /proc/1/ns/net 2>/dev/null)" ]
+  local ifname
+  while read -r ifname; do
+    case "$ifname" in
+      lo | sb-veth0 | sb-veth1) ;;
+      *) return 1 ;;
+    esac
+  done < <(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }')
 }
 
 pid_file() { echo "$STACK_DIR/run/$1.pid"; }
+
+# Alive and not a zombie: orphans of a finished up.sh are reaped by PID 1, which on some
+# machines takes a second or two after they exit.
+alive() {
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
 
 # Prints the pid recorded for a component if that process is still alive and is still the
 # binary we started (guards against a reused pid after a reboot or crash).
@@ -28,7 +43,7 @@ running_pid() {
   file=$(pid_file "$name")
   [ -f "$file" ] || return 1
   pid=$(cat "$file" 2>/dev/null) || return 1
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  [ -n "$pid" ] && alive "$pid" || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$expect" || return 1
   echo "$pid"
 }
@@ -73,13 +88,28 @@ stop_component() {
   stack_log "stopping $name (pid $pid, SIG$sig)"
   kill -"$sig" "$pid" 2>/dev/null || true
   for _ in $(seq 1 40); do
-    kill -0 "$pid" 2>/dev/null || break
+    alive "$pid" || break
     sleep 0.25
   done
-  if kill -0 "$pid" 2>/dev/null; then
+  if alive "$pid"; then
     stack_log "$name did not stop within 10 s, sending SIGKILL"
     kill -KILL "$pid" 2>/dev/null || true
     sleep 0.25
   fi
   rm -f "$(pid_file "$name")"
+  STOPPED_PIDS+=("$pid")
+}
+
+STOPPED_PIDS=()
+
+# Waits (up to 5 s) until the stopped processes are reaped, so that right after down.sh
+# not even a <defunct> entry is left in the process table.
+wait_reaped() {
+  local pid _
+  for _ in $(seq 1 20); do
+    for pid in "${STOPPED_PIDS[@]}"; do
+      kill -0 "$pid" 2>/dev/null && { sleep 0.25; continue 2; }
+    done
+    return 0
+  done
 }

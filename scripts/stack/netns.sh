@@ -19,8 +19,8 @@
 #   netns.sh forward <port> [name]    host 127.0.0.1:<port> -> namespace 127.0.0.1:<port>
 #   netns.sh forward-out <port> [name]  namespace 127.0.0.1:<port> -> host 127.0.0.1:<port>
 #                                     (e.g. LiveKit webhooks to the app running on the host)
-#   netns.sh unforward [name]         stop every forward of this stack
-#   netns.sh delete [name]            unforward, then ip netns delete
+#   netns.sh unforward                stop every forward of this stack
+#   netns.sh delete [name]            unforward (this stack's namespace), ip netns delete
 #
 # name defaults to switchboard-$STACK_NAME. Forwards are TCP only and go through a unix
 # socket in $STACK_DIR/run (socat on each side), so no packet crosses namespaces.
@@ -103,7 +103,8 @@ case "$cmd" in
     ;;
   delete)
     name=${1:-switchboard-$STACK_NAME}
-    "$0" unforward
+    # Forwards belong to a stack: stop them only when deleting this stack's namespace.
+    [ "$name" = "switchboard-$STACK_NAME" ] && bash "$0" unforward
     if ns_exists "$name"; then
       ip netns delete "$name"
       stack_log "namespace $name deleted"

@@ -44,6 +44,13 @@ fi
 
 mkdir -p "$STACK_DIR"/{config,logs,run,data/redis}
 
+# The namespace this run targets, to catch a stack still running somewhere else.
+if [ -n "$STACK_NETNS" ]; then
+  target_net=$(ip netns exec "$STACK_NETNS" readlink /proc/self/ns/net)
+else
+  target_net=$(readlink /proc/self/ns/net)
+fi
+
 # ---- configs ---------------------------------------------------------------------------
 yaml_quote() { # single-quoted YAML scalar
   printf "'%s'" "${1//\'/\'\'}"
@@ -115,6 +122,9 @@ start_component() {
   shift 4
   log="$STACK_DIR/logs/$name.log"
   if pid=$(running_pid "$name" "$expect"); then
+    if [ "$(readlink "/proc/$pid/ns/net")" != "$target_net" ]; then
+      stack_die "$name (pid $pid) is already running in another network namespace; run down.sh first"
+    fi
     stack_log "$name already running (pid $pid)"
   else
     [ -f "$log" ] && mv -f "$log" "$log.prev"
@@ -127,7 +137,7 @@ start_component() {
   fi
   deadline=$(( $(date +%s) + timeout ))
   until "$check" "$pid" >/dev/null 2>&1; do
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! alive "$pid"; then
       log_tail "$name"
       rm -f "$(pid_file "$name")"
       stack_die "$name exited during start-up (see above)"
