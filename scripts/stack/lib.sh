@@ -68,7 +68,7 @@ in_net_of() {
 }
 
 redis_ok() { in_net_of "$1" redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping | grep -q PONG; }
-livekit_ok() { in_net_of "$1" curl -fsS --max-time 2 "http://127.0.0.1:$LIVEKIT_PORT/" | grep -q OK; }
+livekit_ok() { [ "$(in_net_of "$1" curl -fsS --max-time 2 "http://127.0.0.1:$LIVEKIT_PORT/")" = OK ]; }
 # livekit-sip answers 200 when healthy and 429 when its CPU monitor says "under load"
 # (common on a 2-core machine during a test run): both mean the process is serving.
 sip_ok() {

@@ -4,8 +4,9 @@
 #
 # Why: livekit-sip joins rooms as a WebRTC client whose ICE agent gathers host candidates
 # on every non-loopback interface (it has no setting to stop that), so on the machine's own
-# network a SIP call makes LiveKit send media checks to the eth0 address (seen in a capture:
-# livekit-sip's candidate is the first non-loopback address, livekit-server answers to it).
+# network a SIP call makes LiveKit send media checks to the eth0 address (seen in a capture
+# where a veth address stood in for eth0: livekit-sip offered it as its only candidate and
+# livekit-server sent its ICE/DTLS/RTP packets to it).
 # Inside a namespace whose only interfaces are lo and a veth pair with both ends inside it,
 # every packet stays in the namespace. The veth address ($STACK_VETH_CIDR, private, no
 # route anywhere) is needed: livekit-sip refuses to start without a non-loopback IPv4
@@ -111,7 +112,7 @@ case "$cmd" in
     fi
     ;;
   *)
-    sed -n '2,25p' "$0"
+    awk 'NR > 2 && /^#/ { sub(/^# ?/, ""); print } /^set -euo/ { exit }' "$0"
     exit 2
     ;;
 esac
