@@ -4,7 +4,7 @@ import { newUser, signIn, signOut, signUp } from "../fixtures";
 test("sign up lands on the Phone Numbers empty state, sign out and sign in again", async ({ page }) => {
   const user = newUser("signup");
   await signUp(page, user);
-  await expect(page.getByRole("heading", { name: "Phone Numbers" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Phone Numbers", exact: true })).toBeVisible();
   await expect(page.getByText("No phone numbers yet")).toBeVisible();
   await expect(page.getByRole("button", { name: "Import number" })).toBeVisible();
   for (const item of ["Phone Numbers", "Agents", "Calls", "Settings"]) {
@@ -27,7 +27,7 @@ test("a wrong password is refused without saying whether the email exists", asyn
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
@@ -110,7 +110,8 @@ test("Settings → Platform shows the gateway Domain and Our SIP server IPs from
   await signUp(page, user);
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(/\/settings\/platform$/);
-  await expect(page.getByText("Domain", { exact: true })).toBeVisible();
+  await expect(page.getByRole("term").filter({ hasText: /^Domain$/ })).toBeVisible();
+  await expect(page.getByRole("term").filter({ hasText: "Our SIP server IPs" })).toBeVisible();
   await expect(page.getByTestId("sip-domain")).toHaveText(process.env.SIP_PUBLIC_DOMAIN ?? "");
   await expect(page.getByTestId("sip-ip")).toHaveText((process.env.SIP_PUBLIC_IPS ?? "").split(","));
 });

@@ -24,11 +24,22 @@ export type DesiredTrunks = {
   outbound: OutboundTrunkSpec | null;
 };
 
+/**
+ * The number a trunk holds while the account has none bound. LiveKit refuses an outbound
+ * trunk without numbers, and treats inbound trunks without numbers as "any number": two of
+ * those conflict (HTTP 400, whatever their allowed addresses) and would catch calls meant
+ * for others. A SIP user no PBX dials keeps the trunk (and its id) while matching no call.
+ */
+export function parkingNumber(accountId: string): string {
+  return `switchboard-unbound-${accountId}`;
+}
+
 export function desiredTrunks(account: AccountForProvisioning): DesiredTrunks {
+  const numbers = account.numbers.length > 0 ? [...account.numbers].sort() : [parkingNumber(account.id)];
   const inbound: InboundTrunkSpec = {
     name: `${account.name} (inbound)`,
     metadata: markerMetadata({ spaceId: account.spaceId, accountId: account.id, role: "inbound-trunk" }),
-    numbers: [...account.numbers].sort(),
+    numbers,
     allowedAddresses: [...account.allowedInboundIps],
     ...(account.inboundAuth ? { auth: account.inboundAuth } : {}),
   };
@@ -39,7 +50,7 @@ export function desiredTrunks(account: AccountForProvisioning): DesiredTrunks {
         address: account.sipServerAddress,
         transport: account.sipTransport,
         destinationCountry: account.destinationCountry,
-        numbers: [...account.numbers].sort(),
+        numbers,
         ...(account.outboundAuth ? { auth: account.outboundAuth } : {}),
       }
     : null;
