@@ -4,15 +4,6 @@
 stack_log() { printf '[stack:%s] %s\n' "$STACK_NAME" "$*"; }
 stack_die() { printf '[stack:%s] ERROR: %s\n' "$STACK_NAME" "$*" >&2; exit 1; }
 
-# Runs a command in the stack's network: inside $STACK_NETNS when set, else right here.
-in_stack_net() {
-  if [ -n "$STACK_NETNS" ]; then
-    ip netns exec "$STACK_NETNS" "$@"
-  else
-    "$@"
-  fi
-}
-
 # True when this shell's network namespace has no interface but lo and the private veth
 # pair netns.sh adds (e.g. under `unshare -n` or `ip netns exec`): nothing sent from here
 # can reach a real network.
@@ -32,7 +23,8 @@ pid_file() { echo "$STACK_DIR/run/$1.pid"; }
 # machines takes a second or two after they exit.
 alive() {
   local state
-  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  # the state letter follows the ")" that closes the command name
+  state=$(sed -E 's/.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null) || return 1
   [ -n "$state" ] && [ "$state" != Z ]
 }
 
