@@ -8,7 +8,8 @@
 # By default the stack runs in its own network namespace (switchboard-dev) whose only
 # network is loopback, and the web app's port is forwarded to 127.0.0.1:$APP_PORT here:
 # LiveKit's media legs then never touch a real interface. On a machine where a real PBX
-# must reach livekit-sip, set STACK_NETNS= (empty) to run on the host's loopback instead.
+# must reach livekit-sip, run on the host network instead:
+#   STACK_NETNS= STACK_ALLOW_HOST_NETWORK=1 bash scripts/start.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/common.sh

@@ -31,7 +31,7 @@ export function ConfirmDialog({
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} role="alertdialog" aria-label={title} onClose={onCancel} className="m-auto w-[28rem] max-w-full rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+    <dialog ref={ref} role="alertdialog" aria-label={title} onClose={(e) => e.target === e.currentTarget && onCancel()} className="m-auto w-[28rem] max-w-full rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
       <div className="space-y-4 p-6">
         <h2 className="text-base font-semibold">{title}</h2>
         <div className="space-y-2 text-sm text-slate-700">{children}</div>

@@ -28,7 +28,8 @@ export function Drawer({
     <dialog
       ref={ref}
       aria-label={title}
-      onClose={onClose}
+      // React replays a nested dialog's close event on its ancestors: only our own counts.
+      onClose={(e) => e.target === e.currentTarget && onClose()}
       className={`ml-auto mr-0 h-full max-h-none ${wide ? "w-[44rem]" : "w-[32rem]"} max-w-full bg-white p-0 shadow-xl backdrop:bg-slate-900/30`}
     >
       <div className="flex h-full flex-col">
