@@ -4,10 +4,5 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { serverEnv } = await import("@/lib/env");
-  try {
-    serverEnv();
-  } catch (err) {
-    console.error(`\n[switchboard] ${(err as Error).message}\n`);
-    process.exit(1);
-  }
+  serverEnv();
 }

@@ -2,6 +2,8 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { listSpacesOfUser } from "@/lib/spaces/service";
 
+export const dynamic = "force-dynamic";
+
 // The front door: signed-out users go to sign in, everyone else to their first Space.
 export default async function Home() {
   const user = await currentUser();

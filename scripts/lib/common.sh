@@ -39,9 +39,11 @@ ensure_secrets() {
       console.log("CREDENTIALS_KEYS=k1:" + c.randomBytes(32).toString("base64"));
     ' > "$file")
   fi
-  local key value
-  while IFS='=' read -r key value; do
-    [ -n "${!key:-}" ] || export "$key=$value"
+  local line key
+  while IFS= read -r line; do
+    key=${line%%=*}
+    # Split at the first "=" only: base64 values end in "=".
+    [ -n "${!key:-}" ] || export "$key=${line#*=}"
   done < "$file"
 }
 
