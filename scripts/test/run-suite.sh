@@ -52,7 +52,8 @@ if bash scripts/stack/up.sh; then
   NODE_ENV=test tier integration "integration tests" npx vitest run --config vitest.integration.config.ts \
     --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
 
-  export NEXT_DIST_DIR=.next-test
+  # Its own build folder, so a dev build and parallel runs never collide.
+  export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next-test}"
   say "building the web app"
   if npx next build >"$STACK_DIR/logs/next-build.log" 2>&1; then
     npx next start -H 127.0.0.1 -p "$APP_PORT" >"$STACK_DIR/logs/app.log" 2>&1 &
