@@ -1,0 +1,45 @@
+// The four checks of Verify, as the account card shows them (names from the product doc).
+
+export const CHECK_NAMES = ["Local config", "Inbound trunk", "Outbound trunk", "Numbers in sync"] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+export type CheckStatus = "ok" | "failed" | "skipped";
+
+export type VerifyCheck = {
+  name: CheckName;
+  status: CheckStatus;
+  /** Plain language; for a failure, what is wrong. */
+  reason: string;
+  /** The product doc's fix for this failure, when one applies. */
+  fix?: string;
+};
+
+export type VerifyReport = {
+  checks: VerifyCheck[];
+  verifiedAt: string;
+  /** OK when no check failed. */
+  ok: boolean;
+};
+
+export const LIVEKIT_UNREACHABLE = "LiveKit unreachable";
+
+export const FIX_REPROVISION = "Reprovision: it updates LiveKit in place from the account's saved settings.";
+export const FIX_DRIFT = "Reprovision: LiveKit drifted from the console (for example a manual edit in LiveKit).";
+export const FIX_LIVEKIT_DOWN = "Check that LiveKit is running and reachable from the console, then Verify again.";
+export const FIX_EDIT = "Edit the account and save it with valid values.";
+
+export function ok(name: CheckName, reason: string): VerifyCheck {
+  return { name, status: "ok", reason };
+}
+
+export function failed(name: CheckName, reason: string, fix?: string): VerifyCheck {
+  return fix ? { name, status: "failed", reason, fix } : { name, status: "failed", reason };
+}
+
+export function skipped(name: CheckName, reason: string): VerifyCheck {
+  return { name, status: "skipped", reason };
+}
+
+export function report(checks: VerifyCheck[], at = new Date()): VerifyReport {
+  return { checks, verifiedAt: at.toISOString(), ok: checks.every((c) => c.status !== "failed") };
+}
