@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useModalDialog } from "./use-modal-dialog";
 import { Button } from "./button";
 
 /** A modal question with one confirming action; the body says what will happen. */
@@ -23,13 +23,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} role="alertdialog" aria-label={title} onClose={(e) => e.target === e.currentTarget && onCancel()} className="m-auto w-[28rem] max-w-full rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
       <div className="space-y-4 p-6">

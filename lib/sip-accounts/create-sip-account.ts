@@ -6,7 +6,7 @@ import { ConflictError } from "@/lib/errors";
 import { provisionAccount } from "@/lib/provisioning/provision-account";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { credentialsKeyring } from "./keyring";
-import { assertCanManage, findLiveAccount, toSipAccountView } from "./repository";
+import { accountColumns, assertCanManage, findLiveAccount, toSipAccountView } from "./repository";
 import type { CreateSipAccountInput } from "./schemas";
 import type { SipAccountWriteResult } from "./view";
 
@@ -29,12 +29,7 @@ export async function createSipAccount(ctx: SpaceContext, input: CreateSipAccoun
       data: {
         id,
         spaceId: ctx.spaceId,
-        name: input.accountName,
-        liveNameKey: input.accountName.toLowerCase(),
-        sipServerAddress: input.sipServerAddress,
-        sipTransport: input.sipTransport,
-        destinationCountry: input.destinationCountry,
-        allowedInboundIps: input.allowedInboundIps,
+        ...accountColumns(input),
         outboundUsername: input.outboundUsername,
         outboundPasswordEnc: seal(input.outboundPassword, "outbound"),
         inboundUsername: input.inboundUsername,

@@ -4,7 +4,7 @@ import type { SipAccount } from "@/lib/db/generated/prisma/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { roleAtLeast } from "@/lib/auth/roles";
 import type { SpaceContext } from "@/lib/spaces/context";
-import { sipAccountDto } from "./schemas";
+import { sipAccountDto, type CreateSipAccountInput } from "./schemas";
 import type { SipAccountView } from "./view";
 
 /** Only owners and admins change SIP accounts; members may look. */
@@ -38,5 +38,17 @@ export function toSipAccountView(row: SipAccount): SipAccountView {
       reason: row.provisioningError,
       at: row.provisionedAt?.toISOString() ?? null,
     },
+  };
+}
+
+/** The columns create and edit write alike; the live name key keeps names unique per Space. */
+export function accountColumns(input: Pick<CreateSipAccountInput, "accountName" | "sipServerAddress" | "sipTransport" | "destinationCountry" | "allowedInboundIps">) {
+  return {
+    name: input.accountName,
+    liveNameKey: input.accountName.toLowerCase(),
+    sipServerAddress: input.sipServerAddress,
+    sipTransport: input.sipTransport,
+    destinationCountry: input.destinationCountry,
+    allowedInboundIps: input.allowedInboundIps,
   };
 }

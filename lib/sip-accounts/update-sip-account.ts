@@ -6,7 +6,7 @@ import { provisionAccount } from "@/lib/provisioning/provision-account";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { NAME_TAKEN } from "./create-sip-account";
 import { credentialsKeyring } from "./keyring";
-import { assertCanManage, findLiveAccount, toSipAccountView } from "./repository";
+import { accountColumns, assertCanManage, findLiveAccount, toSipAccountView } from "./repository";
 import { resolvePasswordPair, type PasswordEffect, type UpdateSipAccountInput } from "./schemas";
 import type { SipAccountWriteResult } from "./view";
 
@@ -39,12 +39,7 @@ export async function updateSipAccount(ctx: SpaceContext, accountId: string, inp
     await db().sipAccount.update({
       where: { id: row.id, spaceId: ctx.spaceId },
       data: {
-        name: input.accountName,
-        liveNameKey: input.accountName.toLowerCase(),
-        sipServerAddress: input.sipServerAddress,
-        sipTransport: input.sipTransport,
-        destinationCountry: input.destinationCountry,
-        allowedInboundIps: input.allowedInboundIps,
+        ...accountColumns(input),
         outboundUsername: outbound.username,
         outboundPasswordEnc: apply(outbound.password, row.outboundPasswordEnc, "outbound"),
         inboundUsername: inbound.username,
