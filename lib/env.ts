@@ -19,6 +19,11 @@ const serverEnvSchema = z.object({
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   /** "production" turns on the strict allowlist rules (no loopback, reserved or multicast). */
   DEPLOYMENT_MODE: z.enum(["local", "production"]).default("local"),
+  /** The agent worker's registered name: every number's dispatch rule dispatches it. */
+  AGENT_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "AGENT_NAME must be 1-64 letters, digits, dots, dashes or underscores")
+    .default("switchboard-agent"),
   /** Keyring for SIP passwords at rest; validated here so a bad key stops start-up. */
   CREDENTIALS_KEYS: z.string({ error: "CREDENTIALS_KEYS is required: comma-separated <keyId>:<base64 of 32 bytes>" }).superRefine((raw, ctx) => {
     try {

@@ -4,7 +4,7 @@ import { createDbClient, type DbClient } from "./create-client";
 
 export type { DbClient };
 // Services catch races through this; re-exported so they need one import for the database.
-export { isUniqueViolation } from "./errors";
+export { isForeignKeyViolation, isUniqueViolation } from "./errors";
 
 const globalForDb = globalThis as typeof globalThis & { __switchboardDb?: DbClient };
 

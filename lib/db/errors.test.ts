@@ -1,6 +1,6 @@
 import { PrismaClientKnownRequestError } from "@prisma/client/runtime/client";
 import { describe, expect, it } from "vitest";
-import { columnName, isUniqueViolation } from "./errors";
+import { columnName, isForeignKeyViolation, isUniqueViolation } from "./errors";
 
 function known(code: string, meta?: Record<string, unknown>) {
   return new PrismaClientKnownRequestError("failed", { code, clientVersion: "7.10.0", meta });
@@ -58,5 +58,14 @@ describe("columnName", () => {
   it("follows the schema's @map convention", () => {
     expect(columnName("passwordHash")).toBe("password_hash");
     expect(columnName("email")).toBe("email");
+  });
+});
+
+describe("isForeignKeyViolation", () => {
+  it("recognises P2003 and nothing else", () => {
+    expect(isForeignKeyViolation(known("P2003", { modelName: "PhoneNumber" }))).toBe(true);
+    expect(isForeignKeyViolation(known("P2002"))).toBe(false);
+    expect(isForeignKeyViolation({ code: "P2003" })).toBe(false);
+    expect(isForeignKeyViolation(null)).toBe(false);
   });
 });

@@ -72,3 +72,12 @@ function permutations<T>(items: readonly T[]): T[][] {
     permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
   );
 }
+
+/**
+ * True when `err` is a foreign-key violation (Prisma P2003): a write referred to a row that a
+ * concurrent request deleted, or a delete hit a row still referred to. Services map it to a
+ * ConflictError or ValidationError instead of a 500.
+ */
+export function isForeignKeyViolation(err: unknown): boolean {
+  return isKnownRequestError(err) && err.code === "P2003";
+}
