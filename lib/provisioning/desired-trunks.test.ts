@@ -35,4 +35,21 @@ describe("desiredTrunks", () => {
     expect(outbound!.numbers).toEqual([parkingNumber("acc-1")]);
     expect(parkingNumber("acc-1")).not.toEqual(parkingNumber("acc-2"));
   });
+
+  it("puts the bound numbers on both trunks in place of the parking number, in a stable order", () => {
+    const first = desiredTrunks({ ...account, numbers: ["+74951234567"] });
+    expect(first.inbound.numbers).toEqual(["+74951234567"]);
+    expect(first.outbound!.numbers).toEqual(["+74951234567"]);
+    expect(first.inbound.numbers).not.toContain(parkingNumber("acc-1"));
+    // The order the rows came in does not matter: the same set gives the same trunk.
+    const a = desiredTrunks({ ...account, numbers: ["+74951234567", "+14155552671", "+442079460958"] });
+    const b = desiredTrunks({ ...account, numbers: ["+442079460958", "+74951234567", "+14155552671"] });
+    expect(a).toEqual(b);
+    expect(a.inbound.numbers).toEqual(["+14155552671", "+442079460958", "+74951234567"]);
+  });
+
+  it("parks again once the last number is unbound", () => {
+    const { inbound } = desiredTrunks({ ...account, numbers: [] });
+    expect(inbound.numbers).toEqual([parkingNumber("acc-1")]);
+  });
 });

@@ -1,15 +1,20 @@
 import "server-only";
 import type { LiveKitClients } from "@/lib/livekit/client";
+import { serverEnv } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
 import { decryptSecret } from "@/lib/crypto/credentials";
 import { credentialsKeyring } from "@/lib/sip-accounts/keyring";
-import { withAccountLock } from "./account-lock";
+import { withAccountLock, type AccountTx } from "./account-lock";
+import { loadLiveNumbers, recordNumberOutcomes, recordNumbersFailed, type LiveNumberRow } from "./account-numbers";
+import { convergeDispatchRules, removeDispatchRules } from "./converge-dispatch-rules";
 import { convergeTrunks, removeTrunks } from "./converge-trunks";
+import { desiredDispatchRules } from "./desired-dispatch-rules";
 import { desiredTrunks, type AccountForProvisioning } from "./desired-trunks";
 
-// The database side of provisioning: read the account as stored, converge LiveKit to it,
-// and record the outcome on the row (ids, status, a plain reason) in the same lock, so the
-// card never claims more than LiveKit holds.
+// The database side of provisioning: read the account and its bound numbers as stored,
+// converge LiveKit to them (trunks, then one dispatch rule per number), and record the
+// outcome on the rows (ids, status, a plain reason) in the same lock, so neither the card nor
+// the numbers list ever claims more than LiveKit holds.
 
 export type ProvisionOutcome =
   | { ok: true; changes: string[] }
@@ -27,6 +32,8 @@ type AccountRow = {
   inboundPasswordEnc: string | null;
   outboundUsername: string | null;
   outboundPasswordEnc: string | null;
+  inboundTrunkId: string | null;
+  outboundTrunkId: string | null;
 };
 
 function auth(accountId: string, field: "inbound" | "outbound", username: string | null, enc: string | null) {
@@ -34,7 +41,7 @@ function auth(accountId: string, field: "inbound" | "outbound", username: string
   return { username, password: decryptSecret(credentialsKeyring(), enc, { accountId, field }) };
 }
 
-export function toProvisioningInput(row: AccountRow, numbers: string[]): AccountForProvisioning {
+export function toProvisioningInput(row: Omit<AccountRow, "inboundTrunkId" | "outboundTrunkId">, numbers: string[]): AccountForProvisioning {
   return {
     id: row.id,
     spaceId: row.spaceId,
@@ -50,39 +57,91 @@ export function toProvisioningInput(row: AccountRow, numbers: string[]): Account
 }
 
 export const LIVEKIT_DOWN_REASON = "LiveKit could not be reached, so the trunks were not created or updated. Use Reprovision once it is back.";
+export const NUMBER_LIVEKIT_DOWN_REASON = "LiveKit could not be reached, so this number was not set up in LiveKit. Use Reprovision on its account once LiveKit is back.";
 
 function reasonFor(err: UpstreamError): string {
   return err.kind === "unreachable" ? LIVEKIT_DOWN_REASON : `LiveKit refused the change: ${err.publicMessage} Use Reprovision after fixing it.`;
 }
 
-/** Converges one live account; LiveKit failures are recorded on the row and returned, not thrown. */
+function numberReasonFor(err: UpstreamError): string {
+  return err.kind === "unreachable" ? NUMBER_LIVEKIT_DOWN_REASON : `LiveKit refused a change to this number's account: ${err.publicMessage} Use Reprovision on the account after fixing it.`;
+}
+
+/**
+ * Converges trunks and rules for the account and the given numbers, and records success on
+ * the rows. Throws UpstreamError when LiveKit is unreachable or refuses a trunk change.
+ */
+async function convergeAccount(tx: AccountTx, row: AccountRow, numbers: LiveNumberRow[], options: { sweep: boolean; lk?: LiveKitClients }): Promise<string[]> {
+  const desired = desiredTrunks(toProvisioningInput(row, numbers.map((n) => n.e164)));
+  const trunks = await convergeTrunks(row.id, desired, row, options);
+  const inboundTrunkId = trunks.ids.inboundTrunkId!;
+  const wanted = desiredDispatchRules(row, inboundTrunkId, numbers, serverEnv().AGENT_NAME);
+  const known = new Map(numbers.map((n) => [n.id, n.dispatchRuleId]));
+  const rules = await convergeDispatchRules(row.id, inboundTrunkId, wanted, known, options);
+  await tx.sipAccount.update({
+    where: { id: row.id },
+    data: { ...trunks.ids, provisioningStatus: "provisioned", provisioningError: null, provisionedAt: new Date() },
+  });
+  await recordNumberOutcomes(tx, numbers, (n) => {
+    const failure = rules.failures.get(n.id);
+    return failure
+      ? { dispatchRuleId: n.dispatchRuleId, status: "not_provisioned", reason: failure }
+      : { dispatchRuleId: rules.ruleIds.get(n.id) ?? null, status: "provisioned", reason: null };
+  });
+  return [...trunks.changes, ...rules.changes];
+}
+
+/**
+ * Converges one live account; LiveKit failures are recorded on the account and its numbers
+ * and returned, not thrown. `ok` is about the account's trunks; a number whose own rule was
+ * refused is marked on its row.
+ */
 export async function provisionAccount(accountId: string, options: { sweep?: boolean; lk?: LiveKitClients } = {}): Promise<ProvisionOutcome> {
   return withAccountLock(accountId, async (tx) => {
     const row = await tx.sipAccount.findFirst({ where: { id: accountId, deletedAt: null } });
     if (!row) return { ok: false, reason: "The account no longer exists." };
+    const numbers = await loadLiveNumbers(tx, row.id);
     try {
-      const desired = desiredTrunks(toProvisioningInput(row, []));
-      const result = await convergeTrunks(row.id, desired, row, { sweep: options.sweep ?? false, lk: options.lk });
-      await tx.sipAccount.update({
-        where: { id: row.id },
-        data: { ...result.ids, provisioningStatus: "provisioned", provisioningError: null, provisionedAt: new Date() },
-      });
-      return { ok: true, changes: result.changes };
+      return { ok: true, changes: await convergeAccount(tx, row, numbers, { sweep: options.sweep ?? false, lk: options.lk }) };
     } catch (err) {
       if (!(err instanceof UpstreamError)) throw err;
       console.error(`[provisioning] account ${row.id}:`, err.cause ?? err);
       const reason = reasonFor(err);
       await tx.sipAccount.update({ where: { id: row.id }, data: { provisioningStatus: "not_provisioned", provisioningError: reason } });
+      await recordNumbersFailed(tx, row.id, numberReasonFor(err));
       return { ok: false, reason };
     }
   });
 }
 
-/** Removes the account's LiveKit objects; throws UpstreamError when LiveKit is down (nothing is deleted then). */
-export async function deprovisionAccount(accountId: string, lk?: LiveKitClients): Promise<void> {
+/**
+ * Applies `change` (a database write that removes numbers from the account, such as an
+ * unbind) and converges LiveKit to the result in one locked transaction. When LiveKit is
+ * unreachable or refuses, the UpstreamError is thrown and the change is rolled back: a number
+ * never counts as free while LiveKit may still route it to this account.
+ */
+export async function changeAccountStrictly(accountId: string, change: (tx: AccountTx) => Promise<void>, options: { lk?: LiveKitClients } = {}): Promise<string[]> {
+  return withAccountLock(accountId, async (tx) => {
+    const row = await tx.sipAccount.findFirst({ where: { id: accountId, deletedAt: null } });
+    if (!row) throw new Error(`account ${accountId} is not live`);
+    await change(tx);
+    const numbers = await loadLiveNumbers(tx, row.id);
+    return convergeAccount(tx, row, numbers, { sweep: false, lk: options.lk });
+  });
+}
+
+/**
+ * Removes the account's LiveKit objects (dispatch rules first, then trunks) and then runs
+ * `then` in the same lock (the soft delete). Throws UpstreamError when LiveKit is down;
+ * nothing is written then.
+ */
+export async function deprovisionAccount(accountId: string, options: { lk?: LiveKitClients; then?: (tx: AccountTx) => Promise<void> } = {}): Promise<void> {
   await withAccountLock(accountId, async (tx) => {
     const row = await tx.sipAccount.findUnique({ where: { id: accountId } });
     if (!row) return;
-    await removeTrunks(row.id, row, lk);
+    const ruleIds = await tx.phoneNumber.findMany({ where: { sipAccountId: accountId, dispatchRuleId: { not: null } }, select: { dispatchRuleId: true } });
+    await removeDispatchRules(row.id, ruleIds.map((r) => r.dispatchRuleId!), options.lk);
+    await removeTrunks(row.id, row, options.lk);
+    await options.then?.(tx);
   });
 }
