@@ -114,6 +114,44 @@ describe("properties", () => {
   });
 });
 
+describe("more properties", () => {
+  const valid = fc.constantFrom("+14155552671", "+74951234567", "+442079460958", "+4930901820", "+33142685300", "+61291234567");
+
+  it("is idempotent: whatever it accepts, it accepts again unchanged", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\+[1-9]\d{6,14}$/), (raw) => {
+        const r = normalizeE164(raw);
+        if (!r.ok) return;
+        expect(r.value).toBe(raw);
+        expect(normalizeE164(r.value)).toEqual(r);
+        expect(normalizeE164(` ${r.value}\t`)).toEqual(r);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("refuses a letter anywhere after the +, Latin or not", () => {
+    const letter = fc.constantFrom("a", "O", "l", "x", "Z", "о", "Ж", "ß", "é");
+    fc.assert(
+      fc.property(valid, fc.nat(), letter, (e164, at, ch) => {
+        const i = 1 + (at % e164.length);
+        expect(normalizeE164(e164.slice(0, i) + ch + e164.slice(i)).ok).toBe(false);
+      }),
+    );
+  });
+
+  it("refuses every way of writing an extension, with any digits, and says so", () => {
+    const marker = fc.constantFrom("x", "X", " x ", " ext", " ext.", " EXT ", " extension ", ";ext=", ",ext=", "#", " # ");
+    fc.assert(
+      fc.property(valid, marker, fc.integer({ min: 0, max: 99_999 }), (e164, m, ext) => {
+        const r = normalizeE164(`${e164}${m}${ext}`);
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.error).toMatch(/extension/);
+      }),
+    );
+  });
+});
+
 describe("isE164", () => {
   it("checks syntax only", () => {
     expect(isE164("+14155552671")).toBe(true);

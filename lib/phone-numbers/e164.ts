@@ -27,7 +27,8 @@ export function normalizeE164(raw: string): E164Result {
   if (text === "") return fail("Enter a phone number.");
 
   // Extensions first: `x`, `ext` and `#` are letters or symbols too, but this message is the useful one.
-  if (/(?:[;,]\s*ext\s*=|#|\bext(?:ension)?\b\.?|\d\s*x\s*\d|\bx\s*\d)/i.test(text)) {
+  // `ext` may run straight into its digits ("ext12"), but not into other letters ("extra").
+  if (/(?:[;,]\s*ext\s*=|#|\bext(?:ension)?(?![a-z])\.?|\d\s*x\s*\d|\bx\s*\d)/i.test(text)) {
     return fail("Remove the extension; LiveKit routes calls by the number alone.");
   }
   if (/\p{L}/u.test(text)) return fail(`Use digits only; letters (as in 1-800-FLOWERS) are not allowed.`);

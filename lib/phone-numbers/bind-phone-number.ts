@@ -1,0 +1,54 @@
+import "server-only";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/client";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { withAccountLock } from "@/lib/provisioning/account-lock";
+import { provisionAccount } from "@/lib/provisioning/provision-account";
+import type { SpaceContext } from "@/lib/spaces/context";
+import { assertAgentsOfSpace, assertCanManageNumbers, getPhoneNumber } from "./repository";
+import type { BindPhoneNumberInput } from "./schemas";
+import type { PhoneNumberWriteResult } from "./view";
+
+// Says nothing about where the number is bound: the other account may be in another Space.
+export const NUMBER_TAKEN = "This number is already bound to another Custom SIP account (possibly in another Space). Use a different number or remove the prior binding.";
+const NO_SUCH_ACCOUNT = "Choose a Custom SIP account of this Space.";
+
+/**
+ * Binds a number to an account: saves it, then converges the account in LiveKit (the number
+ * joins both trunks and gets its dispatch rule). One live owner per number is guaranteed by
+ * the unique index on liveE164, so of concurrent binds exactly one wins and the others are a
+ * ConflictError (409), in any Space. When LiveKit is down the number stays saved and is
+ * marked Not provisioned; the caller reports it (`provisioningFailed`).
+ */
+export async function bindPhoneNumber(ctx: SpaceContext, input: BindPhoneNumberInput): Promise<PhoneNumberWriteResult> {
+  assertCanManageNumbers(ctx);
+  await assertAgentsOfSpace(ctx, input);
+  let numberId: string;
+  try {
+    // Under the account's lock, so an account being deleted (which releases its numbers in
+    // that same lock) never ends up with a number bound after its release.
+    numberId = await withAccountLock(input.accountId, async (tx) => {
+      const account = await tx.sipAccount.findFirst({ where: { id: input.accountId, spaceId: ctx.spaceId, deletedAt: null }, select: { id: true } });
+      if (!account) throw new ValidationError(NO_SUCH_ACCOUNT, { accountId: [NO_SUCH_ACCOUNT] });
+      const created = await tx.phoneNumber.create({
+        data: {
+          spaceId: ctx.spaceId,
+          sipAccountId: account.id,
+          e164: input.number,
+          liveE164: input.number,
+          label: input.label,
+          inboundAgentId: input.inboundAgentId,
+          outboundAgentId: input.outboundAgentId,
+        },
+        select: { id: true },
+      });
+      return created.id;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, "liveE164")) throw new ConflictError(NUMBER_TAKEN, { number: [NUMBER_TAKEN] });
+    if (isForeignKeyViolation(err)) throw new ValidationError("An agent was deleted meanwhile.", { inboundAgentId: ["Choose an agent of this Space."] });
+    throw err;
+  }
+  const outcome = await provisionAccount(input.accountId);
+  const number = await getPhoneNumber(ctx, numberId);
+  return { number, provisioningFailed: !outcome.ok || number.provisioning.status !== "provisioned" };
+}

@@ -1,0 +1,51 @@
+import type { DbClient } from "@/lib/db/create-client";
+import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { numberSearchDigits, type ListPhoneNumbersQuery } from "./schemas";
+import type { PhoneNumberPage, PhoneNumberView } from "./view";
+
+// The numbers list as queries, apart from the service so the benchmark can run the very same
+// code with its own client (the service module is server-only). Every query is scoped to the
+// Space and walks the (space_id, live_e164) index: live numbers in number order, keyset
+// pagination on the number, so a late page costs what the first one does.
+
+export const phoneNumberInclude = {
+  sipAccount: { select: { id: true, name: true } },
+  inboundAgent: { select: { id: true, name: true } },
+  outboundAgent: { select: { id: true, name: true } },
+} satisfies Prisma.PhoneNumberInclude;
+
+export type PhoneNumberRow = Prisma.PhoneNumberGetPayload<{ include: typeof phoneNumberInclude }>;
+
+export function toPhoneNumberView(row: PhoneNumberRow): PhoneNumberView {
+  return {
+    id: row.id,
+    number: row.e164,
+    label: row.label,
+    account: { id: row.sipAccount.id, name: row.sipAccount.name },
+    inboundAgent: row.inboundAgent,
+    outboundAgent: row.outboundAgent,
+    dispatchRuleId: row.dispatchRuleId,
+    provisioning: { status: row.provisioningStatus, reason: row.provisioningError, at: row.provisionedAt?.toISOString() ?? null },
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function searchFilter(q: string): Prisma.PhoneNumberWhereInput {
+  if (q === "") return {};
+  const digits = numberSearchDigits(q);
+  // Digits are only digits, so `contains` cannot carry LIKE wildcards; the label search can,
+  // which at worst widens a search within the caller's own Space.
+  return digits ? { liveE164: { contains: digits } } : { label: { contains: q, mode: "insensitive" } };
+}
+
+export async function queryPhoneNumbers(client: DbClient, spaceId: string, query: ListPhoneNumbersQuery): Promise<PhoneNumberPage> {
+  const where: Prisma.PhoneNumberWhereInput = { spaceId, liveE164: { not: null }, ...searchFilter(query.q) };
+  const page: Prisma.PhoneNumberWhereInput = query.cursor ? { AND: [where, { liveE164: { gt: query.cursor } }] } : where;
+  const [rows, total] = await Promise.all([
+    // One extra row says whether there is a next page without a second query.
+    client.phoneNumber.findMany({ where: page, orderBy: { liveE164: "asc" }, take: query.limit + 1, include: phoneNumberInclude }),
+    client.phoneNumber.count({ where }),
+  ]);
+  const items = rows.slice(0, query.limit).map(toPhoneNumberView);
+  return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.number ?? null) : null, total };
+}

@@ -1,0 +1,31 @@
+import type { ProvisioningView } from "@/lib/sip-accounts/view";
+
+// What the console and the REST API show of a bound number. Type-only, so client
+// components can import it.
+
+export type PhoneNumberView = {
+  id: string;
+  /** Canonical E.164. */
+  number: string;
+  label: string | null;
+  account: { id: string; name: string };
+  inboundAgent: { id: string; name: string } | null;
+  outboundAgent: { id: string; name: string } | null;
+  dispatchRuleId: string | null;
+  provisioning: ProvisioningView;
+  createdAt: string;
+};
+
+export type PhoneNumberPage = {
+  items: PhoneNumberView[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** How many numbers match the search, over all pages. */
+  total: number;
+};
+
+/** The result of a write: the number as saved, and whether LiveKit was left behind. */
+export type PhoneNumberWriteResult = {
+  number: PhoneNumberView;
+  provisioningFailed: boolean;
+};
