@@ -1,9 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { BindNumberForm } from "@/components/phone-numbers/bind-number-form";
+import { useInvalidatePhoneNumbers } from "@/components/phone-numbers/use-phone-numbers";
 import { Button } from "@/components/ui/button";
 import { Drawer } from "@/components/ui/drawer";
 import type { IpMode } from "@/lib/net/ipv4";
+import type { PhoneNumberWriteResult } from "@/lib/phone-numbers/view";
 import type { PublicSipParameters } from "@/lib/platform/public-sip";
 import type { SipAccountWriteResult } from "@/lib/sip-accounts/view";
 import { CreateSipAccountForm } from "./create-sip-account-form";
@@ -12,11 +15,12 @@ import { EditSipAccountForm } from "./edit-sip-account-form";
 import { SipAccountCard } from "./sip-account-card";
 import { useInvalidateSipAccounts, useSipAccounts } from "./use-sip-accounts";
 
-type View = { kind: "list" } | { kind: "create" } | { kind: "edit"; accountId: string };
+type View = { kind: "list" } | { kind: "create" } | { kind: "edit"; accountId: string } | { kind: "bind"; accountId: string };
 type Notice = { tone: "ok" | "error"; text: string };
 
 const LIVEKIT_DOWN_NOTICE =
   "Saved, but LiveKit could not be reached: the trunks were not created or updated. Use Reprovision once LiveKit is back.";
+const NUMBER_NOT_PROVISIONED_NOTICE = "Saved, but the number is not provisioned in LiveKit yet";
 
 export function CustomSipDrawer({
   spaceId,
@@ -35,6 +39,7 @@ export function CustomSipDrawer({
 }) {
   const accounts = useSipAccounts(spaceId);
   const invalidate = useInvalidateSipAccounts(spaceId);
+  const invalidateNumbers = useInvalidatePhoneNumbers(spaceId);
   const [view, setView] = useState<View>({ kind: "list" });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -45,8 +50,19 @@ export function CustomSipDrawer({
     setNotice(result.provisioningFailed ? { tone: "error", text: LIVEKIT_DOWN_NOTICE } : { tone: "ok", text: `${result.account.accountName} was ${verb}.` });
   };
 
+  const bound = async (result: PhoneNumberWriteResult) => {
+    await Promise.all([invalidate(), invalidateNumbers()]);
+    setView({ kind: "list" });
+    const { number, account, provisioning } = result.number;
+    setNotice(
+      result.provisioningFailed
+        ? { tone: "error", text: `${NUMBER_NOT_PROVISIONED_NOTICE}: ${provisioning.reason ?? "LiveKit could not be reached."}` }
+        : { tone: "ok", text: `${number} is connected to ${account.name}. Open the number to assign its agent.` },
+    );
+  };
+
   const editing = view.kind === "edit" ? accounts.data?.find((a) => a.id === view.accountId) : undefined;
-  const title = view.kind === "create" ? "Add Custom SIP account" : view.kind === "edit" ? "Edit Custom SIP account" : "Import number from Custom SIP";
+  const title = { create: "Add Custom SIP account", edit: "Edit Custom SIP account", bind: "Bind a number", list: "Import number from Custom SIP" }[view.kind];
 
   return (
     <Drawer open={open} onClose={onClose} title={title} wide>
@@ -54,6 +70,8 @@ export function CustomSipDrawer({
         <CreateSipAccountForm spaceId={spaceId} ipMode={ipMode} onSaved={saved("created")} onCancel={() => setView({ kind: "list" })} />
       ) : view.kind === "edit" && editing ? (
         <EditSipAccountForm spaceId={spaceId} ipMode={ipMode} account={editing} onSaved={saved("saved")} onCancel={() => setView({ kind: "list" })} />
+      ) : view.kind === "bind" && accounts.data ? (
+        <BindNumberForm spaceId={spaceId} accounts={accounts.data} accountId={view.accountId} onBound={bound} onCancel={() => setView({ kind: "list" })} />
       ) : (
         <div className="space-y-4">
           {notice ? (
@@ -78,6 +96,7 @@ export function CustomSipDrawer({
               platform={platform}
               canManage={canManage}
               onEdit={() => { setNotice(null); setView({ kind: "edit", accountId: account.id }); }}
+              onBind={() => { setNotice(null); setView({ kind: "bind", accountId: account.id }); }}
               onDelete={() => setDeleting(account.id)}
               onReprovisioned={async (text, failed) => {
                 await invalidate();

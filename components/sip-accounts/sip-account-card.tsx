@@ -20,6 +20,7 @@ export function SipAccountCard({
   platform,
   canManage,
   onEdit,
+  onBind,
   onDelete,
   onReprovisioned,
 }: {
@@ -29,6 +30,8 @@ export function SipAccountCard({
   platform: PublicSipParameters;
   canManage: boolean;
   onEdit: () => void;
+  /** Starts binding a number to this account. */
+  onBind: () => void;
   onDelete: () => void;
 }) {
   const rows: [string, string][] = [
@@ -47,7 +50,8 @@ export function SipAccountCard({
           <div className="mt-1"><ProvisioningBadge account={account} /></div>
         </div>
         {canManage ? (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button onClick={onBind}>Bind a number</Button>
             <ReprovisionButton spaceId={spaceId} accountId={account.id} onDone={onReprovisioned} />
             <Button variant="secondary" onClick={onEdit}>Edit</Button>
             <Button variant="secondary" className="text-red-700" onClick={onDelete}>Delete</Button>

@@ -1,5 +1,5 @@
+import { PhoneNumbersList } from "@/components/phone-numbers/phone-numbers-list";
 import { ImportNumberMenu } from "@/components/sip-accounts/import-number-menu";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { requireSpace } from "@/lib/auth/session";
@@ -9,16 +9,12 @@ import { publicSipParameters } from "@/lib/platform/public-sip";
 export default async function PhoneNumbersPage({ params }: { params: Promise<{ spaceId: string }> }) {
   const { spaceId } = await params;
   const ctx = await requireSpace(spaceId);
-  const importMenu = (
-    <ImportNumberMenu spaceId={spaceId} ipMode={serverEnv().DEPLOYMENT_MODE} platform={publicSipParameters()} canManage={roleAtLeast(ctx.role, "ADMIN")} />
-  );
+  const canManage = roleAtLeast(ctx.role, "ADMIN");
+  const importMenu = <ImportNumberMenu spaceId={spaceId} ipMode={serverEnv().DEPLOYMENT_MODE} platform={publicSipParameters()} canManage={canManage} />;
   return (
     <>
       <PageHeader title="Phone Numbers" description="Numbers routed from your PBX to AI agents." actions={importMenu} />
-      <EmptyState
-        title="No phone numbers yet"
-        body="Import a number from your own PBX or SIP trunk, then assign the agent that answers it."
-      />
+      <PhoneNumbersList spaceId={spaceId} canManage={canManage} />
     </>
   );
 }

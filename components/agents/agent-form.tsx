@@ -1,0 +1,59 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { createAgentAction, updateAgentAction } from "@/app/(console)/s/[spaceId]/agents/actions";
+import { applyActionErrors } from "@/components/forms/apply-action-errors";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { SelectField } from "@/components/ui/select-field";
+import { TextareaField } from "@/components/ui/textarea-field";
+import { agentFields, agentLanguages, llmProviderLabels, llmProviders, speechProviderLabels, speechProviders, type AgentFields, type AgentView } from "@/lib/agents/schemas";
+
+const languageOptions = Object.entries(agentLanguages).map(([value, label]) => ({ value, label: `${label} (${value})` }));
+const speechOptions = speechProviders.map((value) => ({ value, label: speechProviderLabels[value] }));
+const llmOptions = llmProviders.map((value) => ({ value, label: llmProviderLabels[value] }));
+
+const emptyAgent: AgentFields = { name: "", greeting: "", instructions: "", language: "en-US", voice: "", sttProvider: "offline", llmProvider: "offline", ttsProvider: "offline" };
+
+function valuesOf(agent: AgentView): AgentFields {
+  return { ...agent, voice: agent.voice ?? "" };
+}
+
+/** Create or edit an agent: what it says, how it behaves, and which providers run it. */
+export function AgentForm({ spaceId, agent, onSaved, onCancel }: { spaceId: string; agent: AgentView | null; onSaved: (saved: AgentView) => void; onCancel: () => void }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<AgentFields>({ resolver: zodResolver(agentFields), defaultValues: agent ? valuesOf(agent) : emptyAgent, mode: "onTouched" });
+  const errors = form.formState.errors;
+
+  const onSubmit = form.handleSubmit(async (valid) => {
+    setFormError(null);
+    const result = agent ? await updateAgentAction(spaceId, agent.id, valid) : await createAgentAction(spaceId, valid);
+    if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
+    onSaved(result.data);
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate aria-label={agent ? "Edit agent" : "New agent"}>
+      <FormError message={formError} />
+      <TextField label="Name" placeholder="Support agent" error={errors.name?.message} {...form.register("name")} />
+      <TextField label="Greeting" placeholder="Hello, you have reached Acme support. How can I help?" help="The first sentence the agent speaks when it answers." error={errors.greeting?.message} {...form.register("greeting")} />
+      <TextareaField label="Instructions" rows={8} placeholder="You are a friendly support agent for Acme…" help="The system prompt: who the agent is and how it handles a call." error={errors.instructions?.message} {...form.register("instructions")} />
+      <SelectField label="Language" options={languageOptions} error={errors.language?.message} {...form.register("language")} />
+      <TextField label="Voice" placeholder="Provider default" help="The text-to-speech provider's voice name or id. Leave empty for its default voice." error={errors.voice?.message} {...form.register("voice")} />
+      <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-medium text-slate-800">Providers</legend>
+        <p className="text-xs text-slate-500">Offline needs no provider account or API key and works on this machine; the others need their keys in the agent worker&apos;s environment.</p>
+        <SelectField label="Speech-to-text" options={speechOptions} error={errors.sttProvider?.message} {...form.register("sttProvider")} />
+        <SelectField label="LLM" options={llmOptions} error={errors.llmProvider?.message} {...form.register("llmProvider")} />
+        <SelectField label="Text-to-speech" options={speechOptions} error={errors.ttsProvider?.message} {...form.register("ttsProvider")} />
+      </fieldset>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : agent ? "Save changes" : "Create agent"}</Button>
+        <Button variant="secondary" onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
