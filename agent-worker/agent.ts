@@ -1,0 +1,99 @@
+import { AutoSubscribe, defineAgent, inference, log, voice, type JobContext } from "@livekit/agents";
+import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
+import { loadAgentForCall } from "./agent-settings.js";
+import { parseCallMetadata } from "./call-metadata.js";
+import { workerEnv } from "./env.js";
+import { dtmfUserInput } from "./offline/dialogue-llm.js";
+import { buildProviders, describePlan, planProviders } from "./providers.js";
+
+// One call: runs in its own job process, forked by the worker for a room the number's
+// dispatch rule sent it to. Joins, finds the caller, loads the number's agent from the
+// console, greets, then converses (VAD -> STT -> LLM -> TTS) until the caller hangs up.
+
+const CALLER_WAIT_MS = 20_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms).unref())]);
+}
+
+export default defineAgent({
+  entry: async (ctx: JobContext) => {
+    const env = workerEnv();
+    const logger = log().child({ room: ctx.job.room?.name, job: ctx.job.id });
+
+    await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
+    let caller: RemoteParticipant;
+    try {
+      caller = await withTimeout(ctx.waitForParticipant(), CALLER_WAIT_MS, "the caller");
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, "no caller joined the room; leaving");
+      ctx.shutdown("no caller");
+      return;
+    }
+
+    const target = parseCallMetadata(ctx.job.metadata, caller.attributes);
+    const loaded = await loadAgentForCall(target, { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS });
+    const agent = loaded.settings;
+    const callLog = logger.child({ number: target.number, numberSource: target.numberSource, agentId: agent.id, spaceId: target.spaceId, caller: caller.identity });
+    if (loaded.source === "default") callLog.warn({ reason: loaded.reason }, "using the built-in default agent");
+    else callLog.info({ agentName: agent.name }, "loaded the number's agent from the console");
+
+    const plan = planProviders(agent, env);
+    for (const [part, choice] of Object.entries(plan)) {
+      if (choice.reason) callLog.warn({ part, reason: choice.reason }, `${part}: offline fallback`);
+    }
+    callLog.info({ mode: describePlan(plan) }, describePlan(plan));
+    const providers = buildProviders(plan, agent, env);
+
+    const session = new voice.AgentSession({
+      // Local models only: the bundled VAD and the local turn detector (v1-mini), pinned so
+      // neither is ever resolved to LiveKit's cloud inference.
+      vad: new inference.VAD(),
+      stt: providers.stt,
+      llm: providers.llm,
+      tts: providers.tts,
+      turnHandling: {
+        turnDetection: new inference.TurnDetector({ version: "v1-mini" }),
+        // Barge-in: the caller speaking over the agent for 0.5 s stops it; "vad" keeps
+        // interruption detection local (adaptive mode is a cloud model).
+        interruption: { enabled: true, mode: "vad", minDuration: 500 },
+      },
+      // Phone calls: no acoustic echo cancellation warm-up window that would mute barge-in.
+      aecWarmupDuration: null,
+    });
+
+    let ended = false;
+    const end = (reason: string) => {
+      if (ended) return;
+      ended = true;
+      callLog.info({ reason }, "call ended");
+      ctx.shutdown(reason);
+    };
+    session.on(voice.AgentSessionEventTypes.Close, () => end("session closed"));
+    session.on(voice.AgentSessionEventTypes.UserInputTranscribed, (ev) => {
+      if (ev.isFinal) callLog.info({ transcript: ev.transcript }, "caller said");
+    });
+    session.on(voice.AgentSessionEventTypes.ConversationItemAdded, (ev) => {
+      if (ev.item.type === "message" && ev.item.role === "assistant") callLog.info({ text: ev.item.textContent }, "agent said");
+    });
+    ctx.room.on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => {
+      if (p.identity === caller.identity) end("caller hung up");
+    });
+
+    await session.start({
+      agent: new voice.Agent({ instructions: agent.instructions }),
+      room: ctx.room,
+      inputOptions: { participantIdentity: caller.identity, audioSampleRate: 16_000, closeOnDisconnect: true },
+      // Nothing of the call is recorded or uploaded anywhere.
+      record: false,
+    });
+
+    ctx.room.on(RoomEvent.DtmfReceived, (_code: number, digit: string, from: RemoteParticipant) => {
+      if (from.identity !== caller.identity) return;
+      callLog.info({ digit }, "caller pressed a key");
+      session.generateReply({ userInput: dtmfUserInput(digit) });
+    });
+
+    if (agent.greeting.trim()) session.say(agent.greeting, { allowInterruptions: true });
+  },
+});

@@ -1,0 +1,28 @@
+import { fileURLToPath } from "node:url";
+import { cli, ServerOptions } from "@livekit/agents";
+import { workerEnv } from "./env.js";
+
+// The worker process: `node agent-worker/dist/main.js start` (production mode: SIGTERM and
+// SIGINT drain calls in progress before exiting). It registers under AGENT_NAME, so LiveKit
+// hands it only rooms whose dispatch rule names that agent; each call runs agent.ts in a
+// job process of its own.
+
+const env = workerEnv();
+
+const maxCalls = env.AGENT_WORKER_MAX_CALLS;
+
+cli.runApp(
+  new ServerOptions({
+    agent: fileURLToPath(new URL("./agent.js", import.meta.url)),
+    agentName: env.AGENT_NAME,
+    wsURL: env.LIVEKIT_URL,
+    apiKey: env.LIVEKIT_API_KEY,
+    apiSecret: env.LIVEKIT_API_SECRET,
+    host: env.AGENT_WORKER_HTTP_HOST,
+    port: env.AGENT_WORKER_HTTP_PORT,
+    drainTimeout: env.AGENT_WORKER_DRAIN_SECONDS * 1000,
+    ...(env.AGENT_WORKER_IDLE_PROCESSES !== undefined ? { numIdleProcesses: env.AGENT_WORKER_IDLE_PROCESSES } : {}),
+    // A fixed call budget instead of the CPU reading, when configured: full at exactly maxCalls.
+    ...(maxCalls !== undefined ? { loadFunc: async (server) => server.activeJobs.length / maxCalls, loadThreshold: 1 } : {}),
+  }),
+);
