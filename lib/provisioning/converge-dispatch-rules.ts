@@ -51,15 +51,26 @@ export async function convergeDispatchRules(
   const all = await candidates(accountId, inboundTrunkId, knownIds, options);
   const marked = all.filter((r) => isMarkedFor(r.metadata, accountId, "dispatch-rule"));
   const used = new Set<string>();
-
-  for (const want of desired) {
+  const plan = desired.map((want) => {
     const knownId = known.get(want.phoneNumberId);
     const chosen =
       all.find((r) => r.id === knownId && !used.has(r.id)) ??
       marked.find((r) => !used.has(r.id) && readMarker(r.metadata)?.number === want.number);
+    if (chosen) used.add(chosen.id);
+    return { want, chosen };
+  });
+
+  // Unwanted rules go first: a half-made one still on the pending trunk id would otherwise
+  // clash with the next rule created there (two rules without numbers on one trunk).
+  for (const rule of marked.filter((r) => !used.has(r.id))) {
+    await deleteDispatchRule(rule.id, lk);
+    const number = readMarker(rule.metadata)?.number;
+    result.changes.push(`Removed the dispatch rule of ${number ?? "an unbound number"} (${rule.id})`);
+  }
+
+  for (const { want, chosen } of plan) {
     try {
       if (chosen) {
-        used.add(chosen.id);
         const drift = dispatchRuleDrift(chosen, want.spec);
         if (drift.length > 0) {
           await updateDispatchRule(chosen.id, want.spec, lk);
@@ -68,7 +79,6 @@ export async function convergeDispatchRules(
         result.ruleIds.set(want.phoneNumberId, chosen.id);
       } else {
         const created = await createDispatchRule(want.spec, accountId, lk);
-        used.add(created.id);
         result.ruleIds.set(want.phoneNumberId, created.id);
         result.changes.push(`Created the dispatch rule of ${want.number}`);
       }
@@ -77,12 +87,6 @@ export async function convergeDispatchRules(
       console.error(`[provisioning] dispatch rule of ${want.number} (account ${accountId}):`, err.cause ?? err);
       result.failures.set(want.phoneNumberId, `LiveKit refused this number's dispatch rule: ${err.publicMessage} Use Reprovision on its account after fixing it.`);
     }
-  }
-
-  for (const rule of marked.filter((r) => !used.has(r.id))) {
-    await deleteDispatchRule(rule.id, lk);
-    const number = readMarker(rule.metadata)?.number;
-    result.changes.push(`Removed the dispatch rule of ${number ?? "an unbound number"} (${rule.id})`);
   }
   return result;
 }
