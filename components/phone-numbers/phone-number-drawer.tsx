@@ -13,6 +13,7 @@ import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { NoticeLine, type Notice } from "@/components/ui/notice";
 import { SelectField } from "@/components/ui/select-field";
+import type { AgentView } from "@/lib/agents/schemas";
 import { phoneNumberEditFields, type PhoneNumberEditFields } from "@/lib/phone-numbers/schemas";
 import type { PhoneNumberView, PhoneNumberWriteResult } from "@/lib/phone-numbers/view";
 import { NumberStatusBadge } from "./number-status-badge";
@@ -84,15 +85,23 @@ export function PhoneNumberDrawer({
   );
 }
 
-function NumberForm({ spaceId, number, canManage, onSaved }: { spaceId: string; number: PhoneNumberView; canManage: boolean; onSaved: (result: PhoneNumberWriteResult) => void }) {
-  const agents = useAgents(spaceId);
+function NumberForm(props: { spaceId: string; number: PhoneNumberView; canManage: boolean; onSaved: (result: PhoneNumberWriteResult) => void }) {
+  const agents = useAgents(props.spaceId);
+  // The selects get their values when the form mounts, so it waits for the agents: a select
+  // without the assigned agent's option would show (and save) "No agent".
+  if (agents.isPending) return <p className="text-sm text-slate-500">Loading agents…</p>;
+  if (agents.isError) return <p role="alert" className="text-sm text-red-700">{agents.error.message}</p>;
+  return <NumberFields {...props} agents={agents.data} />;
+}
+
+function NumberFields({ spaceId, number, canManage, onSaved, agents }: { spaceId: string; number: PhoneNumberView; canManage: boolean; onSaved: (result: PhoneNumberWriteResult) => void; agents: AgentView[] }) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<PhoneNumberEditFields>({
     resolver: zodResolver(phoneNumberEditFields),
     defaultValues: { label: number.label ?? "", inboundAgentId: number.inboundAgent?.id ?? "", outboundAgentId: number.outboundAgent?.id ?? "" },
   });
   const errors = form.formState.errors;
-  const options = [{ value: "", label: "No agent" }, ...(agents.data ?? []).map((a) => ({ value: a.id, label: a.name }))];
+  const options = [{ value: "", label: "No agent" }, ...agents.map((a) => ({ value: a.id, label: a.name }))];
 
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);
@@ -104,12 +113,12 @@ function NumberForm({ spaceId, number, canManage, onSaved }: { spaceId: string; 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Number settings">
       <FormError message={formError} />
-      <fieldset disabled={!canManage || agents.isPending} className="space-y-4">
+      <fieldset disabled={!canManage} className="space-y-4">
         <TextField label="Label" placeholder="Support line" error={errors.label?.message} {...form.register("label")} />
         <SelectField label="Inbound agent" options={options} help="Answers calls to this number." error={errors.inboundAgentId?.message} {...form.register("inboundAgentId")} />
         <SelectField label="Outbound agent" options={options} help="Places calls from this number." error={errors.outboundAgentId?.message} {...form.register("outboundAgentId")} />
       </fieldset>
-      {agents.data?.length === 0 ? (
+      {agents.length === 0 ? (
         <p className="text-sm text-slate-600">
           No agents yet. <Link className="text-brand-700 underline" href={`/s/${spaceId}/agents`}>Create one on the Agents page</Link>, then assign it here.
         </p>

@@ -40,18 +40,20 @@ export function CustomSipDrawer({
   const accounts = useSipAccounts(spaceId);
   const invalidate = useInvalidateSipAccounts(spaceId);
   const invalidateNumbers = useInvalidatePhoneNumbers(spaceId);
+  // Account writes move their numbers too (statuses, removal on delete): refresh both lists.
+  const refresh = () => Promise.all([invalidate(), invalidateNumbers()]);
   const [view, setView] = useState<View>({ kind: "list" });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
 
   const saved = (verb: string) => async (result: SipAccountWriteResult) => {
-    await invalidate();
+    await refresh();
     setView({ kind: "list" });
     setNotice(result.provisioningFailed ? { tone: "error", text: LIVEKIT_DOWN_NOTICE } : { tone: "ok", text: `${result.account.accountName} was ${verb}.` });
   };
 
   const bound = async (result: PhoneNumberWriteResult) => {
-    await Promise.all([invalidate(), invalidateNumbers()]);
+    await refresh();
     setView({ kind: "list" });
     const { number, account, provisioning } = result.number;
     setNotice(
@@ -99,7 +101,7 @@ export function CustomSipDrawer({
               onBind={() => { setNotice(null); setView({ kind: "bind", accountId: account.id }); }}
               onDelete={() => setDeleting(account.id)}
               onReprovisioned={async (text, failed) => {
-                await invalidate();
+                await refresh();
                 setNotice({ tone: failed ? "error" : "ok", text });
               }}
             />
@@ -112,7 +114,7 @@ export function CustomSipDrawer({
         onCancel={() => setDeleting(null)}
         onDeleted={async (name) => {
           setDeleting(null);
-          await invalidate();
+          await refresh();
           setNotice({ tone: "ok", text: `${name} was deleted. Remember to remove the routing to our gateway on your PBX.` });
         }}
       />
