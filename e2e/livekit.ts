@@ -44,3 +44,15 @@ export function stopLiveKitServer() {
 export function startLiveKitServer() {
   stack("bash scripts/stack/up.sh");
 }
+
+/** Every dispatch rule LiveKit holds for an account (found by its marker), read through LiveKit's own list API. */
+export async function dispatchRulesOf(accountId: string) {
+  const rules = await livekitSip().listSipDispatchRule();
+  return rules.filter((r) => markedFor(r.metadata, accountId));
+}
+
+/** Every inbound trunk, of any account, that carries the number. */
+export async function inboundTrunksWith(number: string) {
+  const trunks = await livekitSip().listSipInboundTrunk();
+  return trunks.filter((t) => t.numbers.includes(number));
+}
