@@ -12,6 +12,7 @@ import type { SipAccountWriteResult } from "@/lib/sip-accounts/view";
 import { CreateSipAccountForm } from "./create-sip-account-form";
 import { DeleteSipAccountDialog } from "./delete-sip-account-dialog";
 import { EditSipAccountForm } from "./edit-sip-account-form";
+import { RefreshAllButton } from "./refresh-all-button";
 import { SipAccountCard } from "./sip-account-card";
 import { useInvalidateSipAccounts, useSipAccounts } from "./use-sip-accounts";
 
@@ -87,6 +88,9 @@ export function CustomSipDrawer({
               <Button onClick={() => { setNotice(null); setView({ kind: "create" }); }}>Add Custom SIP account</Button>
             ) : null}
           </div>
+          {canManage && accounts.data && accounts.data.length > 0 ? (
+            <RefreshAllButton spaceId={spaceId} accounts={accounts.data} onFinished={() => void refresh()} />
+          ) : null}
           {accounts.isPending ? <p className="text-sm text-slate-500">Loading accounts…</p> : null}
           {accounts.isError ? <p role="alert" className="text-sm text-red-700">{accounts.error.message}</p> : null}
           {accounts.data?.length === 0 ? <p className="text-sm text-slate-500">No Custom SIP accounts yet.</p> : null}
@@ -102,7 +106,7 @@ export function CustomSipDrawer({
               onDelete={() => setDeleting(account.id)}
               onReprovisioned={async (text, failed) => {
                 await refresh();
-                setNotice({ tone: failed ? "error" : "ok", text });
+                setNotice(text ? { tone: failed ? "error" : "ok", text } : null);
               }}
             />
           ))}

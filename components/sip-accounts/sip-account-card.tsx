@@ -6,7 +6,9 @@ import { Button } from "@/components/ui/button";
 import type { PublicSipParameters } from "@/lib/platform/public-sip";
 import type { SipAccountView } from "@/lib/sip-accounts/view";
 import { PbxSetupPanel } from "./pbx-setup-panel";
-import { ReprovisionButton } from "./reprovision-button";
+import { ReprovisionControl } from "./reprovision-dialog";
+import { VerifyButton } from "./verify-button";
+import { VerifyResults } from "./verify-results";
 
 function ProvisioningBadge({ account }: { account: SipAccountView }) {
   if (account.provisioning.status === "provisioned") return <Badge tone="green">Provisioned</Badge>;
@@ -49,14 +51,17 @@ export function SipAccountCard({
           <h3 className="text-base font-semibold">{account.accountName}</h3>
           <div className="mt-1"><ProvisioningBadge account={account} /></div>
         </div>
-        {canManage ? (
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button onClick={onBind}>Bind a number</Button>
-            <ReprovisionButton spaceId={spaceId} accountId={account.id} onDone={onReprovisioned} />
-            <Button variant="secondary" onClick={onEdit}>Edit</Button>
-            <Button variant="secondary" className="text-red-700" onClick={onDelete}>Delete</Button>
-          </div>
-        ) : null}
+        <div className="flex flex-wrap justify-end gap-2">
+          {canManage ? <Button onClick={onBind}>Bind a number</Button> : null}
+          <VerifyButton spaceId={spaceId} accountId={account.id} onDone={(error) => onReprovisioned(error ?? "", error !== null)} />
+          {canManage ? (
+            <>
+              <ReprovisionControl spaceId={spaceId} accountId={account.id} onDone={onReprovisioned} />
+              <Button variant="secondary" onClick={onEdit}>Edit</Button>
+              <Button variant="secondary" className="text-red-700" onClick={onDelete}>Delete</Button>
+            </>
+          ) : null}
+        </div>
       </header>
       {account.provisioning.status === "not_provisioned" && account.provisioning.reason ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{account.provisioning.reason}</p>
@@ -69,6 +74,7 @@ export function SipAccountCard({
           </div>
         ))}
       </dl>
+      {account.lastVerify ? <VerifyResults report={account.lastVerify} /> : null}
       <PublicSipPanel params={platform} />
       <PbxSetupPanel account={account} platform={platform} />
     </article>

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { roleAtLeast } from "@/lib/auth/roles";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { sipAccountDto, type CreateSipAccountInput } from "./schemas";
+import type { VerifyReport } from "@/lib/provisioning/verify-checks";
 import type { SipAccountView } from "./view";
 
 /** Only owners and admins change SIP accounts; members may look. */
@@ -38,6 +39,8 @@ export function toSipAccountView(row: SipAccount): SipAccountView {
       reason: row.provisioningError,
       at: row.provisionedAt?.toISOString() ?? null,
     },
+    // Written only by verifySipAccount, from a VerifyReport.
+    lastVerify: (row.lastVerifyReport as VerifyReport | null) ?? null,
   };
 }
 

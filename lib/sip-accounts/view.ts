@@ -1,3 +1,4 @@
+import type { VerifyReport } from "@/lib/provisioning/verify-checks";
 import type { SipAccountDto } from "./schemas";
 
 // What the console shows of an account: the DTO (never a password) plus where it stands in
@@ -14,6 +15,8 @@ export type SipAccountView = SipAccountDto & {
   inboundTrunkId: string | null;
   outboundTrunkId: string | null;
   provisioning: ProvisioningView;
+  /** The last Verify's checks, or null when it never ran. */
+  lastVerify: VerifyReport | null;
 };
 
 /** The result of a write: the account as saved, and a warning when LiveKit was not reached. */

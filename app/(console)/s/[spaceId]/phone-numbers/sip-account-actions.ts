@@ -5,9 +5,12 @@ import { spaceAction } from "@/lib/actions/space-action";
 import { createSipAccount } from "@/lib/sip-accounts/create-sip-account";
 import { deleteSipAccount } from "@/lib/sip-accounts/delete-sip-account";
 import { listSipAccounts } from "@/lib/sip-accounts/list-sip-accounts";
+import { recreateSipAccount } from "@/lib/sip-accounts/recreate-sip-account";
+import { previewReprovision } from "@/lib/sip-accounts/reprovision-preview";
 import { reprovisionSipAccount } from "@/lib/sip-accounts/reprovision-sip-account";
 import { sipAccountSchemas } from "@/lib/sip-accounts/server-schemas";
 import { updateSipAccount } from "@/lib/sip-accounts/update-sip-account";
+import { verifySipAccount } from "@/lib/sip-accounts/verify-sip-account";
 
 const accountId = z.object({ accountId: z.string().min(1) });
 
@@ -24,3 +27,9 @@ export async function updateSipAccountAction(spaceId: string, accountId: string,
 export const deleteSipAccountAction = spaceAction(accountId, (ctx, input) => deleteSipAccount(ctx, input.accountId));
 
 export const reprovisionSipAccountAction = spaceAction(accountId, (ctx, input) => reprovisionSipAccount(ctx, input.accountId));
+
+export const verifySipAccountAction = spaceAction(accountId, (ctx, input) => verifySipAccount(ctx, input.accountId));
+
+export const previewReprovisionAction = spaceAction(accountId, (ctx, input) => previewReprovision(ctx, input.accountId));
+
+export const recreateSipAccountAction = spaceAction(accountId, (ctx, input) => recreateSipAccount(ctx, input.accountId));

@@ -1,0 +1,24 @@
+"use client";
+
+import { useState } from "react";
+import { verifySipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { Button } from "@/components/ui/button";
+
+/** Runs Verify; the card shows the stored result once the accounts list refreshes. */
+export function VerifyButton({ spaceId, accountId, onDone }: { spaceId: string; accountId: string; onDone: (error: string | null) => void }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="secondary"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        const result = await verifySipAccountAction(spaceId, { accountId });
+        setBusy(false);
+        onDone(result.ok ? null : (result.formError ?? "Verify failed."));
+      }}
+    >
+      {busy ? "Verifying…" : "Verify"}
+    </Button>
+  );
+}

@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+import { newUser, signUp } from "../fixtures";
+import { dispatchRulesOf, livekitSip, startLiveKitServer, stopLiveKitServer, trunksOf } from "../livekit";
+import { bindViaApi, createAccountViaApi, randomNumber } from "../phone-numbers";
+import { card, openCustomSipDrawer } from "../sip-account-form";
+
+// Verify and Reprovision against the real LiveKit: drift is made behind the console's back
+// with LiveKit's own API, Verify must name it, Reprovision must repair it in place.
+
+function check(page: Page, account: string, name: string) {
+  return card(page, account).getByTestId(`check-${name}`);
+}
+
+async function verify(page: Page, account: string) {
+  await card(page, account).getByRole("button", { name: "Verify" }).click();
+  await expect(card(page, account).getByRole("region", { name: "Verify results" })).toBeVisible();
+  await expect(card(page, account).getByRole("button", { name: "Verify" })).toBeEnabled();
+}
+
+async function reprovision(page: Page, account: string) {
+  await card(page, account).getByRole("button", { name: "Reprovision" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Reprovision this account?" });
+  await expect(dialog.getByTestId("active-calls")).toContainText("0 calls are active on this account right now.");
+  return dialog;
+}
+
+test("Verify: all four checks OK, outbound Skipped without a SIP server", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("verify-ok"));
+  const accountId = await createAccountViaApi(page.request, spaceId, "Verified PBX");
+  await bindViaApi(page.request, spaceId, accountId, randomNumber());
+  const noServer = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, { data: { accountName: "Inbound only", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] } });
+  expect(noServer.status()).toBe(201);
+
+  await openCustomSipDrawer(page, spaceId);
+  await verify(page, "Verified PBX");
+  for (const name of ["Local config", "Inbound trunk", "Outbound trunk", "Numbers in sync"]) {
+    await expect(check(page, "Verified PBX", name)).toContainText("OK");
+  }
+  await expect(card(page, "Verified PBX").getByText("all checks passed")).toBeVisible();
+
+  await verify(page, "Inbound only");
+  await expect(check(page, "Inbound only", "Outbound trunk")).toContainText("Skipped");
+  await expect(check(page, "Inbound only", "Outbound trunk")).toContainText("no SIP server address");
+});
+
+test("drift made in LiveKit is named by Verify and repaired in place by Reprovision", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("verify-drift"));
+  const accountId = await createAccountViaApi(page.request, spaceId, "Drift PBX");
+  const number = randomNumber();
+  await bindViaApi(page.request, spaceId, accountId, number);
+  const before = await trunksOf(accountId);
+  const sip = livekitSip();
+
+  // An inbound trunk edited behind the console's back, a number removed from the outbound
+  // trunk and the number's dispatch rule deleted.
+  const inbound = before.inbound[0]!;
+  inbound.allowedAddresses = ["127.0.0.1", "203.0.113.7"];
+  await sip.updateSipInboundTrunk(inbound.sipTrunkId, inbound);
+  const outbound = before.outbound[0]!;
+  outbound.numbers = ["+14155550000"];
+  await sip.updateSipOutboundTrunk(outbound.sipTrunkId, outbound);
+  for (const rule of await dispatchRulesOf(accountId)) await sip.deleteSipDispatchRule(rule.sipDispatchRuleId);
+
+  await openCustomSipDrawer(page, spaceId);
+  await verify(page, "Drift PBX");
+  await expect(check(page, "Drift PBX", "Inbound trunk")).toContainText("Failed");
+  await expect(check(page, "Drift PBX", "Inbound trunk")).toContainText("203.0.113.7");
+  await expect(check(page, "Drift PBX", "Inbound trunk")).toContainText("Fix: Reprovision");
+  await expect(check(page, "Drift PBX", "Numbers in sync")).toContainText(`missing from the outbound trunk: ${number}`);
+  await expect(check(page, "Drift PBX", "Numbers in sync")).toContainText("+14155550000");
+  await expect(check(page, "Drift PBX", "Numbers in sync")).toContainText(`no dispatch rule for ${number}`);
+
+  const dialog = await reprovision(page, "Drift PBX");
+  await expect(dialog.getByTestId("reprovision-preview")).toContainText("Inbound trunk");
+  await expect(dialog.getByTestId("reprovision-preview")).toContainText("Numbers in sync");
+  await dialog.getByRole("button", { name: "Reprovision" }).click();
+  await expect(page.getByText(/^Reprovisioned: /)).toBeVisible();
+
+  await verify(page, "Drift PBX");
+  await expect(card(page, "Drift PBX").getByText("all checks passed")).toBeVisible();
+  const after = await trunksOf(accountId);
+  expect(after.inbound.map((t) => t.sipTrunkId)).toEqual([inbound.sipTrunkId]);
+  expect(after.outbound.map((t) => t.sipTrunkId)).toEqual([outbound.sipTrunkId]);
+  expect(after.inbound[0]!.allowedAddresses).toEqual(["127.0.0.1"]);
+  expect(after.outbound[0]!.numbers).toEqual([number]);
+  expect(await dispatchRulesOf(accountId)).toHaveLength(1);
+});
+
+test("a trunk deleted in LiveKit: Verify fails it, Reprovision creates it again", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("verify-deleted"));
+  const accountId = await createAccountViaApi(page.request, spaceId, "Deleted PBX");
+  const before = await trunksOf(accountId);
+  await livekitSip().deleteSipTrunk(before.outbound[0]!.sipTrunkId);
+
+  await openCustomSipDrawer(page, spaceId);
+  await verify(page, "Deleted PBX");
+  await expect(check(page, "Deleted PBX", "Outbound trunk")).toContainText("LiveKit has no outbound trunk for this account");
+  await expect(check(page, "Deleted PBX", "Inbound trunk")).toContainText("OK");
+  const dialog = await reprovision(page, "Deleted PBX");
+  await dialog.getByRole("button", { name: "Reprovision" }).click();
+  await expect(page.getByText("Reprovisioned: Created the outbound trunk.")).toBeVisible();
+  const after = await trunksOf(accountId);
+  expect(after.outbound).toHaveLength(1);
+  expect(after.inbound.map((t) => t.sipTrunkId)).toEqual([before.inbound[0]!.sipTrunkId]);
+});
+
+test("LiveKit down: Verify says LiveKit unreachable and changes nothing", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("verify-down"));
+  const accountId = await createAccountViaApi(page.request, spaceId, "Down PBX");
+  const before = await trunksOf(accountId);
+  await openCustomSipDrawer(page, spaceId);
+  stopLiveKitServer();
+  try {
+    await verify(page, "Down PBX");
+    await expect(check(page, "Down PBX", "Local config")).toContainText("OK");
+    for (const name of ["Inbound trunk", "Outbound trunk", "Numbers in sync"]) {
+      await expect(check(page, "Down PBX", name)).toContainText("Failed");
+      await expect(check(page, "Down PBX", name)).toContainText("LiveKit unreachable");
+    }
+  } finally {
+    startLiveKitServer();
+  }
+  expect(await trunksOf(accountId)).toEqual(before);
+  await expect(card(page, "Down PBX").getByText("Provisioned", { exact: true })).toBeVisible();
+});
+
+test("Recreate from scratch sits behind a second confirmation that warns calls will drop", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("recreate"));
+  const accountId = await createAccountViaApi(page.request, spaceId, "Recreate PBX");
+  const before = await trunksOf(accountId);
+  await openCustomSipDrawer(page, spaceId);
+  const dialog = await reprovision(page, "Recreate PBX");
+  await expect(dialog.getByTestId("reprovision-preview")).toHaveText("LiveKit already matches the console: nothing will change.");
+  await dialog.getByRole("button", { name: "Recreate from scratch…" }).click();
+  const second = page.getByRole("alertdialog", { name: "Recreate from scratch?" });
+  await expect(second).toContainText("Any active calls going through them will drop");
+  await expect(second.getByTestId("recreate-active-calls")).toContainText("0 calls are active");
+  await second.getByRole("button", { name: "Delete, recreate and drop calls" }).click();
+  await expect(page.getByText(/^Recreated: Deleted and recreated every trunk and dispatch rule/)).toBeVisible();
+  const after = await trunksOf(accountId);
+  expect(after.inbound).toHaveLength(1);
+  expect(after.outbound).toHaveLength(1);
+  expect(after.inbound[0]!.sipTrunkId).not.toBe(before.inbound[0]!.sipTrunkId);
+});
+
+test("Refresh all reprovisions every account and summarises what changed", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("refresh-all"));
+  const drifted = await createAccountViaApi(page.request, spaceId, "Drifted PBX");
+  await createAccountViaApi(page.request, spaceId, "Fine PBX");
+  await livekitSip().deleteSipTrunk((await trunksOf(drifted)).outbound[0]!.sipTrunkId);
+  await openCustomSipDrawer(page, spaceId);
+  await page.getByRole("button", { name: "Refresh all" }).click();
+  const summary = page.getByTestId("refresh-all-summary");
+  await expect(summary).toContainText("Refresh all: 1 changed, 1 unchanged, 0 failed.");
+  await expect(summary).toContainText("Drifted PBX: Created the outbound trunk");
+  expect((await trunksOf(drifted)).outbound).toHaveLength(1);
+});

@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { SpaceContext } from "@/lib/spaces/context";
+import { assertCanManage } from "./repository";
+import { reprovisionSipAccount } from "./reprovision-sip-account";
+
+export type RefreshAllSummary = {
+  total: number;
+  changed: { accountId: string; accountName: string; changes: string[] }[];
+  unchanged: number;
+  failed: { accountId: string; accountName: string; reason: string }[];
+};
+
+/** How many accounts converge at once: enough to overlap LiveKit round trips, few enough to spare it. */
+export const REFRESH_ALL_CONCURRENCY = 4;
+
+/**
+ * Reprovisions every live account of the Space, a few at a time. Each account converges
+ * under its own lock, so a Refresh all racing a Reprovision never creates twice.
+ */
+export async function refreshAllSipAccounts(ctx: SpaceContext, onProgress?: (done: number, total: number) => void): Promise<RefreshAllSummary> {
+  assertCanManage(ctx);
+  const accounts = await db().sipAccount.findMany({ where: { spaceId: ctx.spaceId, deletedAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+  const summary: RefreshAllSummary = { total: accounts.length, changed: [], unchanged: 0, failed: [] };
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < accounts.length) {
+      const account = accounts[next++]!;
+      try {
+        const result = await reprovisionSipAccount(ctx, account.id);
+        if (result.failed) summary.failed.push({ accountId: account.id, accountName: account.name, reason: result.account.provisioning.reason ?? "Reprovision failed." });
+        else if (result.changes.length) summary.changed.push({ accountId: account.id, accountName: account.name, changes: result.changes });
+        else summary.unchanged++;
+      } catch (err) {
+        console.error(`[refresh-all] account ${account.id}:`, err);
+        summary.failed.push({ accountId: account.id, accountName: account.name, reason: "Something went wrong on our side." });
+      }
+      onProgress?.(++done, accounts.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(REFRESH_ALL_CONCURRENCY, accounts.length) }, worker));
+  return summary;
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { UpstreamError } from "@/lib/errors";
+import { countActiveSipCalls } from "@/lib/livekit/active-calls";
+import type { SpaceContext } from "@/lib/spaces/context";
+import { assertCanManage, findLiveAccount } from "./repository";
+import { verifySipAccount } from "./verify-sip-account";
+
+export type ReprovisionPreview = {
+  /** Calls up right now through the account's trunks; null when LiveKit could not be asked. */
+  activeCalls: number | null;
+  /** What Reprovision would change, in words: the failed checks of a fresh Verify. */
+  changes: string[];
+  liveKitReachable: boolean;
+};
+
+/** What the Reprovision dialog shows before anything is touched. Reads only. */
+export async function previewReprovision(ctx: SpaceContext, accountId: string): Promise<ReprovisionPreview> {
+  assertCanManage(ctx);
+  const row = await findLiveAccount(ctx, accountId);
+  const report = await verifySipAccount(ctx, accountId);
+  const unreachable = report.checks.some((c) => c.status === "failed" && c.reason.startsWith("LiveKit unreachable"));
+  let activeCalls: number | null = null;
+  if (!unreachable) {
+    try {
+      activeCalls = await countActiveSipCalls([row.inboundTrunkId, row.outboundTrunkId].filter((id): id is string => !!id));
+    } catch (err) {
+      if (!(err instanceof UpstreamError)) throw err;
+    }
+  }
+  const changes = report.checks.filter((c) => c.status === "failed" && c.name !== "Local config").map((c) => `${c.name}: ${c.reason}`);
+  return { activeCalls, changes, liveKitReachable: !unreachable };
+}

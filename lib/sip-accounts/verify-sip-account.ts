@@ -1,0 +1,30 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { serverEnv } from "@/lib/env";
+import { loadLiveNumbers } from "@/lib/provisioning/account-numbers";
+import { dispatchRuleProblems } from "@/lib/provisioning/dispatch-rule-checks";
+import { verifyAccount } from "@/lib/provisioning/verify-account";
+import type { VerifyReport } from "@/lib/provisioning/verify-checks";
+import type { SpaceContext } from "@/lib/spaces/context";
+import { findLiveAccount } from "./repository";
+
+/**
+ * Runs the four checks for one account. Nothing changes in LiveKit or in the account's
+ * configuration; only the report is kept, so the card can show the last result. Any member
+ * may verify.
+ */
+export async function verifySipAccount(ctx: SpaceContext, accountId: string): Promise<VerifyReport> {
+  const row = await findLiveAccount(ctx, accountId);
+  const numbers = await loadLiveNumbers(db(), row.id);
+  const report = await verifyAccount({
+    row,
+    boundNumbers: numbers.map((n) => n.e164),
+    mode: serverEnv().DEPLOYMENT_MODE,
+    dispatchRuleProblems: ({ inboundTrunkId }) => dispatchRuleProblems(row, inboundTrunkId, numbers),
+  });
+  await db().sipAccount.update({
+    where: { id: row.id, spaceId: ctx.spaceId },
+    data: { lastVerifiedAt: new Date(report.verifiedAt), lastVerifyReport: report },
+  });
+  return report;
+}
