@@ -62,8 +62,8 @@ async function fetchAgent(path: string, config: { url: string; token: string; ti
       redirect: "error",
     });
   } catch (err) {
-    const what = err instanceof Error && err.name === "TimeoutError" ? `no answer within ${config.timeoutMs} ms` : "unreachable";
-    return { settings: DEFAULT_AGENT, source: "default", reason: `the console is ${what}` };
+    const what = err instanceof Error && err.name === "TimeoutError" ? `did not answer within ${config.timeoutMs} ms` : "is unreachable";
+    return { settings: DEFAULT_AGENT, source: "default", reason: `the console ${what}` };
   }
   if (res.status === 404) return { settings: DEFAULT_AGENT, source: "default", reason: "the console knows no such agent (404)" };
   if (res.status === 401 || res.status === 403) return { settings: DEFAULT_AGENT, source: "default", reason: `the console refused the worker's token (${res.status})` };

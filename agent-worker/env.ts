@@ -62,7 +62,9 @@ export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 let cached: WorkerEnv | undefined;
 
 export function parseWorkerEnv(source: Record<string, string | undefined>): WorkerEnv {
-  const parsed = workerEnvSchema.safeParse(source);
+  // An empty setting (KEY= in .env or the environment) means "not set", as in .env.example.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = workerEnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid agent worker environment:\n${lines.join("\n")}`);

@@ -41,6 +41,8 @@ describe("parseWorkerEnv", () => {
   it("names the variable that is wrong", () => {
     expect(() => parseWorkerEnv({ ...base, LIVEKIT_URL: "127.0.0.1:7880" })).toThrow(/LIVEKIT_URL/);
     expect(() => parseWorkerEnv({ ...base, WORKER_INTERNAL_TOKEN: "short" })).toThrow(/WORKER_INTERNAL_TOKEN/);
-    expect(parseWorkerEnv({ ...base, CONSOLE_INTERNAL_URL: "", WORKER_INTERNAL_TOKEN: " " })).toMatchObject({ CONSOLE_INTERNAL_URL: undefined, WORKER_INTERNAL_TOKEN: undefined, AGENT_NAME: "switchboard-agent", AGENT_WORKER_HTTP_PORT: 8089 });
+    const e = parseWorkerEnv({ ...base, CONSOLE_INTERNAL_URL: "", WORKER_INTERNAL_TOKEN: " ", AGENT_WORKER_MAX_CALLS: "" });
+    expect([e.CONSOLE_INTERNAL_URL, e.WORKER_INTERNAL_TOKEN, e.AGENT_WORKER_MAX_CALLS]).toEqual([undefined, undefined, undefined]);
+    expect(e).toMatchObject({ AGENT_NAME: "switchboard-agent", AGENT_WORKER_HTTP_PORT: 8089 });
   });
 });
