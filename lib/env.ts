@@ -24,6 +24,15 @@ const serverEnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "AGENT_NAME must be 1-64 letters, digits, dots, dashes or underscores")
     .default("switchboard-agent"),
+  /**
+   * Shared secret the agent worker presents to /api/internal/* (bearer token, 32+ characters).
+   * Empty: the internal API refuses every request.
+   */
+  WORKER_INTERNAL_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
+    .pipe(z.string().min(32, "WORKER_INTERNAL_TOKEN must be at least 32 characters").optional()),
   /** Keyring for SIP passwords at rest; validated here so a bad key stops start-up. */
   CREDENTIALS_KEYS: z.string({ error: "CREDENTIALS_KEYS is required: comma-separated <keyId>:<base64 of 32 bytes>" }).superRefine((raw, ctx) => {
     try {
