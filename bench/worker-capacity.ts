@@ -1,0 +1,168 @@
+import { randomInt } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { RoomAgentDispatch, RoomConfiguration } from "@livekit/protocol";
+import { RoomServiceClient, SipClient } from "livekit-server-sdk";
+import { DEFAULT_AGENT } from "../agent-worker/agent-settings";
+import { DISTRACTORS, SOUND_RMS, recogniseAmong, rms, speechSegments, ulawToPcm, words } from "../agent-worker/test/audio-check";
+import { placeCall, type CallResult } from "../agent-worker/test/sip-call";
+import { startWorker, type WorkerHandle } from "../agent-worker/test/worker-process";
+import { answerWithTone } from "./tone-participant";
+
+// Capacity of one agent worker in offline mode on this machine, measured through the real
+// stack (run it where scripts/stack/up.sh runs the stack, with its env exported):
+//   1. call set-up over 20 sequential calls: INVITE -> 200 OK and 200 OK -> first sound of the
+//      greeting, for the worker and for a participant that answers at once with a tone
+//      (LiveKit's own share);
+//   2. concurrent calls in steps (BENCH_STEP, default 4) until a call is not answered or its
+//      greeting is not recognised, and the worker's memory (RSS of its process group) per call.
+// Bounded: BENCH_MAX_CALLS (default 32) concurrent calls at most, BENCH_DEADLINE_S (default
+// 900) for the whole run; every process it starts is stopped at the end. Prints figures only.
+
+const env = (k: string) => {
+  const v = process.env[k];
+  if (!v) throw new Error(`${k} is not set: export the stack's env (scripts/stack/env.sh)`);
+  return v;
+};
+const num = (k: string, d: number) => Number(process.env[k] ?? d);
+const [url, apiKey, apiSecret, sipPort] = [env("LIVEKIT_URL"), env("LIVEKIT_API_KEY"), env("LIVEKIT_API_SECRET"), Number(env("SIP_PORT"))];
+const SEQUENTIAL = num("BENCH_SEQUENTIAL_CALLS", 20);
+const STEP = num("BENCH_STEP", 4);
+const MAX_CALLS = num("BENCH_MAX_CALLS", 32);
+const deadline = Date.now() + num("BENCH_DEADLINE_S", 900) * 1000;
+const run = randomInt(100_000, 999_999);
+const agentName = `sb-bench-${run}`;
+const agentNumber = `+1557${randomInt(1_000_000, 9_999_999)}`;
+const toneNumber = `+1558${randomInt(1_000_000, 9_999_999)}`;
+const caller = "+15557654321";
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
+};
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50)} ms, p95 ${pct(xs, 95)} ms, max ${Math.max(...xs)} ms (n=${xs.length})`;
+
+function firstSoundMs(call: CallResult): number | null {
+  const p = call.peer.received.find((r) => r.payloadType <= 8 && rms(ulawToPcm(r.payload)) > SOUND_RMS);
+  return p && call.answeredAt !== null ? Math.round(p.at - call.answeredAt) : null;
+}
+
+function greetingHeard(call: CallResult): boolean {
+  const ulaw = call.peer.recordedUlaw();
+  const seg = speechSegments(ulawToPcm(ulaw))[0];
+  if (!seg) return false;
+  const clip = ulaw.subarray(Math.max(0, seg.start - 2400), Math.min(ulaw.length, seg.end + 2400));
+  return recogniseAmong(clip, [DEFAULT_AGENT.greeting, ...DISTRACTORS]) === words(DEFAULT_AGENT.greeting);
+}
+
+/** Resident memory (MB) of a process group: the worker, its job processes and its inference process. */
+function groupRssMb(pgid: number): { total: number; procs: number } {
+  let kb = 0;
+  let procs = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== pgid) continue;
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (m) {
+        kb += Number(m[1]);
+        procs++;
+      }
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return { total: Math.round(kb / 1024), procs };
+}
+
+async function sequential(label: string, called: string, expectGreeting: boolean) {
+  const answer: number[] = [];
+  const sound: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < SEQUENTIAL && Date.now() < deadline; i++) {
+    const call = await placeCall({ sipPort, called, caller, holdMs: expectGreeting ? 6000 : 1500, answerTimeoutMs: 15_000 });
+    const s = firstSoundMs(call);
+    if (call.exitCode !== 0 || call.answerMs === null || s === null || (expectGreeting && !greetingHeard(call))) failed++;
+    else {
+      answer.push(call.answerMs);
+      sound.push(s);
+    }
+  }
+  console.log(`${label}: INVITE -> 200 OK ${fmt(answer)}; 200 OK -> first sound ${fmt(sound)}; failed ${failed}`);
+  return { answer, sound };
+}
+
+async function concurrent(worker: WorkerHandle, n: number) {
+  const idle = groupRssMb(worker.proc.pid!);
+  let peak = idle;
+  const sampler = setInterval(() => {
+    const now = groupRssMb(worker.proc.pid!);
+    if (now.total > peak.total) peak = now;
+  }, 500);
+  // One new call every 500 ms, as calls arrive on a line; all are up together for >= 10 s.
+  const holdFor = (i: number) => 14_000 + (n - i) * 500;
+  const calls = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      new Promise<CallResult>((resolve) => setTimeout(resolve, i * 500)).then(() =>
+        placeCall({ sipPort, called: agentNumber, caller, holdMs: holdFor(i), answerTimeoutMs: 20_000, timeoutSeconds: 90 }),
+      ),
+    ),
+  );
+  clearInterval(sampler);
+  const answered = calls.filter((c) => c.answerMs !== null).length;
+  const heard = calls.filter((c) => c.exitCode === 0 && greetingHeard(c)).length;
+  const perCall = (peak.total - idle.total) / n;
+  console.log(
+    `  ${n} concurrent: answered ${answered}/${n}, greeting recognised ${heard}/${n}; worker RSS idle ${idle.total} MB (${idle.procs} procs), peak ${peak.total} MB (${peak.procs} procs) -> ${perCall.toFixed(0)} MB per call; answer p95 ${pct(calls.flatMap((c) => (c.answerMs === null ? [] : [c.answerMs])), 95)} ms`,
+  );
+  return heard === n;
+}
+
+async function main() {
+  const sip = new SipClient(url, apiKey, apiSecret);
+  const rooms = new RoomServiceClient(url, apiKey, apiSecret);
+  const trunk = await sip.createSipInboundTrunk(`bench-${run}`, [agentNumber, toneNumber], { allowedAddresses: ["127.0.0.1"] });
+  const ruleIds: string[] = [];
+  const rule = async (number: string, prefix: string, withAgent: boolean) => {
+    const r = await sip.createSipDispatchRule({ type: "individual", roomPrefix: prefix }, {
+      name: `bench-${number}`,
+      trunkIds: [trunk.sipTrunkId],
+      ...(withAgent ? { roomConfig: new RoomConfiguration({ agents: [new RoomAgentDispatch({ agentName, metadata: JSON.stringify({ number, inboundAgentId: null, spaceId: "bench" }) })] }) } : {}),
+    });
+    ruleIds.push(r.sipDispatchRuleId);
+    r.numbers = [number];
+    await sip.updateSipDispatchRule(r.sipDispatchRuleId, r);
+  };
+  await rule(agentNumber, `bench-agent-${run}`, true);
+  await rule(toneNumber, `bench-tone-${run}`, false);
+  const tone = answerWithTone({ url, apiKey, apiSecret, roomPrefix: `bench-tone-${run}` });
+  let worker: WorkerHandle | undefined;
+  try {
+    console.log(`agent worker capacity, offline mode, ${SEQUENTIAL} sequential calls then steps of ${STEP} concurrent calls (max ${MAX_CALLS})`);
+    await sequential("LiveKit alone (tone participant answers at once)", toneNumber, false);
+    await tone.stop();
+    worker = await startWorker({ AGENT_NAME: agentName, AGENT_PROVIDERS: "offline", AGENT_WORKER_MAX_CALLS: String(MAX_CALLS * 2), LOG_LEVEL: "warn" }, 18_900 + (run % 90));
+    await new Promise((r) => setTimeout(r, 3000)); // warm job processes
+    await sequential("agent worker (default agent, espeak-ng greeting)", agentNumber, true);
+    let best = 0;
+    for (let n = STEP; n <= MAX_CALLS && Date.now() < deadline; n += STEP) {
+      await new Promise((r) => setTimeout(r, 5000)); // let the previous calls' processes exit
+      if (!(await concurrent(worker, n))) break;
+      best = n;
+    }
+    console.log(`max concurrent calls with every greeting recognised: ${best}${best + STEP > MAX_CALLS ? " (the bench's limit)" : ` (${best + STEP} failed)`}`);
+  } finally {
+    await tone.stop();
+    await worker?.stop(15_000);
+    for (const id of ruleIds) await sip.deleteSipDispatchRule(id).catch(() => undefined);
+    await sip.deleteSipTrunk(trunk.sipTrunkId).catch(() => undefined);
+    for (const r of await rooms.listRooms().catch(() => [])) if (r.name.startsWith("bench-")) await rooms.deleteRoom(r.name).catch(() => undefined);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
