@@ -4,12 +4,15 @@
 
 say() { printf '\033[1m[switchboard]\033[0m %s\n' "$*"; }
 
-# npm ci when node_modules is missing or older than package-lock.json.
+# Installs npm packages when node_modules is missing or older than package-lock.json.
+# `npm install --no-save` rather than `npm ci`: the npm 11 here writes lockfiles without
+# other platforms' optional packages (@next/swc-darwin-*, ...) and its `npm ci` then refuses
+# them as out of sync. Versions still come from the lockfile, which is left untouched.
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing npm packages (npm ci)"
+    say "installing npm packages"
     # onnxruntime-node (pulled by agent plugins) would try to download binaries from outside.
-    ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund --loglevel=error
+    ONNXRUNTIME_NODE_INSTALL=skip npm install --no-save --no-audit --no-fund --loglevel=error
   fi
 }
 
