@@ -107,7 +107,7 @@ try {
 
   // What the planner does with the first page's query (the same shape Prisma sends).
   const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-    `EXPLAIN ANALYZE SELECT id FROM phone_numbers WHERE space_id = $1 AND live_e164 IS NOT NULL ORDER BY space_id ASC, live_e164 ASC LIMIT 26`,
+    `EXPLAIN ANALYZE SELECT id FROM phone_numbers WHERE space_id = $1 AND live_e164 IS NOT NULL ORDER BY e164 ASC LIMIT 26`,
     space.id,
   );
   console.log("");

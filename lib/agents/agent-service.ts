@@ -50,7 +50,7 @@ export async function updateAgent(ctx: SpaceContext, agentId: string, input: Age
 async function numbersUsing(agentId: string): Promise<string[]> {
   const rows = await db().phoneNumber.findMany({
     where: { liveE164: { not: null }, OR: [{ inboundAgentId: agentId }, { outboundAgentId: agentId }] },
-    orderBy: { liveE164: "asc" },
+    orderBy: { e164: "asc" },
     select: { e164: true },
     take: 21,
   });

@@ -5,8 +5,10 @@ import type { PhoneNumberPage, PhoneNumberView } from "./view";
 
 // The numbers list as queries, apart from the service so the benchmark can run the very same
 // code with its own client (the service module is server-only). Every query is scoped to the
-// Space and walks the (space_id, live_e164) index: live numbers in number order, keyset
-// pagination on the number, so a late page costs what the first one does.
+// Space and walks the (space_id, e164) index: live numbers in number order, keyset
+// pagination on the number, so a late page costs what the first one does. Order and cursor
+// are on e164, not live_e164 (equal for live rows): ordered by live_e164, PostgreSQL may
+// pick the global unique index on it and filter out every other Space's numbers.
 
 export const phoneNumberInclude = {
   sipAccount: { select: { id: true, name: true } },
@@ -35,18 +37,15 @@ function searchFilter(q: string): Prisma.PhoneNumberWhereInput {
   const digits = numberSearchDigits(q);
   // Digits are only digits, so `contains` cannot carry LIKE wildcards; the label search can,
   // which at worst widens a search within the caller's own Space.
-  return digits ? { liveE164: { contains: digits } } : { label: { contains: q, mode: "insensitive" } };
+  return digits ? { e164: { contains: digits } } : { label: { contains: q, mode: "insensitive" } };
 }
 
 export async function queryPhoneNumbers(client: DbClient, spaceId: string, query: ListPhoneNumbersQuery): Promise<PhoneNumberPage> {
   const where: Prisma.PhoneNumberWhereInput = { spaceId, liveE164: { not: null }, ...searchFilter(query.q) };
-  const page: Prisma.PhoneNumberWhereInput = query.cursor ? { AND: [where, { liveE164: { gt: query.cursor } }] } : where;
+  const page: Prisma.PhoneNumberWhereInput = query.cursor ? { AND: [where, { e164: { gt: query.cursor } }] } : where;
   const [rows, total] = await Promise.all([
     // One extra row says whether there is a next page without a second query.
-    // spaceId leads the order although it is fixed by the where: only the (space_id,
-    // live_e164) index then yields rows in order, so the planner never walks the global
-    // unique index on live_e164 through every other Space's numbers.
-    client.phoneNumber.findMany({ where: page, orderBy: [{ spaceId: "asc" }, { liveE164: "asc" }], take: query.limit + 1, include: phoneNumberInclude }),
+    client.phoneNumber.findMany({ where: page, orderBy: { e164: "asc" }, take: query.limit + 1, include: phoneNumberInclude }),
     client.phoneNumber.count({ where }),
   ]);
   const items = rows.slice(0, query.limit).map(toPhoneNumberView);

@@ -12,11 +12,11 @@ export type LiveNumberRow = NumberForProvisioning & {
   provisioningError: string | null;
 };
 
-/** The account's live numbers in number order (the index on sipAccountId, liveE164 serves it). */
+/** The account's live numbers in number order (the index on sipAccountId, e164 serves it). */
 export async function loadLiveNumbers(tx: AccountTx, accountId: string): Promise<LiveNumberRow[]> {
   const rows = await tx.phoneNumber.findMany({
     where: { sipAccountId: accountId, liveE164: { not: null } },
-    orderBy: { liveE164: "asc" },
+    orderBy: { e164: "asc" },
     select: { id: true, e164: true, inboundAgentId: true, dispatchRuleId: true, provisioningStatus: true, provisioningError: true },
   });
   return rows;
