@@ -32,12 +32,15 @@ export function toPhoneNumberView(row: PhoneNumberRow): PhoneNumberView {
   };
 }
 
+/** Prisma's `contains` passes % and _ through to LIKE as wildcards: search for them literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 function searchFilter(q: string): Prisma.PhoneNumberWhereInput {
   if (q === "") return {};
   const digits = numberSearchDigits(q);
-  // Digits are only digits, so `contains` cannot carry LIKE wildcards; the label search can,
-  // which at worst widens a search within the caller's own Space.
-  return digits ? { e164: { contains: digits } } : { label: { contains: q, mode: "insensitive" } };
+  return digits ? { e164: { contains: digits } } : { label: { contains: escapeLike(q), mode: "insensitive" } };
 }
 
 export async function queryPhoneNumbers(client: DbClient, spaceId: string, query: ListPhoneNumbersQuery): Promise<PhoneNumberPage> {
