@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { cli, ServerOptions } from "@livekit/agents";
 import { workerEnv } from "./env.js";
+import { installRobustDrain } from "./robust-drain.js";
 
 // The worker process: `node agent-worker/dist/main.js start` (production mode: SIGTERM and
 // SIGINT drain calls in progress before exiting). It registers under AGENT_NAME, so LiveKit
@@ -10,6 +11,8 @@ import { workerEnv } from "./env.js";
 const env = workerEnv();
 
 const maxCalls = env.AGENT_WORKER_MAX_CALLS;
+
+installRobustDrain(env.AGENT_WORKER_DRAIN_SECONDS * 1000);
 
 cli.runApp(
   new ServerOptions({
@@ -21,6 +24,10 @@ cli.runApp(
     host: env.AGENT_WORKER_HTTP_HOST,
     port: env.AGENT_WORKER_HTTP_PORT,
     drainTimeout: env.AGENT_WORKER_DRAIN_SECONDS * 1000,
+    // How long a job process may take to exit once asked. A call's process is done within a
+    // second; a warm process started during a drain ignores the request and is killed after
+    // this (the framework's 60 s default held every SIGTERM exit up that long).
+    shutdownProcessTimeout: 10_000,
     ...(env.AGENT_WORKER_IDLE_PROCESSES !== undefined ? { numIdleProcesses: env.AGENT_WORKER_IDLE_PROCESSES } : {}),
     // A fixed call budget instead of the CPU reading, when configured: full at exactly maxCalls.
     ...(maxCalls !== undefined ? { loadFunc: async (server) => server.activeJobs.length / maxCalls, loadThreshold: 1 } : {}),

@@ -1,9 +1,10 @@
 import { randomInt } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { RoomAgentDispatch, RoomConfiguration } from "@livekit/protocol";
 import { RoomServiceClient, SipClient } from "livekit-server-sdk";
 import { DEFAULT_AGENT } from "../agent-worker/agent-settings";
-import { DISTRACTORS, SOUND_RMS, recogniseAmong, rms, speechSegments, ulawToPcm, words } from "../agent-worker/test/audio-check";
+import { DISTRACTORS, SOUND_RMS, recogniseSegment, rms, speechSegments, ulawToPcm, words } from "../agent-worker/test/audio-check";
 import { placeCall, type CallResult } from "../agent-worker/test/sip-call";
 import { startWorker, type WorkerHandle } from "../agent-worker/test/worker-process";
 import { answerWithTone } from "./tone-participant";
@@ -17,6 +18,7 @@ import { answerWithTone } from "./tone-participant";
 //      greeting is not recognised, and the worker's memory (RSS of its process group) per call.
 // Bounded: BENCH_MAX_CALLS (default 32) concurrent calls at most, BENCH_DEADLINE_S (default
 // 900) for the whole run; every process it starts is stopped at the end. Prints figures only.
+// BENCH_IDLE_PROCESSES sets the worker's warm job processes (AGENT_WORKER_IDLE_PROCESSES).
 
 const env = (k: string) => {
   const v = process.env[k];
@@ -50,8 +52,7 @@ function greetingHeard(call: CallResult): boolean {
   const ulaw = call.peer.recordedUlaw();
   const seg = speechSegments(ulawToPcm(ulaw))[0];
   if (!seg) return false;
-  const clip = ulaw.subarray(Math.max(0, seg.start - 2400), Math.min(ulaw.length, seg.end + 2400));
-  return recogniseAmong(clip, [DEFAULT_AGENT.greeting, ...DISTRACTORS]) === words(DEFAULT_AGENT.greeting);
+  return recogniseSegment(ulaw, seg, [DEFAULT_AGENT.greeting, ...DISTRACTORS]) === words(DEFAULT_AGENT.greeting);
 }
 
 /** Resident memory (MB) of a process group: the worker, its job processes and its inference process. */
@@ -137,10 +138,11 @@ async function main() {
   const tone = answerWithTone({ url, apiKey, apiSecret, roomPrefix: `bench-tone-${run}` });
   let worker: WorkerHandle | undefined;
   try {
-    console.log(`agent worker capacity, offline mode, ${SEQUENTIAL} sequential calls then steps of ${STEP} concurrent calls (max ${MAX_CALLS})`);
+    console.log(`agent worker capacity, offline mode, ${SEQUENTIAL} sequential calls then steps of ${STEP} concurrent calls (max ${MAX_CALLS}); ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     await sequential("LiveKit alone (tone participant answers at once)", toneNumber, false);
     await tone.stop();
-    worker = await startWorker({ AGENT_NAME: agentName, AGENT_PROVIDERS: "offline", AGENT_WORKER_MAX_CALLS: String(MAX_CALLS * 2), LOG_LEVEL: "warn" }, 18_900 + (run % 90));
+    const idle: Record<string, string> = process.env.BENCH_IDLE_PROCESSES ? { AGENT_WORKER_IDLE_PROCESSES: process.env.BENCH_IDLE_PROCESSES } : {};
+    worker = await startWorker({ AGENT_NAME: agentName, AGENT_PROVIDERS: "offline", AGENT_WORKER_MAX_CALLS: String(MAX_CALLS * 2), LOG_LEVEL: "warn", ...idle }, 18_900 + (run % 90));
     await new Promise((r) => setTimeout(r, 3000)); // warm job processes
     await sequential("agent worker (default agent, espeak-ng greeting)", agentNumber, true);
     let best = 0;
@@ -149,6 +151,7 @@ async function main() {
       if (!(await concurrent(worker, n))) break;
       best = n;
     }
+    console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     console.log(`max concurrent calls with every greeting recognised: ${best}${best + STEP > MAX_CALLS ? " (the bench's limit)" : ` (${best + STEP} failed)`}`);
   } finally {
     await tone.stop();

@@ -87,7 +87,23 @@ export function recogniseAmong(ulaw: Buffer, candidates: string[], modelDir = "/
 }
 
 /** Short phone phrases, the distractors for a short reply (a long candidate would not fit its length). */
-export const SHORT_DISTRACTORS = ["sorry i did not catch that", "please hold the line", "thank you goodbye", "one moment please", "i heard you"];
+export const SHORT_DISTRACTORS = ["sorry i did not catch that", "please hold the line", "thank you goodbye", "one moment please"];
+
+/**
+ * recogniseAmong over one speech segment, decoded three times with different margins of the
+ * surrounding quiet: the answer at least two agree on, else "". A single decode of a short
+ * phrase sometimes tips to a neighbour; agreement of two is not a coincidence.
+ */
+export function recogniseSegment(ulaw: Buffer, seg: { start: number; end: number }, candidates: string[]): string {
+  const votes = new Map<string, number>();
+  for (const margin of [1200, 2400, 4000]) {
+    const clip = ulaw.subarray(Math.max(0, seg.start - margin), Math.min(ulaw.length, seg.end + margin));
+    const heard = recogniseAmong(clip, candidates);
+    if (heard) votes.set(heard, (votes.get(heard) ?? 0) + 1);
+  }
+  const [best] = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  return best && best[1] >= 2 ? best[0] : "";
+}
 
 /** Distractors for the closed-set check of a greeting: phone-like sentences of similar length. */
 export const DISTRACTORS = [
