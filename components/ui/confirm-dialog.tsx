@@ -25,7 +25,11 @@ export function ConfirmDialog({
 }) {
   const ref = useModalDialog(open);
   return (
-    <dialog ref={ref} role="alertdialog" aria-label={title} onClose={(e) => e.target === e.currentTarget && onCancel()} className="m-auto w-[28rem] max-w-full rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+    <dialog ref={ref} role="alertdialog" aria-label={title} onCancel={(e) => {
+        // Escape asks the parent, as Cancel does; see Drawer for why not "close".
+        e.preventDefault();
+        if (e.target === e.currentTarget) onCancel();
+      }} className="m-auto w-[28rem] max-w-full rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
       <div className="space-y-4 p-6">
         <h2 className="text-base font-semibold">{title}</h2>
         <div className="space-y-2 text-sm text-slate-700">{children}</div>

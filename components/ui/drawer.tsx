@@ -22,8 +22,13 @@ export function Drawer({
     <dialog
       ref={ref}
       aria-label={title}
-      // React replays a nested dialog's close event on its ancestors: only our own counts.
-      onClose={(e) => e.target === e.currentTarget && onClose()}
+      // Escape fires "cancel": the parent decides whether to close. Only our own event
+      // counts (React replays a nested dialog's events on its ancestors), and "close" is not
+      // used because it also fires when the parent closes the dialog itself.
+      onCancel={(e) => {
+        e.preventDefault();
+        if (e.target === e.currentTarget) onClose();
+      }}
       className={`ml-auto mr-0 h-full max-h-none ${wide ? "w-[44rem]" : "w-[32rem]"} max-w-full bg-white p-0 shadow-xl backdrop:bg-slate-900/30`}
     >
       <div className="flex h-full flex-col">

@@ -159,10 +159,16 @@ test("LiveKit down during create: error shown, account saved as Not provisioned,
   const id = await accountIdByName(page, spaceId, "Offline PBX");
   expect(await trunksOf(id)).toEqual({ inbound: [], outbound: [] });
 
-  await card(page, "Offline PBX").getByRole("button", { name: "Reprovision" }).click();
+  const reprovision = async () => {
+    await card(page, "Offline PBX").getByRole("button", { name: "Reprovision" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Reprovision this account?" });
+    await expect(dialog.getByTestId("reprovision-preview")).toBeVisible();
+    await dialog.getByRole("button", { name: "Reprovision" }).click();
+  };
+  await reprovision();
   await expect(page.getByText("Reprovisioned: Created the inbound trunk; Created the outbound trunk.")).toBeVisible();
   await expect(card(page, "Offline PBX").getByText("Provisioned", { exact: true })).toBeVisible();
-  await card(page, "Offline PBX").getByRole("button", { name: "Reprovision" }).click();
+  await reprovision();
   await expect(page.getByText("Reprovisioned: LiveKit already matched, nothing changed.")).toBeVisible();
   const lk = await trunksOf(id);
   expect(lk.inbound).toHaveLength(1);
