@@ -8,4 +8,6 @@ export type SpaceContext = {
   userId: string;
   spaceId: string;
   role: SpaceRoleName;
+  /** Set when the caller is an API key (userId is then "api-key:<id>"); keys cannot create keys. */
+  apiKeyId?: string;
 };

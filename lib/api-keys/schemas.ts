@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { spaceRoles, type SpaceRoleName } from "@/lib/auth/roles";
+
+// API keys, one schema for the Settings form, its server action and the REST route.
+// Isomorphic: zod only.
+
+const CONTROL = /[\x00-\x1f\x7f]/;
+
+export const createApiKeyInput = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the key a name, e.g. the system that will use it.")
+    .max(100, "Keep the name to 100 characters or fewer.")
+    .refine((v) => !CONTROL.test(v), "Remove line breaks and other control characters from the name.")
+    .meta({ description: "What the key is for, shown in Settings → API keys." }),
+  role: z
+    .enum(spaceRoles, { error: "Choose Member, Admin or Owner." })
+    .meta({ description: "What the key may do, as a member of the Space with this role. At most the creator's own role." }),
+});
+export type CreateApiKeyInput = z.output<typeof createApiKeyInput>;
+export type CreateApiKeyFields = z.input<typeof createApiKeyInput>;
+
+/** What the console and the API show of a key: never the secret, never its hash. */
+export type ApiKeyView = {
+  id: string;
+  name: string;
+  /** The secret's first characters (sb_live_ and 8 more), to tell keys apart. */
+  prefix: string;
+  role: SpaceRoleName;
+  createdAt: string;
+  lastUsedAt: string | null;
+};
+
+/** The answer to a create: the only time the secret is shown. */
+export type CreatedApiKey = { key: ApiKeyView; secret: string };
