@@ -28,10 +28,38 @@ export function validationProblem(fieldErrors: FieldErrors, detail = "Some field
   return problem(422, "Validation failed", { detail, errors: fieldList(fieldErrors) });
 }
 
+/** The one body for "not yours or not there": a missing id and another Space's look the same. */
+export function notFoundProblem(): Response {
+  return problem(404, "Not found", { detail: "No such resource." });
+}
+
+export function unauthorizedProblem(detail = "Sign in or send an API key (Authorization: Bearer sb_live_...)."): Response {
+  return problem(401, "Unauthorized", { detail }, { "www-authenticate": 'Bearer realm="switchboard"' });
+}
+
+export function tooManyRequestsProblem(retryAfterSeconds: number): Response {
+  return problem(429, "Too many requests", { detail: `This operation is rate limited per Space. Retry in ${retryAfterSeconds} s.` }, { "retry-after": String(retryAfterSeconds) });
+}
+
+// Responses that report a saved row whose LiveKit side failed: an Idempotency-Key replays them
+// (a retry must not save twice), unlike other failures.
+const savedButUnavailableResponses = new WeakSet<Response>();
+
+/** 503 for a write that was saved but could not reach LiveKit; `extension` carries the saved resource. */
+export function savedButUnavailable(detail: string | undefined, extension: Record<string, unknown>): Response {
+  const response = problem(503, "Saved, but LiveKit is unavailable", { detail, ...extension });
+  savedButUnavailableResponses.add(response);
+  return response;
+}
+
+export function isSavedButUnavailable(response: Response): boolean {
+  return savedButUnavailableResponses.has(response);
+}
+
 export function errorToProblem(err: unknown): Response {
   if (err instanceof ValidationError) return validationProblem(err.fieldErrors, err.message);
   if (err instanceof ConflictError) return problem(409, "Conflict", { detail: err.message, errors: fieldList(err.fieldErrors) });
-  if (err instanceof NotFoundError) return problem(404, "Not found", { detail: "No such resource." });
+  if (err instanceof NotFoundError) return notFoundProblem();
   if (err instanceof ForbiddenError) return problem(403, "Forbidden", { detail: err.message });
   if (err instanceof UpstreamError) {
     console.error("[api] upstream error", err.cause ?? err);

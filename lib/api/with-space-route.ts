@@ -1,32 +1,69 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/actions/space-action";
-import { currentUser } from "@/lib/auth/session";
 import type { SpaceContext } from "@/lib/spaces/context";
-import { findMembership } from "@/lib/spaces/service";
-import { errorToProblem, problem, validationProblem } from "./problem";
+import { withIdempotency } from "./idempotency";
+import { errorToProblem, problem, tooManyRequestsProblem, validationProblem } from "./problem";
+import { takeRateLimitToken, type RateLimitedOperation } from "./rate-limit";
+import { resolveCaller } from "./resolve-caller";
 
 type Params = Record<string, string>;
 type Handler<P extends Params> = (args: { ctx: SpaceContext; params: P; request: Request }) => Promise<Response>;
 
+export type RouteOptions = {
+  /** A per-Space token bucket for this operation (429 with Retry-After when empty). */
+  rateLimit?: RateLimitedOperation;
+  /** Honour Idempotency-Key: a retry of the same request replays the first response. */
+  idempotent?: boolean;
+  /** The operation takes no body: anything but nothing or {} is a 400, so no field slips in. */
+  noBody?: boolean;
+};
+
 /**
- * Wraps a REST route under /api/v1/spaces/{spaceId}: resolves the signed-in caller's
- * membership of the Space in the URL (a Space they are not in is the same 404 as a missing
- * one) and maps thrown domain errors to problem+json.
+ * Wraps a REST route under /api/v1/spaces/{spaceId}: resolves the caller (API key or
+ * session) in the Space of the URL (another Space is the same 404 as a missing one), applies
+ * the operation's rate limit and idempotency, and maps thrown domain errors to problem+json.
  */
-export function withSpaceRoute<P extends Params & { spaceId: string }>(handler: Handler<P>) {
+export function withSpaceRoute<P extends Params & { spaceId: string }>(handler: Handler<P>, options: RouteOptions = {}) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     const resolved = await params;
-    const user = await currentUser();
-    if (!user) return problem(401, "Unauthorized", { detail: "Sign in or send an API key." });
-    const membership = await findMembership(user.id, resolved.spaceId);
-    if (!membership) return problem(404, "Not found", { detail: "No such resource." });
+    const who = await resolveCaller(request, resolved.spaceId);
+    if (!who.ok) return who.response;
+    const { ctx, credential } = who.caller;
+
+    const needsBodyText = options.noBody || options.idempotent;
+    const bodyText = needsBodyText ? await request.clone().text() : "";
+    if (options.noBody && !isEmptyBody(bodyText)) {
+      return problem(400, "Unknown fields", { detail: "This operation takes no body." });
+    }
+    if (options.rateLimit) {
+      const token = takeRateLimitToken(options.rateLimit, ctx.spaceId);
+      if (!token.ok) return tooManyRequestsProblem(token.retryAfterSeconds);
+    }
+    const run = async () => {
+      try {
+        return await handler({ ctx, params: resolved, request });
+      } catch (err) {
+        return errorToProblem(err);
+      }
+    };
     try {
-      return await handler({ ctx: { userId: user.id, spaceId: resolved.spaceId, role: membership.role }, params: resolved, request });
+      return options.idempotent ? await withIdempotency(request, bodyText, { spaceId: ctx.spaceId, credential }, run) : await run();
     } catch (err) {
       return errorToProblem(err);
     }
   };
+}
+
+function isEmptyBody(text: string): boolean {
+  const t = text.trim();
+  if (t === "") return true;
+  try {
+    const v: unknown = JSON.parse(t);
+    return typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a JSON object body: 400 when it is not JSON or names fields the route does not accept. */
@@ -51,7 +88,27 @@ export async function readJsonBody(request: Request, allowedKeys: readonly strin
   return { ok: true, body: body as Record<string, unknown> };
 }
 
+// Messages for issues the schemas leave to zod (a field missing or of the wrong type). They
+// name the expected type only: a value (a password...) is never echoed back.
+const restErrorMap: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== "invalid_type") return undefined;
+  return issue.input === undefined ? "This field is required." : `Expected ${issue.expected}.`;
+};
+
 export function parseOr422<S extends z.ZodType>(schema: S, value: unknown): { ok: true; data: z.output<S> } | { ok: false; response: Response } {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: restErrorMap });
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: validationProblem(fieldErrorsOf(parsed.error)) };
+}
+
+/**
+ * Reads a body against a REST schema (a z.strictObject, the same one the OpenAPI document
+ * shows): unknown fields are a 400, invalid ones a 422 with their paths. `raw` is the body as
+ * sent, for the PATCH mappers that tell an absent field from a null one.
+ */
+export async function parseBody<S extends z.ZodObject>(request: Request, schema: S): Promise<{ ok: true; raw: Record<string, unknown>; data: z.output<S> } | { ok: false; response: Response }> {
+  const body = await readJsonBody(request, Object.keys(schema.shape));
+  if (!body.ok) return body;
+  const parsed = parseOr422(schema, body.body);
+  if (!parsed.ok) return parsed;
+  return { ok: true, raw: body.body, data: parsed.data };
 }

@@ -1,22 +1,57 @@
-import type { PasswordChange, SipAccountEditFields, SipAccountFields } from "./schemas";
+import { z } from "zod";
+import { sipTransport, type PasswordChange, type SipAccountEditFields, type SipAccountFields, type SipAccountSchemas } from "./schemas";
 import type { SipAccountView } from "./view";
 
 // The REST API's shapes for a Custom SIP account, mapped onto the form schemas so both faces
 // share every rule. Differences: allowedInboundIps may be an array, optional text fields may
 // be omitted or null, and on PATCH a password that is absent is kept, `null` clears it and a
 // string replaces it.
+//
+// The REST bodies below reuse the form's field schemas: the routes parse with them (unknown
+// fields 400, invalid ones 422) and the OpenAPI document is generated from them, so the
+// document shows what is enforced. Cross-field rules (the username/password pairs) stay in
+// the form schemas, which the mapped body goes through next.
 
-export const sipAccountRestFields = [
-  "accountName",
-  "sipServerAddress",
-  "sipTransport",
-  "destinationCountry",
-  "allowedInboundIps",
-  "outboundUsername",
-  "outboundPassword",
-  "inboundUsername",
-  "inboundPassword",
-] as const;
+const PASSWORD_NOTE = "Write-only: never returned (see the *PasswordSet flags).";
+
+export function makeSipAccountRestSchemas(schemas: SipAccountSchemas) {
+  const f = schemas.sipAccountFields.shape;
+  const d = {
+    accountName: "Shown in the console; unique in the Space whatever the case.",
+    sipServerAddress: "host[:port] of your PBX for outbound calls; null or absent: no outbound calls.",
+    sipTransport: "How LiveKit reaches your PBX for outbound calls.",
+    destinationCountry: "ISO 3166-1 alpha-2 code (routing hint for outbound calls).",
+    allowedInboundIps: "IPv4 addresses or CIDR ranges allowed to send calls: a list or one comma-separated string.",
+    outboundUsername: "Digest username LiveKit sends to your PBX; set with outboundPassword.",
+    inboundUsername: "Digest username your PBX must send to LiveKit; set with inboundPassword.",
+  };
+  const ips = z.union([f.allowedInboundIps, z.array(z.string().max(64))]);
+  const createBody = z.strictObject({
+    accountName: f.accountName.meta({ description: d.accountName }),
+    sipServerAddress: f.sipServerAddress.nullable().optional().meta({ description: d.sipServerAddress }),
+    sipTransport: sipTransport.optional().meta({ description: `${d.sipTransport} Default auto.` }),
+    destinationCountry: f.destinationCountry.meta({ description: d.destinationCountry }),
+    allowedInboundIps: ips.nullable().optional().meta({ description: `${d.allowedInboundIps} Required unless inbound credentials are set.` }),
+    outboundUsername: f.outboundUsername.nullable().optional().meta({ description: d.outboundUsername }),
+    outboundPassword: f.outboundPassword.nullable().optional().meta({ description: PASSWORD_NOTE, writeOnly: true }),
+    inboundUsername: f.inboundUsername.nullable().optional().meta({ description: d.inboundUsername }),
+    inboundPassword: f.inboundPassword.nullable().optional().meta({ description: PASSWORD_NOTE, writeOnly: true }),
+  });
+  const change = `${PASSWORD_NOTE} Absent: kept; null: cleared (clear the username too); a string: replaced.`;
+  const updateBody = z.strictObject({
+    accountName: f.accountName.optional().meta({ description: d.accountName }),
+    sipServerAddress: f.sipServerAddress.nullable().optional().meta({ description: d.sipServerAddress }),
+    sipTransport: sipTransport.optional().meta({ description: d.sipTransport }),
+    destinationCountry: f.destinationCountry.optional().meta({ description: d.destinationCountry }),
+    allowedInboundIps: ips.nullable().optional().meta({ description: d.allowedInboundIps }),
+    outboundUsername: f.outboundUsername.nullable().optional().meta({ description: d.outboundUsername }),
+    outboundPassword: f.outboundPassword.nullable().optional().meta({ description: change, writeOnly: true }),
+    inboundUsername: f.inboundUsername.nullable().optional().meta({ description: d.inboundUsername }),
+    inboundPassword: f.inboundPassword.nullable().optional().meta({ description: change, writeOnly: true }),
+  });
+  return { createSipAccountBody: createBody, updateSipAccountBody: updateBody };
+}
+export type SipAccountRestSchemas = ReturnType<typeof makeSipAccountRestSchemas>;
 
 type Body = Record<string, unknown>;
 
@@ -64,3 +99,8 @@ export function editFieldsFromRest(body: Body, current: SipAccountView): SipAcco
     inboundPassword: passwordChange(body.inboundPassword),
   } as SipAccountEditFields;
 }
+
+/** ?mode= of Reprovision: in place (the default, calls keep going) or recreate from scratch (drops calls). */
+export const reprovisionModeQuery = z.object({
+  mode: z.enum(["in-place", "recreate"]).default("in-place").meta({ description: "in-place (default) updates trunks in place; recreate deletes and recreates them, dropping calls in progress." }),
+});

@@ -1,11 +1,11 @@
 // GET: the Space's bound numbers (?q= number digits or label, ?cursor=, ?limit=). POST: bind
-// one (201; 409 when bound anywhere else; 503 when saved but LiveKit was left behind).
-// Session auth; the Space comes from the URL via withSpaceRoute.
-import { parseOr422, readJsonBody, withSpaceRoute } from "@/lib/api/with-space-route";
-import { problem } from "@/lib/api/problem";
+// one (201; 409 when bound anywhere else; 503 when saved but LiveKit was left behind;
+// Idempotency-Key honoured). API key or session; Space from the URL.
+import { parseBody, parseOr422, withSpaceRoute } from "@/lib/api/with-space-route";
+import { savedButUnavailable } from "@/lib/api/problem";
 import { bindPhoneNumber } from "@/lib/phone-numbers/bind-phone-number";
 import { listPhoneNumbers } from "@/lib/phone-numbers/list-phone-numbers";
-import { bindFieldsFromRest, bindRestFields } from "@/lib/phone-numbers/rest-input";
+import { bindFieldsFromRest, bindPhoneNumberBody } from "@/lib/phone-numbers/rest-input";
 import { bindPhoneNumberInput, listPhoneNumbersQuery } from "@/lib/phone-numbers/schemas";
 
 export const GET = withSpaceRoute(async ({ ctx, request }) => {
@@ -14,14 +14,15 @@ export const GET = withSpaceRoute(async ({ ctx, request }) => {
   return Response.json(await listPhoneNumbers(ctx, query.data));
 });
 
-export const POST = withSpaceRoute(async ({ ctx, request }) => {
-  const body = await readJsonBody(request, bindRestFields);
-  if (!body.ok) return body.response;
-  const input = parseOr422(bindPhoneNumberInput, bindFieldsFromRest(body.body));
-  if (!input.ok) return input.response;
-  const result = await bindPhoneNumber(ctx, input.data);
-  if (result.provisioningFailed) {
-    return problem(503, "Saved, but LiveKit is unavailable", { detail: result.number.provisioning.reason ?? undefined, phoneNumber: result.number });
-  }
-  return Response.json(result.number, { status: 201 });
-});
+export const POST = withSpaceRoute(
+  async ({ ctx, request }) => {
+    const body = await parseBody(request, bindPhoneNumberBody);
+    if (!body.ok) return body.response;
+    const input = parseOr422(bindPhoneNumberInput, bindFieldsFromRest(body.raw));
+    if (!input.ok) return input.response;
+    const result = await bindPhoneNumber(ctx, input.data);
+    if (result.provisioningFailed) return savedButUnavailable(result.number.provisioning.reason ?? undefined, { phoneNumber: result.number });
+    return Response.json(result.number, { status: 201 });
+  },
+  { idempotent: true },
+);
