@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { walkRouteTree } from "../route-tree";
+import { buildOpenApiDocument } from "./document";
+import { operations } from "./operations";
+
+describe("the OpenAPI document", () => {
+  const doc = buildOpenApiDocument();
+
+  it("documents exactly the operations the route files export", () => {
+    const routes = walkRouteTree().map((r) => `${r.method} ${r.openApiPath}`).sort();
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    expect(routes.length).toBeGreaterThan(10);
+    expect(documented).toEqual(routes);
+    expect(new Set(operations.map((o) => o.operationId)).size).toBe(operations.length);
+  });
+
+  it("is OpenAPI 3.1 whose $refs all resolve", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    const text = JSON.stringify(doc);
+    const schemas = (doc.components as { schemas: Record<string, unknown> }).schemas;
+    for (const [, name] of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) expect(Object.keys(schemas)).toContain(name);
+    expect(text).not.toContain('"$schema"');
+  });
+
+  it("shows request bodies from the schemas the routes parse: strict, with the form's limits", () => {
+    const create = doc.paths["/spaces/{spaceId}/sip-accounts"]!.post as { requestBody: { content: { "application/json": { schema: Record<string, unknown> } } } };
+    const schema = create.requestBody.content["application/json"].schema as { additionalProperties: boolean; required: string[]; properties: Record<string, Record<string, unknown>> };
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required.sort()).toEqual(["accountName", "destinationCountry"]);
+    expect(schema.properties.accountName).toMatchObject({ type: "string", minLength: 1, maxLength: 100 });
+    expect(schema.properties.outboundPassword).toMatchObject({ writeOnly: true });
+    expect(Object.keys(schema.properties)).not.toContain("spaceId");
+    expect(Object.keys(schema.properties)).not.toContain("inboundTrunkId");
+
+    const agent = doc.paths["/spaces/{spaceId}/agents/{agentId}"]!.patch as typeof create;
+    const patch = agent.requestBody.content["application/json"].schema as { required?: string[]; properties: Record<string, Record<string, unknown>> };
+    expect(patch.required ?? []).toEqual([]);
+    // A PATCH must not document defaults: an absent field keeps its value.
+    expect(JSON.stringify(patch)).not.toContain('"default"');
+  });
+
+  it("marks idempotent and rate-limited operations, and never documents a password in an answer", () => {
+    const bind = doc.paths["/spaces/{spaceId}/phone-numbers"]!.post as { parameters: { name: string }[]; "x-idempotent"?: boolean };
+    expect(bind["x-idempotent"]).toBe(true);
+    expect(bind.parameters.map((p) => p.name)).toContain("Idempotency-Key");
+    const verify = doc.paths["/spaces/{spaceId}/sip-accounts/{accountId}/verify"]!.post as { responses: Record<string, unknown> };
+    expect(Object.keys(verify.responses)).toContain("429");
+    const account = JSON.stringify((doc.components as { schemas: Record<string, unknown> }).schemas.SipAccount);
+    expect(account).toContain("outboundPasswordSet");
+    expect(account).not.toMatch(/"outboundPassword"|"inboundPassword"/);
+  });
+});

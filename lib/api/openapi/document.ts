@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { rateLimits } from "../rate-limit";
+import { operations, type Operation } from "./operations";
+import { responseSchemas } from "./response-schemas";
+
+// Builds the OpenAPI 3.1 document of /api/v1 from the operations table: request bodies and
+// query parameters from the zod schemas the routes parse (their input side), answers from
+// the response schemas. JSON Schema draft 2020-12 is OpenAPI 3.1's own dialect.
+
+type JsonSchema = Record<string, unknown>;
+type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, JsonSchema>> };
+
+/** zod's JSON Schema without the top-level $schema (the document names its dialect once). */
+function inputSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  void _dialect;
+  return rest;
+}
+
+/** The named answers, referring to each other by $ref. Open for additions: clients should ignore unknown fields. */
+function componentSchemas(): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(responseSchemas)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { io: "output", uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonSchema> };
+  const open = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(open);
+    if (node === null || typeof node !== "object") return node;
+    const out: JsonSchema = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "$schema" || k === "$id" || (k === "additionalProperties" && v === false)) continue;
+      out[k] = open(v);
+    }
+    return out;
+  };
+  return Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, open(s) as JsonSchema]));
+}
+
+const problemContent = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
+const problemResponse = (description: string, headers?: JsonSchema) => ({ description, content: problemContent, ...(headers ? { headers } : {}) });
+
+function parameters(op: Operation): JsonSchema[] {
+  const params: JsonSchema[] = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+    description: m[1] === "spaceId" ? "The Space; an API key works on its own Space only." : "An id from this Space (another Space's id is a 404).",
+  }));
+  for (const [name, field] of Object.entries(op.query?.shape ?? {})) {
+    const schema = inputSchema(field as z.ZodType);
+    const optional = (field as z.ZodType).safeParse(undefined).success;
+    const description = op.queryNotes?.[name] ?? schema.description;
+    params.push({ name, in: "query", required: !optional, schema, ...(typeof description === "string" ? { description } : {}) });
+  }
+  if (op.idempotent) {
+    params.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+      description: "A retry with the same key and the same request answers the first response again (header Idempotent-Replayed: true) for 24 hours; the same key with another request is a 422.",
+    });
+  }
+  return params;
+}
+
+function responses(op: Operation): JsonSchema {
+  const out: JsonSchema = {};
+  const { status, description, schema } = op.success;
+  out[status] = schema ? { description, content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } } } : { description };
+  if (op.body || op.query) out[400] = problemResponse("Not JSON, or fields the operation does not take (nothing is changed).");
+  if (op.access !== "public") {
+    out[401] = problemResponse("No session and no valid API key.");
+    out[404] = problemResponse("No such resource in this Space (also for another Space's ids and for a key of another Space).");
+  }
+  if (op.access === "admin" || op.access === "admin-session") out[403] = problemResponse("The caller's role does not allow this (owners and admins only).");
+  if (op.body || op.query || op.idempotent) out[422] = problemResponse("Invalid fields, each with its path; or an Idempotency-Key reused with another request.");
+  for (const [code, text] of Object.entries(op.errors ?? {})) out[code] = problemResponse(text);
+  if (op.rateLimit) out[429] = problemResponse("Rate limited for this Space.", { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } });
+  return out;
+}
+
+function operationObject(op: Operation): JsonSchema {
+  const limit = op.rateLimit ? rateLimits[op.rateLimit] : undefined;
+  const notes = [
+    op.description,
+    op.access === "admin" ? "Owners and admins (or keys with those roles)." : op.access === "admin-session" ? "Owners and admins, signed in (not with an API key)." : op.access === "member" ? "Any member of the Space, or any of its API keys." : undefined,
+    limit ? `Rate limit per Space: ${limit.capacity} at once, then ${Math.round(limit.refillPerSecond * 60 * 100) / 100} a minute.` : undefined,
+  ].filter(Boolean);
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    description: notes.join(" "),
+    tags: [op.tag],
+    ...(op.access === "public" ? { security: [] } : op.access === "admin-session" ? { security: [{ session: [] }] } : {}),
+    parameters: parameters(op),
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: inputSchema(op.body) } } } } : {}),
+    responses: responses(op),
+    ...(limit ? { "x-rate-limit": { perSpace: true, burst: limit.capacity, refillPerMinute: limit.refillPerSecond * 60 } } : {}),
+    ...(op.idempotent ? { "x-idempotent": true } : {}),
+  };
+}
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  const paths: OpenApiDocument["paths"] = {};
+  for (const op of operations) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    info: {
+      title: "Switchboard API",
+      version: "1.0.0",
+      description:
+        "Custom SIP accounts, phone numbers, agents and API keys of a Space. Authenticate with an API key (Authorization: Bearer sb_live_...) or a console session. Errors are RFC 9457 problem+json with field paths.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ apiKey: [] }, { session: [] }],
+    tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "An API key of the Space (Settings → API keys), acting with the key's role." },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The console's session, acting with the member's role." },
+      },
+      schemas: componentSchemas(),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { z } from "zod";
+import { createAgentBody, updateAgentBody } from "@/lib/agents/rest-input";
+import { createApiKeyInput } from "@/lib/api-keys/schemas";
+import { bindPhoneNumberBody, updatePhoneNumberBody } from "@/lib/phone-numbers/rest-input";
+import { listPhoneNumbersQuery } from "@/lib/phone-numbers/schemas";
+import { makeSipAccountRestSchemas, reprovisionModeQuery } from "@/lib/sip-accounts/rest-input";
+import { makeSipAccountSchemas } from "@/lib/sip-accounts/schemas";
+import type { RateLimitedOperation } from "../rate-limit";
+import type { ResponseSchemaName } from "./response-schemas";
+
+// Every operation of /api/v1, with the very schemas its route parses. The OpenAPI document is
+// built from this table, and a unit test checks it against the route files.
+
+/** Who may call: any member or key of the Space, owners and admins only, or anyone. */
+export type Access = "member" | "admin" | "admin-session" | "public";
+
+export type Operation = {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  access: Access;
+  query?: z.ZodObject;
+  /** What each query parameter means (the schema gives its type and limits). */
+  queryNotes?: Record<string, string>;
+  body?: z.ZodObject;
+  /** Success status and its schema (null: no body). */
+  success: { status: number; description: string; schema: ResponseSchemaName | null };
+  /** Domain errors beyond the ones every operation can answer. */
+  errors?: Partial<Record<409 | 503, string>>;
+  idempotent?: boolean;
+  rateLimit?: RateLimitedOperation;
+};
+
+// The IP rules' mode changes what a refinement accepts, never the JSON Schema of a field.
+const sip = makeSipAccountRestSchemas(makeSipAccountSchemas({ ipMode: "production" }));
+const S = "/spaces/{spaceId}";
+const saved503 = "Saved, but LiveKit was unreachable: the body is a problem with the saved resource in it; Reprovision once LiveKit is back.";
+
+export const operations: Operation[] = [
+  { method: "get", path: `${S}/sip-accounts`, operationId: "listSipAccounts", tag: "SIP accounts", summary: "List Custom SIP accounts", access: "member", success: { status: 200, description: "The Space's accounts.", schema: "SipAccountList" } },
+  {
+    method: "post", path: `${S}/sip-accounts`, operationId: "createSipAccount", tag: "SIP accounts", summary: "Create a Custom SIP account",
+    description: "Creates the account and its LiveKit trunks. A username and its password go together, in each direction. Passwords are write-only.",
+    access: "admin", body: sip.createSipAccountBody, success: { status: 201, description: "Created and provisioned.", schema: "SipAccount" },
+    errors: { 409: "The name is taken in this Space.", 503: saved503 }, idempotent: true,
+  },
+  { method: "get", path: `${S}/sip-accounts/{accountId}`, operationId: "getSipAccount", tag: "SIP accounts", summary: "Get a Custom SIP account", access: "member", success: { status: 200, description: "The account.", schema: "SipAccount" } },
+  {
+    method: "patch", path: `${S}/sip-accounts/{accountId}`, operationId: "updateSipAccount", tag: "SIP accounts", summary: "Update a Custom SIP account",
+    description: "Absent fields keep their values. Passwords: absent keeps, null clears, a string replaces.",
+    access: "admin", body: sip.updateSipAccountBody, success: { status: 200, description: "Saved and provisioned.", schema: "SipAccount" },
+    errors: { 409: "The name is taken in this Space.", 503: saved503 },
+  },
+  { method: "delete", path: `${S}/sip-accounts/{accountId}`, operationId: "deleteSipAccount", tag: "SIP accounts", summary: "Delete a Custom SIP account", description: "Removes its trunks and its numbers' dispatch rules, and frees its numbers.", access: "admin", success: { status: 204, description: "Deleted.", schema: null }, errors: { 503: "LiveKit was unreachable; nothing was deleted." } },
+  { method: "post", path: `${S}/sip-accounts/{accountId}/verify`, operationId: "verifySipAccount", tag: "SIP accounts", summary: "Verify an account against LiveKit", description: "Runs four checks and keeps the report; changes nothing in LiveKit.", access: "member", success: { status: 200, description: "The report.", schema: "VerifyReport" }, rateLimit: "verify" },
+  { method: "post", path: `${S}/sip-accounts/{accountId}/reprovision`, operationId: "reprovisionSipAccount", tag: "SIP accounts", summary: "Reprovision an account", description: "Makes LiveKit match the saved account. In place by default (calls keep going); mode=recreate deletes and recreates, dropping calls.", access: "admin", query: reprovisionModeQuery, success: { status: 200, description: "What changed.", schema: "ReprovisionResult" }, errors: { 503: "LiveKit was unreachable; the body carries the account." }, rateLimit: "reprovision" },
+  { method: "post", path: `${S}/sip-accounts/refresh-all`, operationId: "refreshAllSipAccounts", tag: "SIP accounts", summary: "Reprovision every account of the Space", access: "admin", success: { status: 200, description: "A summary; accounts LiveKit refused are listed under failed.", schema: "RefreshAllSummary" }, rateLimit: "refresh-all" },
+
+  { method: "get", path: `${S}/phone-numbers`, operationId: "listPhoneNumbers", tag: "Phone numbers", summary: "List bound numbers", description: "In number order, a page at a time (keyset pagination).", access: "member", query: listPhoneNumbersQuery, queryNotes: { q: "Digits of the number (when it looks like one) or text of the label.", cursor: "nextCursor of the previous page.", limit: "Page size." }, success: { status: 200, description: "A page.", schema: "PhoneNumberPage" } },
+  {
+    method: "post", path: `${S}/phone-numbers`, operationId: "bindPhoneNumber", tag: "Phone numbers", summary: "Bind a number to an account",
+    access: "admin", body: bindPhoneNumberBody, success: { status: 201, description: "Bound and provisioned.", schema: "PhoneNumber" },
+    errors: { 409: "The number is bound to an account already (in this Space or another); the answer names nothing of it.", 503: saved503 }, idempotent: true,
+  },
+  { method: "get", path: `${S}/phone-numbers/{numberId}`, operationId: "getPhoneNumber", tag: "Phone numbers", summary: "Get a bound number", access: "member", success: { status: 200, description: "The number.", schema: "PhoneNumber" } },
+  { method: "patch", path: `${S}/phone-numbers/{numberId}`, operationId: "updatePhoneNumber", tag: "Phone numbers", summary: "Change a number's label and agents", description: "Absent fields keep their values; null clears.", access: "admin", body: updatePhoneNumberBody, success: { status: 200, description: "Saved.", schema: "PhoneNumber" }, errors: { 503: saved503 } },
+  { method: "delete", path: `${S}/phone-numbers/{numberId}`, operationId: "unbindPhoneNumber", tag: "Phone numbers", summary: "Unbind a number", description: "Removes it from the account's trunks and deletes its dispatch rule; the number is free for any account again.", access: "admin", success: { status: 204, description: "Unbound.", schema: null }, errors: { 503: "LiveKit was unreachable; the number is still bound." } },
+  { method: "post", path: `${S}/phone-numbers/{numberId}/refresh`, operationId: "refreshPhoneNumber", tag: "Phone numbers", summary: "Refresh a number's trunks", description: "Reprovisions the number's account in place (calls keep going). Shares Reprovision's rate limit.", access: "admin", success: { status: 200, description: "What changed.", schema: "RefreshPhoneNumberResult" }, errors: { 503: "LiveKit was unreachable; the body carries the number." }, rateLimit: "reprovision" },
+
+  { method: "get", path: `${S}/agents`, operationId: "listAgents", tag: "Agents", summary: "List agents", access: "member", success: { status: 200, description: "The Space's agents, by name.", schema: "AgentList" } },
+  { method: "post", path: `${S}/agents`, operationId: "createAgent", tag: "Agents", summary: "Create an agent", access: "admin", body: createAgentBody, success: { status: 201, description: "Created.", schema: "Agent" }, errors: { 409: "The name is taken in this Space." }, idempotent: true },
+  { method: "get", path: `${S}/agents/{agentId}`, operationId: "getAgent", tag: "Agents", summary: "Get an agent", access: "member", success: { status: 200, description: "The agent.", schema: "Agent" } },
+  { method: "patch", path: `${S}/agents/{agentId}`, operationId: "updateAgent", tag: "Agents", summary: "Update an agent", description: "Absent fields keep their values.", access: "admin", body: updateAgentBody, success: { status: 200, description: "Saved.", schema: "Agent" }, errors: { 409: "The name is taken in this Space." } },
+  { method: "delete", path: `${S}/agents/{agentId}`, operationId: "deleteAgent", tag: "Agents", summary: "Delete an agent", access: "admin", success: { status: 204, description: "Deleted.", schema: null }, errors: { 409: "Numbers use the agent; the answer names them." } },
+
+  { method: "get", path: `${S}/api-keys`, operationId: "listApiKeys", tag: "API keys", summary: "List API keys", description: "Live keys only; never a secret.", access: "member", success: { status: 200, description: "The keys.", schema: "ApiKeyList" } },
+  { method: "post", path: `${S}/api-keys`, operationId: "createApiKey", tag: "API keys", summary: "Create an API key", description: "Signed in as an owner or admin only: an API key cannot create keys. The role is at most your own. The secret is in this answer only (not idempotent, so it is never stored for a replay).", access: "admin-session", body: createApiKeyInput, success: { status: 201, description: "The key and its secret.", schema: "CreatedApiKey" } },
+  { method: "delete", path: `${S}/api-keys/{keyId}`, operationId: "revokeApiKey", tag: "API keys", summary: "Revoke an API key", description: "It stops working at once. An owner's key can be revoked by an owner only.", access: "admin", success: { status: 204, description: "Revoked.", schema: null } },
+
+  { method: "get", path: "/openapi.json", operationId: "getOpenApiDocument", tag: "Meta", summary: "This document", access: "public", success: { status: 200, description: "OpenAPI 3.1.", schema: null } },
+];

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { agentLanguages, llmProviders, speechProviders, type AgentView } from "@/lib/agents/schemas";
+import type { ApiKeyView, CreatedApiKey } from "@/lib/api-keys/schemas";
+import { spaceRoles } from "@/lib/auth/roles";
+import type { PhoneNumberPage, PhoneNumberView } from "@/lib/phone-numbers/view";
+import type { RefreshPhoneNumberResult } from "@/lib/phone-numbers/refresh-phone-number";
+import { CHECK_NAMES, type VerifyReport } from "@/lib/provisioning/verify-checks";
+import type { RefreshAllSummary } from "@/lib/sip-accounts/refresh-all";
+import { sipAccountDto } from "@/lib/sip-accounts/schemas";
+import type { SipAccountView } from "@/lib/sip-accounts/view";
+
+// The REST answers as zod, for the OpenAPI document only (the services build them from their
+// own types). The assertions at the bottom fail the typecheck when a view type and its schema
+// part ways, so the document cannot drift from what the routes send.
+
+const provisioning = z.object({
+  status: z.enum(["pending", "provisioned", "not_provisioned"]).meta({ description: "Whether LiveKit holds what the console describes, as far as the last write knows." }),
+  reason: z.string().nullable().meta({ description: "Plain-language reason when not provisioned." }),
+  at: z.string().nullable(),
+});
+
+const verifyReport = z.object({
+  checks: z.array(
+    z.object({
+      name: z.enum(CHECK_NAMES),
+      status: z.enum(["ok", "failed", "skipped"]),
+      reason: z.string(),
+      fix: z.string().optional(),
+    }),
+  ),
+  verifiedAt: z.string(),
+  ok: z.boolean().meta({ description: "True when no check failed." }),
+});
+
+const sipAccount = sipAccountDto.extend({
+  inboundTrunkId: z.string().nullable(),
+  outboundTrunkId: z.string().nullable(),
+  provisioning,
+  lastVerify: verifyReport.nullable().meta({ description: "The last Verify's checks; null when it never ran." }),
+});
+
+const ref = z.object({ id: z.string(), name: z.string() });
+const phoneNumber = z.object({
+  id: z.string(),
+  number: z.string().meta({ description: "E.164." }),
+  label: z.string().nullable(),
+  account: ref,
+  inboundAgent: ref.nullable(),
+  outboundAgent: ref.nullable(),
+  dispatchRuleId: z.string().nullable(),
+  provisioning,
+  createdAt: z.string(),
+});
+
+const phoneNumberPage = z.object({
+  items: z.array(phoneNumber),
+  nextCursor: z.string().nullable().meta({ description: "Pass as cursor for the next page; null on the last page." }),
+  total: z.number().int().meta({ description: "Numbers matching the search, over all pages." }),
+});
+
+const languages = Object.keys(agentLanguages) as [keyof typeof agentLanguages, ...(keyof typeof agentLanguages)[]];
+const agent = z.object({
+  id: z.string(),
+  name: z.string(),
+  greeting: z.string(),
+  instructions: z.string(),
+  language: z.enum(languages),
+  voice: z.string().nullable(),
+  sttProvider: z.enum(speechProviders),
+  llmProvider: z.enum(llmProviders),
+  ttsProvider: z.enum(speechProviders),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const apiKey = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string().meta({ description: "The secret's first characters, to tell keys apart." }),
+  role: z.enum(spaceRoles),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable().meta({ description: "Updated at most once a minute." }),
+});
+
+const createdApiKey = z.object({ key: apiKey, secret: z.string().meta({ description: "sb_live_...: shown in this answer only. Send it as Authorization: Bearer <secret>." }) });
+
+const refreshAllSummary = z.object({
+  total: z.number().int(),
+  changed: z.array(z.object({ accountId: z.string(), accountName: z.string(), changes: z.array(z.string()) })),
+  unchanged: z.number().int(),
+  failed: z.array(z.object({ accountId: z.string(), accountName: z.string(), reason: z.string() })),
+});
+
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string().meta({ description: "The field, e.g. outboundPassword or allowedInboundIps." }), message: z.string() })).optional(),
+});
+
+/** Named schemas of the document's components, by name. */
+export const responseSchemas = {
+  Problem: problem,
+  Provisioning: provisioning,
+  VerifyReport: verifyReport,
+  SipAccount: sipAccount,
+  SipAccountList: z.object({ items: z.array(sipAccount) }),
+  ReprovisionResult: z.object({ account: sipAccount, changes: z.array(z.string()).meta({ description: "What was changed in LiveKit; empty when it already matched." }) }),
+  RefreshAllSummary: refreshAllSummary,
+  PhoneNumber: phoneNumber,
+  PhoneNumberPage: phoneNumberPage,
+  RefreshPhoneNumberResult: z.object({ number: phoneNumber, changes: z.array(z.string()) }),
+  Agent: agent,
+  AgentList: z.object({ items: z.array(agent) }),
+  ApiKey: apiKey,
+  ApiKeyList: z.object({ items: z.array(apiKey) }),
+  CreatedApiKey: createdApiKey,
+};
+export type ResponseSchemaName = keyof typeof responseSchemas;
+
+// Mutual assignability between each schema and the type the service returns.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Out<K extends ResponseSchemaName> = z.output<(typeof responseSchemas)[K]>;
+const sameTypes: {
+  sipAccount: Same<Out<"SipAccount">, SipAccountView>;
+  verify: Same<Out<"VerifyReport">, VerifyReport>;
+  number: Same<Out<"PhoneNumber">, PhoneNumberView>;
+  page: Same<Out<"PhoneNumberPage">, PhoneNumberPage>;
+  refresh: Same<Out<"RefreshPhoneNumberResult">, Omit<RefreshPhoneNumberResult, "failure">>;
+  agent: Same<Out<"Agent">, AgentView>;
+  apiKey: Same<Out<"ApiKey">, ApiKeyView>;
+  created: Same<Out<"CreatedApiKey">, CreatedApiKey>;
+  refreshAll: Same<Out<"RefreshAllSummary">, RefreshAllSummary>;
+} = { sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true };
+void sameTypes;
