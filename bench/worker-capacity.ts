@@ -78,17 +78,18 @@ function groupRssMb(pgid: number): { total: number; procs: number } {
 async function sequential(label: string, called: string, expectGreeting: boolean) {
   const answer: number[] = [];
   const sound: number[] = [];
-  let failed = 0;
+  const failures: string[] = [];
   for (let i = 0; i < SEQUENTIAL && Date.now() < deadline; i++) {
     const call = await placeCall({ sipPort, called, caller, holdMs: expectGreeting ? 6000 : 1500, answerTimeoutMs: 15_000 });
     const s = firstSoundMs(call);
-    if (call.exitCode !== 0 || call.answerMs === null || s === null || (expectGreeting && !greetingHeard(call))) failed++;
+    const why = call.answerMs === null ? "not answered" : s === null ? "no sound" : expectGreeting && !greetingHeard(call) ? "greeting not recognised" : call.exitCode !== 0 ? "SIP error" : null;
+    if (why) failures.push(why);
     else {
-      answer.push(call.answerMs);
-      sound.push(s);
+      answer.push(call.answerMs!);
+      sound.push(s!);
     }
   }
-  console.log(`${label}: INVITE -> 200 OK ${fmt(answer)}; 200 OK -> first sound ${fmt(sound)}; failed ${failed}`);
+  console.log(`${label}: INVITE -> 200 OK ${fmt(answer)}; 200 OK -> first sound ${fmt(sound)}; failed ${failures.length}${failures.length ? ` (${failures.join(", ")})` : ""}`);
   return { answer, sound };
 }
 
