@@ -7,6 +7,8 @@ import { usePathname } from "next/navigation";
 const tabs = [
   { segment: "platform", label: "Platform" },
   { segment: "members", label: "Members" },
+  { segment: "api-keys", label: "API keys" },
+  { segment: "api-reference", label: "API reference" },
 ] as const;
 
 export function SettingsTabs({ spaceId }: { spaceId: string }) {

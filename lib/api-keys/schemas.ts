@@ -34,3 +34,6 @@ export type ApiKeyView = {
 
 /** The answer to a create: the only time the secret is shown. */
 export type CreatedApiKey = { key: ApiKeyView; secret: string };
+
+export const revokeApiKeyInput = z.object({ keyId: z.string().min(1).max(64) });
+export type RevokeApiKeyInput = z.output<typeof revokeApiKeyInput>;

@@ -1,0 +1,121 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/(console)/s/[spaceId]/settings/api-keys/actions";
+import { applyActionErrors } from "@/components/forms/apply-action-errors";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { FormError } from "@/components/ui/form-error";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/field";
+import { createApiKeyInput, type ApiKeyView, type CreateApiKeyFields, type CreateApiKeyInput } from "@/lib/api-keys/schemas";
+import { roleAtLeast, roleLabels, spaceRoles, type SpaceRoleName } from "@/lib/auth/roles";
+
+function when(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "Never";
+}
+
+/** The secret, once: it is not stored anywhere it could be shown from again. */
+function NewSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+  return (
+    <div role="status" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm">
+      <p className="font-medium">Key “{name}” created. Copy it now: it will not be shown again.</p>
+      <div className="flex items-center gap-2">
+        <code data-testid="new-api-key-secret" className="break-all rounded bg-white px-2 py-1 font-mono text-xs">{secret}</code>
+        <CopyButton value={secret} label="API key" />
+      </div>
+      <p className="text-slate-700">Send it as <code>Authorization: Bearer &lt;key&gt;</code>.</p>
+      <Button variant="secondary" onClick={onDone}>Done</Button>
+    </div>
+  );
+}
+
+function CreateKeyForm({ spaceId, callerRole, onCreated }: { spaceId: string; callerRole: SpaceRoleName; onCreated: (name: string, secret: string) => void }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<CreateApiKeyFields, unknown, CreateApiKeyInput>({ resolver: zodResolver(createApiKeyInput), defaultValues: { name: "", role: "MEMBER" } });
+  const roles = spaceRoles.filter((r) => roleAtLeast(callerRole, r)).map((r) => ({ value: r, label: roleLabels[r] }));
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await createApiKeyAction(spaceId, values);
+    if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
+    form.reset();
+    onCreated(result.data.key.name, result.data.secret);
+  });
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <FormError message={formError} />
+      <TextField label="Key name" help="What will use it, e.g. “CRM sync”." error={form.formState.errors.name?.message} {...form.register("name")} />
+      <SelectField label="Role" options={roles} help="What the key may do, as a member with this role." error={form.formState.errors.role?.message} {...form.register("role")} />
+      <div><Button type="submit" disabled={form.formState.isSubmitting}>Create key</Button></div>
+    </form>
+  );
+}
+
+export function ApiKeysPanel({ spaceId, keys, callerRole, canManage }: { spaceId: string; keys: ApiKeyView[]; callerRole: SpaceRoleName; canManage: boolean }) {
+  const router = useRouter();
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const [revoking, setRevoking] = useState<ApiKeyView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function revoke() {
+    if (!revoking) return;
+    setBusy(true);
+    const result = await revokeApiKeyAction(spaceId, { keyId: revoking.id });
+    setBusy(false);
+    setRevoking(null);
+    setError(result.ok ? null : (result.formError ?? "The key could not be revoked."));
+    router.refresh();
+  }
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p className="text-sm text-slate-600">
+        Keys call the <Link className="text-brand-700 underline" href={`/s/${spaceId}/settings/api-reference`}>REST API</Link> for this Space only, with the role they were given.
+      </p>
+      <FormError message={error} />
+      {created ? <NewSecret name={created.name} secret={created.secret} onDone={() => setCreated(null)} /> : null}
+      <section className="rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm" aria-label="API keys">
+          <thead className="border-b border-slate-200 text-left text-slate-500">
+            <tr><th className="px-4 py-2 font-medium">Name</th><th className="px-4 py-2 font-medium">Key</th><th className="px-4 py-2 font-medium">Role</th><th className="px-4 py-2 font-medium">Created</th><th className="px-4 py-2 font-medium">Last used</th><th className="px-4 py-2" /></tr>
+          </thead>
+          <tbody>
+            {keys.length === 0 ? (
+              <tr><td colSpan={6} className="px-4 py-6 text-center text-slate-500">No API keys yet.</td></tr>
+            ) : (
+              keys.map((k) => (
+                <tr key={k.id} data-testid="api-key-row" className="border-b border-slate-100 last:border-0">
+                  <td className="px-4 py-2">{k.name}</td>
+                  <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
+                  <td className="px-4 py-2">{roleLabels[k.role]}</td>
+                  <td className="px-4 py-2">{when(k.createdAt)}</td>
+                  <td className="px-4 py-2">{when(k.lastUsedAt)}</td>
+                  <td className="px-4 py-2 text-right">
+                    {canManage && roleAtLeast(callerRole, k.role) ? <Button variant="ghost" aria-label={`Revoke ${k.name}`} onClick={() => setRevoking(k)}>Revoke</Button> : null}
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </section>
+      {canManage ? (
+        <section className="rounded-lg border border-slate-200 bg-white p-6">
+          <h2 className="mb-4 text-base font-semibold">Create an API key</h2>
+          <CreateKeyForm spaceId={spaceId} callerRole={callerRole} onCreated={(name, secret) => { setCreated({ name, secret }); router.refresh(); }} />
+        </section>
+      ) : (
+        <p className="text-sm text-slate-600">Only owners and admins can create or revoke API keys.</p>
+      )}
+      <ConfirmDialog open={revoking !== null} title="Revoke this API key?" confirmLabel="Revoke key" danger busy={busy} onConfirm={revoke} onCancel={() => setRevoking(null)}>
+        <p>“{revoking?.name}” stops working at once. Anything that uses it will get 401 answers.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
