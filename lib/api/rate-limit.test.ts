@@ -38,6 +38,21 @@ describe("TokenBucketLimiter", () => {
     expect(limiter.take("a").ok).toBe(true);
   });
 
+  it("takes a refund back up to capacity only", () => {
+    const c = clock();
+    const limiter = new TokenBucketLimiter({ capacity: 1, refillPerSecond: 1 / 60 }, c.now);
+    expect(limiter.take("a").ok).toBe(true);
+    limiter.refund("a");
+    expect(limiter.take("a").ok).toBe(true);
+    expect(limiter.take("a").ok).toBe(false);
+    limiter.refund("a");
+    limiter.refund("a");
+    expect(limiter.take("a").ok).toBe(true);
+    expect(limiter.take("a").ok).toBe(false);
+    limiter.refund("unknown");
+    expect(limiter.size).toBe(1);
+  });
+
   it("tolerates a clock going backwards", () => {
     const c = clock();
     const limiter = new TokenBucketLimiter({ capacity: 1, refillPerSecond: 1 }, c.now);

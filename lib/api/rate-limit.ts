@@ -47,6 +47,12 @@ export class TokenBucketLimiter {
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.spec.refillPerSecond)) };
   }
 
+  /** Gives back a token taken for a request that was refused before doing any work. */
+  refund(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.spec.capacity, bucket.tokens + 1);
+  }
+
   get size(): number {
     return this.buckets.size;
   }
@@ -68,10 +74,19 @@ export class TokenBucketLimiter {
 // On globalThis so every route bundle of the process shares one set of buckets.
 const globalForLimits = globalThis as typeof globalThis & { __switchboardRateLimits?: Map<RateLimitedOperation, TokenBucketLimiter> };
 
-/** Takes a token for `operation` in `spaceId`. */
-export function takeRateLimitToken(operation: RateLimitedOperation, spaceId: string): TakeResult {
+function limiterFor(operation: RateLimitedOperation): TokenBucketLimiter {
   const limiters = (globalForLimits.__switchboardRateLimits ??= new Map());
   let limiter = limiters.get(operation);
   if (!limiter) limiters.set(operation, (limiter = new TokenBucketLimiter(rateLimits[operation])));
-  return limiter.take(spaceId);
+  return limiter;
+}
+
+/** Takes a token for `operation` in `spaceId`. */
+export function takeRateLimitToken(operation: RateLimitedOperation, spaceId: string): TakeResult {
+  return limiterFor(operation).take(spaceId);
+}
+
+/** Gives the token back: the request was refused (403, 404, 422...) without reaching LiveKit. */
+export function refundRateLimitToken(operation: RateLimitedOperation, spaceId: string): void {
+  limiterFor(operation).refund(spaceId);
 }

@@ -4,7 +4,7 @@ import { fieldErrorsOf } from "@/lib/actions/space-action";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { withIdempotency } from "./idempotency";
 import { errorToProblem, problem, tooManyRequestsProblem, validationProblem } from "./problem";
-import { takeRateLimitToken, type RateLimitedOperation } from "./rate-limit";
+import { refundRateLimitToken, takeRateLimitToken, type RateLimitedOperation } from "./rate-limit";
 import { resolveCaller } from "./resolve-caller";
 
 type Params = Record<string, string>;
@@ -41,11 +41,15 @@ export function withSpaceRoute<P extends Params & { spaceId: string }>(handler: 
       if (!token.ok) return tooManyRequestsProblem(token.retryAfterSeconds);
     }
     const run = async () => {
+      let response: Response;
       try {
-        return await handler({ ctx, params: resolved, request });
+        response = await handler({ ctx, params: resolved, request });
       } catch (err) {
-        return errorToProblem(err);
+        response = errorToProblem(err);
       }
+      // Only work done counts against the limit: a refusal (wrong role, missing id) gives its token back.
+      if (options.rateLimit && response.status >= 400 && response.status < 500) refundRateLimitToken(options.rateLimit, ctx.spaceId);
+      return response;
     };
     try {
       return options.idempotent ? await withIdempotency(request, bodyText, { spaceId: ctx.spaceId, credential }, run) : await run();
