@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { createAgentBody, updateAgentBody } from "@/lib/agents/rest-input";
 import { createApiKeyInput } from "@/lib/api-keys/schemas";
+import { listCallsQuery, placeCallInput } from "@/lib/calls/schemas";
 import { bindPhoneNumberBody, updatePhoneNumberBody } from "@/lib/phone-numbers/rest-input";
 import { listPhoneNumbersQuery } from "@/lib/phone-numbers/schemas";
 import { makeSipAccountRestSchemas, reprovisionModeQuery } from "@/lib/sip-accounts/rest-input";
@@ -79,6 +80,10 @@ export const operations: Operation[] = [
   { method: "get", path: `${S}/api-keys`, operationId: "listApiKeys", tag: "API keys", summary: "List API keys", description: "Live keys only; never a secret.", access: "member", success: { status: 200, description: "The keys.", schema: "ApiKeyList" } },
   { method: "post", path: `${S}/api-keys`, operationId: "createApiKey", tag: "API keys", summary: "Create an API key", description: "Signed in as an owner or admin only: an API key cannot create keys. The role is at most your own. The secret is in this answer only (not idempotent, so it is never stored for a replay).", access: "admin-session", body: createApiKeyInput, success: { status: 201, description: "The key and its secret.", schema: "CreatedApiKey" } },
   { method: "delete", path: `${S}/api-keys/{keyId}`, operationId: "revokeApiKey", tag: "API keys", summary: "Revoke an API key", description: "It stops working at once. An owner's key can be revoked by an owner only.", access: "admin", success: { status: 204, description: "Revoked.", schema: null } },
+
+  { method: "get", path: `${S}/calls`, operationId: "listCalls", tag: "Calls", summary: "List calls", description: "The latest 200, newest first.", access: "member", query: listCallsQuery, success: { status: 200, description: "The Space's calls.", schema: "CallList" } },
+  { method: "post", path: `${S}/calls`, operationId: "placeCall", tag: "Calls", summary: "Place a call", description: "Queues the call and dials it through the from-number's account outbound trunk with the agent in the room. The answer is the queued call; poll it for dialing, ringing, in_progress, completed, failed, busy or no_answer.", access: "admin", body: placeCallInput, success: { status: 201, description: "Queued.", schema: "Call" }, idempotent: true },
+  { method: "get", path: `${S}/calls/{callId}`, operationId: "getCall", tag: "Calls", summary: "Get a call with its timeline", access: "member", success: { status: 200, description: "The call.", schema: "CallWithTimeline" } },
 
   { method: "get", path: "/openapi.json", operationId: "getOpenApiDocument", tag: "Meta", summary: "This document", access: "public", success: { status: 200, description: "OpenAPI 3.1.", schema: null } },
 ];

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { agentLanguages, llmProviders, speechProviders, type AgentView } from "@/lib/agents/schemas";
 import type { ApiKeyView, CreatedApiKey } from "@/lib/api-keys/schemas";
 import { spaceRoles } from "@/lib/auth/roles";
+import type { CallEventView, CallView } from "@/lib/calls/repository";
+import { callStatuses } from "@/lib/calls/status";
 import type { PhoneNumberPage, PhoneNumberView } from "@/lib/phone-numbers/view";
 import type { RefreshPhoneNumberResult } from "@/lib/phone-numbers/refresh-phone-number";
 import { CHECK_NAMES, type VerifyReport } from "@/lib/provisioning/verify-checks";
@@ -91,6 +93,25 @@ const refreshAllSummary = z.object({
   failed: z.array(z.object({ accountId: z.string(), accountName: z.string(), reason: z.string() })),
 });
 
+const call = z.object({
+  id: z.string(),
+  direction: z.enum(["inbound", "outbound"]),
+  from: z.string(),
+  to: z.string(),
+  phoneNumber: z.object({ id: z.string(), number: z.string() }).nullable(),
+  account: ref.nullable(),
+  agent: ref.nullable().meta({ description: "null: the worker's default agent." }),
+  status: z.enum(callStatuses),
+  sipStatusCode: z.number().int().nullable(),
+  failureReason: z.string().nullable().meta({ description: "Plain words; also why a call stays queued." }),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  durationSeconds: z.number().int().nullable(),
+});
+const callEvent = z.object({ kind: z.string(), detail: z.string().nullable(), at: z.string() });
+
 const problem = z.object({
   type: z.string(),
   title: z.string(),
@@ -116,6 +137,9 @@ export const responseSchemas = {
   ApiKey: apiKey,
   ApiKeyList: z.object({ items: z.array(apiKey) }),
   CreatedApiKey: createdApiKey,
+  Call: call,
+  CallList: z.object({ items: z.array(call) }),
+  CallWithTimeline: call.extend({ events: z.array(callEvent) }),
 };
 export type ResponseSchemaName = keyof typeof responseSchemas;
 
@@ -132,5 +156,7 @@ const sameTypes: {
   apiKey: Same<Out<"ApiKey">, ApiKeyView>;
   created: Same<Out<"CreatedApiKey">, CreatedApiKey>;
   refreshAll: Same<Out<"RefreshAllSummary">, RefreshAllSummary>;
-} = { sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true };
+  call: Same<Out<"Call">, CallView>;
+  callEvent: Same<z.output<typeof callEvent>, CallEventView>;
+} = { sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callEvent: true };
 void sameTypes;

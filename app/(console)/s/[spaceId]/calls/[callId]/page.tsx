@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/calls/auto-refresh";
+import { CallStatusBadge, formatDuration, formatTime } from "@/components/calls/call-status-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireSpace } from "@/lib/auth/session";
+import { getCall } from "@/lib/calls/service";
+import { finalStatuses } from "@/lib/calls/status";
+import { NotFoundError } from "@/lib/errors";
+
+async function load(ctx: Awaited<ReturnType<typeof requireSpace>>, callId: string) {
+  try {
+    return await getCall(ctx, callId);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+export default async function CallPage({ params }: { params: Promise<{ spaceId: string; callId: string }> }) {
+  const { spaceId, callId } = await params;
+  const ctx = await requireSpace(spaceId);
+  const call = await load(ctx, callId);
+  const rows: [string, React.ReactNode][] = [
+    ["Direction", call.direction === "inbound" ? "Inbound" : "Outbound"],
+    ["From", call.from],
+    ["To", call.to],
+    ["Number", call.phoneNumber?.number ?? "—"],
+    ["Account", call.account?.name ?? "—"],
+    ["Agent", call.agent?.name ?? "Default"],
+    ["Status", <CallStatusBadge key="s" status={call.status} />],
+    ["SIP status", call.sipStatusCode ?? "—"],
+    ["Reason", call.failureReason ?? "—"],
+    ["Started", formatTime(call.startedAt)],
+    ["Answered", formatTime(call.answeredAt)],
+    ["Ended", formatTime(call.endedAt)],
+    ["Duration", formatDuration(call.durationSeconds)],
+  ];
+  return (
+    <>
+      <PageHeader title={`Call ${call.from} → ${call.to}`} actions={<Link className="text-sm text-blue-700 hover:underline" href={`/s/${spaceId}/calls`}>All calls</Link>} />
+      <AutoRefresh active={!finalStatuses.has(call.status)} />
+      <dl className="mb-8 grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label="Call details">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-slate-500">{k}</dt>
+            <dd className="text-slate-900" data-testid={`call-${k.toLowerCase().replace(" ", "-")}`}>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2 className="mb-2 text-base font-semibold text-slate-900">Timeline</h2>
+      <ol className="space-y-1 text-sm" aria-label="Timeline">
+        {call.events.map((e, i) => (
+          <li key={i} className="flex gap-3">
+            <span className="w-48 shrink-0 text-slate-500">{formatTime(e.at)}</span>
+            <span className="font-medium text-slate-900">{e.kind}</span>
+            {e.detail ? <span className="text-slate-600">{e.detail}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

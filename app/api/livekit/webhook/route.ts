@@ -1,0 +1,17 @@
+// LiveKit's signed webhooks (livekit-server posts them to LIVEKIT_WEBHOOK_URL). Verified with
+// the console's LiveKit key; anything unsigned or signed by another key is a 401.
+import { applyCallWebhook } from "@/lib/calls/webhooks";
+import { receiveCallWebhook } from "@/lib/livekit/calls";
+
+export async function POST(request: Request): Promise<Response> {
+  const body = await request.text();
+  const ev = await receiveCallWebhook(body, request.headers.get("authorization"));
+  if (!ev) return new Response(null, { status: 401 });
+  try {
+    await applyCallWebhook(ev);
+  } catch (err) {
+    console.error("[livekit webhook] could not apply", { event: ev.event, room: ev.roomName, err });
+    return new Response(null, { status: 500 });
+  }
+  return new Response(null, { status: 204 });
+}
