@@ -29,6 +29,7 @@ started_pg=0
 cleanup() {
   trap - EXIT INT TERM
   say "stopping"
+  bash scripts/worker/stop.sh >/dev/null 2>&1 || true
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
   bash scripts/stack/down.sh >/dev/null 2>&1 || true
   [ "$started_pg" = 1 ] && { in_stack node scripts/db/postgres.mjs down >/dev/null 2>&1 || true; }
@@ -62,6 +63,8 @@ in_stack npx next start -H 127.0.0.1 -p "$APP_PORT" >"$STACK_DIR/logs/app.log" 2
 app_pid=$!
 [ -n "$STACK_NETNS" ] && bash scripts/stack/netns.sh forward "$APP_PORT" "$STACK_NETNS" >/dev/null
 wait_for_app "http://127.0.0.1:$APP_PORT" 120 "$STACK_DIR/logs/app.log"
+say "starting the agent worker"
+bash scripts/worker/start.sh
 
 cat <<MSG
 
@@ -71,6 +74,7 @@ cat <<MSG
 $(printf '%s\n' "$seed_output" | sed 's/^/  /')
 
   LiveKit:   $LIVEKIT_URL (SIP gateway $SIP_PUBLIC_DOMAIN)${STACK_NETNS:+, inside network namespace $STACK_NETNS}
+  Agent:     ${AGENT_NAME:-switchboard-agent} (offline mode unless provider keys are set), log $STACK_DIR/logs/agent-worker.log
   Logs:      $STACK_DIR/logs
   Stop:      Ctrl-C
 

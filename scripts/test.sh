@@ -13,7 +13,7 @@ source scripts/lib/common.sh
 
 started=$(date +%s)
 ensure_node_modules
-STACK_APT_EXTRA="chromium espeak-ng sox" bash scripts/stack/install.sh
+STACK_APT_EXTRA="chromium espeak-ng sox pocketsphinx pocketsphinx-en-us" bash scripts/stack/install.sh
 say "generating the Prisma client"
 npm run --silent db:generate >/dev/null
 
