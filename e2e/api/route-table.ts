@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { createKey } from "../api-access";
+import { bindViaApi, createAccountViaApi, createAgentViaApi, randomNumber } from "../phone-numbers";
+
+// The REST API as the route files define it, walked at test time, and what each operation
+// expects. The cross-Space matrix, the mass-assignment and the canary specs are generated
+// from the walk: a route file without an entry here fails them.
+
+export type RouteOp = { method: string; route: string };
+
+/** Every exported HTTP method of every route.ts under app/api/v1 (route in Next.js spelling: /spaces/[spaceId]/...). */
+export function routeOperations(root = path.join(process.cwd(), "app", "api", "v1")): RouteOp[] {
+  const out: RouteOp[] = [];
+  const visit = (dir: string, segments: string[]) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full, /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
+      else if (/^route\.(ts|tsx|js)$/.test(entry.name)) {
+        const source = fs.readFileSync(full, "utf8");
+        for (const m of source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) {
+          out.push({ method: m[1]!, route: `/${segments.join("/")}` });
+        }
+      }
+    }
+  };
+  visit(root, []);
+  return out.sort((a, b) => `${a.route} ${a.method}`.localeCompare(`${b.route} ${b.method}`));
+}
+
+export const opKey = (op: RouteOp) => `${op.method} ${op.route}`;
+
+export type Ids = { spaceId: string; accountId: string; numberId: string; agentId: string; keyId: string };
+
+export type Expectation = {
+  /** public: anyone; member: any member or key of the Space; admin: owners and admins; admin-session: owners and admins signed in, not keys. */
+  access: "public" | "member" | "admin" | "admin-session";
+  /** The status an allowed caller gets. */
+  ok: number;
+  body?: (ids: Ids) => Record<string, unknown>;
+  /** A throwaway resource (made with the owner's session) for operations that destroy theirs. */
+  fresh?: (owner: APIRequestContext, ids: Ids) => Promise<Partial<Ids>>;
+};
+
+const tag = () => Math.random().toString(36).slice(2, 8);
+const accountBody = () => ({ accountName: `Table PBX ${tag()}`, sipServerAddress: "pbx.example.com", sipTransport: "udp", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] });
+const agentBody = () => ({ name: `Table agent ${tag()}`, greeting: "Hello from the table.", instructions: "Be brief." });
+
+export const expectations: Record<string, Expectation> = {
+  "GET /openapi.json": { access: "public", ok: 200 },
+
+  "GET /spaces/[spaceId]/sip-accounts": { access: "member", ok: 200 },
+  "POST /spaces/[spaceId]/sip-accounts": { access: "admin", ok: 201, body: accountBody },
+  "GET /spaces/[spaceId]/sip-accounts/[accountId]": { access: "member", ok: 200 },
+  "PATCH /spaces/[spaceId]/sip-accounts/[accountId]": { access: "admin", ok: 200, body: () => ({ destinationCountry: "GB" }) },
+  "DELETE /spaces/[spaceId]/sip-accounts/[accountId]": { access: "admin", ok: 204, fresh: async (o, ids) => ({ accountId: await createAccountViaApi(o, ids.spaceId, `Doomed ${tag()}`) }) },
+  "POST /spaces/[spaceId]/sip-accounts/[accountId]/verify": { access: "member", ok: 200 },
+  "POST /spaces/[spaceId]/sip-accounts/[accountId]/reprovision": { access: "admin", ok: 200 },
+  "POST /spaces/[spaceId]/sip-accounts/refresh-all": { access: "admin", ok: 200 },
+
+  "GET /spaces/[spaceId]/phone-numbers": { access: "member", ok: 200 },
+  "POST /spaces/[spaceId]/phone-numbers": { access: "admin", ok: 201, body: (ids) => ({ accountId: ids.accountId, number: randomNumber() }) },
+  "GET /spaces/[spaceId]/phone-numbers/[numberId]": { access: "member", ok: 200 },
+  "PATCH /spaces/[spaceId]/phone-numbers/[numberId]": { access: "admin", ok: 200, body: () => ({ label: `Line ${tag()}` }) },
+  "DELETE /spaces/[spaceId]/phone-numbers/[numberId]": { access: "admin", ok: 204, fresh: async (o, ids) => ({ numberId: (await bindViaApi(o, ids.spaceId, ids.accountId, randomNumber())).id }) },
+  "POST /spaces/[spaceId]/phone-numbers/[numberId]/refresh": { access: "admin", ok: 200 },
+
+  "GET /spaces/[spaceId]/agents": { access: "member", ok: 200 },
+  "POST /spaces/[spaceId]/agents": { access: "admin", ok: 201, body: agentBody },
+  "GET /spaces/[spaceId]/agents/[agentId]": { access: "member", ok: 200 },
+  "PATCH /spaces/[spaceId]/agents/[agentId]": { access: "admin", ok: 200, body: () => ({ greeting: `Hello again ${tag()}.` }) },
+  "DELETE /spaces/[spaceId]/agents/[agentId]": { access: "admin", ok: 204, fresh: async (o, ids) => ({ agentId: await createAgentViaApi(o, ids.spaceId, `Doomed agent ${tag()}`) }) },
+
+  "GET /spaces/[spaceId]/api-keys": { access: "member", ok: 200 },
+  "POST /spaces/[spaceId]/api-keys": { access: "admin-session", ok: 201, body: () => ({ name: `Table key ${tag()}`, role: "MEMBER" }) },
+  "DELETE /spaces/[spaceId]/api-keys/[keyId]": { access: "admin", ok: 204, fresh: async (o, ids) => ({ keyId: (await createKey(o, ids.spaceId, "MEMBER", `Doomed key ${tag()}`)).id }) },
+};
+
+/** The account, number (with an inbound agent), agent and member-role key every operation can name. */
+export async function makeFixture(owner: APIRequestContext, spaceId: string, accountId?: string): Promise<Ids> {
+  const account = accountId ?? (await createAccountViaApi(owner, spaceId, `Fixture PBX ${tag()}`));
+  const agentId = await createAgentViaApi(owner, spaceId, `Fixture agent ${tag()}`);
+  const number = await bindViaApi(owner, spaceId, account, randomNumber(), { inboundAgentId: agentId, label: "Fixture line" });
+  const key = await createKey(owner, spaceId, "MEMBER", `Fixture key ${tag()}`);
+  return { spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id };
+}
+
+export function urlOf(route: string, ids: Ids): string {
+  return `/api/v1${route.replace(/\[(\w+)\]/g, (_, name: string) => {
+    const value = ids[name as keyof Ids];
+    if (!value) throw new Error(`No id for [${name}] in ${route}`);
+    return value;
+  })}`;
+}
+
+export async function call(client: APIRequestContext, method: string, url: string, data?: unknown, headers?: Record<string, string>) {
+  return client.fetch(url, { method, ...(data === undefined ? {} : { data }), headers, failOnStatusCode: false });
+}

@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { keyClient } from "../api-access";
+import { newUser, signUp } from "../fixtures";
+
+// Settings → API keys and Settings → API reference in the browser.
+
+test("create a key in Settings: the secret is shown once with a copy button, works, and is revoked from the list", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const spaceId = await signUp(page, newUser("console-keys"));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("tab", { name: "API keys" }).click();
+  await expect(page).toHaveURL(new RegExp(`/s/${spaceId}/settings/api-keys$`));
+  await expect(page.getByText("No API keys yet.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByText("Give the key a name, e.g. the system that will use it.")).toBeVisible();
+  await page.getByLabel("Key name").fill("CRM sync");
+  await page.getByLabel("Role").selectOption("ADMIN");
+  await page.getByRole("button", { name: "Create key" }).click();
+
+  const secretBox = page.getByTestId("new-api-key-secret");
+  await expect(secretBox).toHaveText(/^sb_live_[A-Za-z0-9_-]{43}$/);
+  const secret = (await secretBox.textContent())!;
+  await expect(page.getByText("Copy it now: it will not be shown again.")).toBeVisible();
+  await page.getByRole("button", { name: "Copy API key" }).click();
+  await expect(page.getByRole("button", { name: "Copy API key" })).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+
+  const row = page.getByTestId("api-key-row").filter({ hasText: "CRM sync" });
+  await expect(row).toContainText(`${secret.slice(0, 16)}…`);
+  await expect(row).toContainText("Admin");
+  await expect(row).toContainText("Never");
+
+  const client = await keyClient(secret);
+  expect((await client.get(`/api/v1/spaces/${spaceId}/agents`)).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Done" }).click();
+  await page.reload();
+  await expect(page.getByText(secret)).toHaveCount(0);
+  expect(await page.content()).not.toContain(secret.slice(16));
+  await expect(row).not.toContainText("Never");
+
+  await row.getByRole("button", { name: "Revoke CRM sync" }).click();
+  await page.getByRole("alertdialog", { name: "Revoke this API key?" }).getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByText("No API keys yet.")).toBeVisible();
+  expect((await client.get(`/api/v1/spaces/${spaceId}/agents`)).status()).toBe(401);
+});
+
+test("Settings → API reference lists every operation with its fields, and loads nothing from elsewhere", async ({ page, baseURL }) => {
+  const outside: string[] = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(baseURL!) && !r.url().startsWith("data:")) outside.push(r.url());
+  });
+  const spaceId = await signUp(page, newUser("console-apiref"));
+  await page.goto(`/s/${spaceId}/settings/api-reference`);
+  await expect(page.getByRole("tab", { name: "API reference" })).toHaveAttribute("aria-selected", "true");
+  const doc = await (await page.request.get("/api/v1/openapi.json")).json();
+  for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+    for (const method of Object.keys(methods)) await expect(page.getByRole("region", { name: `${method.toUpperCase()} ${path}`, exact: true })).toBeVisible();
+  }
+  const create = page.getByRole("region", { name: "POST /spaces/{spaceId}/sip-accounts", exact: true });
+  await expect(create.getByRole("table", { name: "Request body of createSipAccount" })).toContainText("outboundPassword");
+  await expect(create.getByRole("table", { name: "Request body of createSipAccount" })).toContainText("write-only");
+  await expect(create).toContainText("Idempotency-Key (header)");
+  await expect(page.getByRole("link", { name: "/api/v1/openapi.json" })).toBeVisible();
+  expect(outside).toEqual([]);
+});
