@@ -120,7 +120,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "An API key of the Space (Settings → API keys), acting with the key's role." },
-        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The console's session, acting with the member's role." },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The console's session (the cookie is __Secure-next-auth.session-token over HTTPS), acting with the member's role." },
       },
       schemas: componentSchemas(),
     },
