@@ -57,7 +57,7 @@ test("keys are scoped per Space and credential; refusals are not kept; concurren
   expect(names.filter((n) => n === "Raced")).toHaveLength(1);
 });
 
-test("account create and bind replay their first answer: one account, one trunk, one binding", async ({ browser }) => {
+test("account create, bind and place call replay their first answer: one account, one trunk, one binding, one call", async ({ browser }) => {
   const a = await newOwner(browser, "idem-sip");
   const key = await keyClient((await createKey(a.page.request, a.spaceId, "ADMIN")).secret);
   const accounts = `/api/v1/spaces/${a.spaceId}/sip-accounts`;
@@ -80,6 +80,16 @@ test("account create and bind replay their first answer: one account, one trunk,
   expect(await again.json()).toEqual(await bound.json());
   // Without the key, the same bind is the usual 409.
   expect((await key.post(numbers, { data: { accountId: id, number: n } })).status()).toBe(409);
+
+  const calls = `/api/v1/spaces/${a.spaceId}/calls`;
+  const callHeaders = { "idempotency-key": randomUUID() };
+  const to = randomNumber();
+  const placed = await key.post(calls, { data: { from: n, to }, headers: callHeaders });
+  const replayed = await key.post(calls, { data: { from: n, to }, headers: callHeaders });
+  expect([placed.status(), replayed.status()]).toEqual([201, 201]);
+  expect((await replayed.json()).id).toBe((await placed.json()).id);
+  expect(replayed.headers()["idempotent-replayed"]).toBe("true");
+  expect(((await (await key.get(calls)).json()).items as { to: string }[]).filter((c) => c.to === to)).toHaveLength(1);
 });
 
 test("Verify, Reprovision and refresh-all are rate limited per Space with 429 and Retry-After", async ({ browser }) => {

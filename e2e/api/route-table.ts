@@ -31,7 +31,7 @@ export function routeOperations(root = path.join(process.cwd(), "app", "api", "v
 
 export const opKey = (op: RouteOp) => `${op.method} ${op.route}`;
 
-export type Ids = { spaceId: string; accountId: string; numberId: string; agentId: string; keyId: string };
+export type Ids = { spaceId: string; accountId: string; numberId: string; agentId: string; keyId: string; callId: string; /** The fixture number in E.164, the caller ID of placed calls. */ fromNumber: string };
 
 export type Expectation = {
   /** public: anyone; member: any member or key of the Space; admin: owners and admins; admin-session: owners and admins signed in, not keys. */
@@ -75,15 +75,24 @@ export const expectations: Record<string, Expectation> = {
   "GET /spaces/[spaceId]/api-keys": { access: "member", ok: 200 },
   "POST /spaces/[spaceId]/api-keys": { access: "admin-session", ok: 201, body: () => ({ name: `Table key ${tag()}`, role: "MEMBER" }) },
   "DELETE /spaces/[spaceId]/api-keys/[keyId]": { access: "admin", ok: 204, fresh: async (o, ids) => ({ keyId: (await createKey(o, ids.spaceId, "MEMBER", `Doomed key ${tag()}`)).id }) },
+
+  // The fixture account dials pbx.example.com, which does not resolve here: calls are queued
+  // (201) and fail in the background, which is all these tests need.
+  "GET /spaces/[spaceId]/calls": { access: "member", ok: 200 },
+  "POST /spaces/[spaceId]/calls": { access: "admin", ok: 201, body: (ids) => ({ from: ids.fromNumber, to: randomNumber() }) },
+  "GET /spaces/[spaceId]/calls/[callId]": { access: "member", ok: 200 },
 };
 
-/** The account, number (with an inbound agent), agent and member-role key every operation can name. */
+/** The account, number (with an inbound agent), agent, member-role key and call every operation can name. */
 export async function makeFixture(owner: APIRequestContext, spaceId: string, accountId?: string): Promise<Ids> {
   const account = accountId ?? (await createAccountViaApi(owner, spaceId, `Fixture PBX ${tag()}`));
   const agentId = await createAgentViaApi(owner, spaceId, `Fixture agent ${tag()}`);
   const number = await bindViaApi(owner, spaceId, account, randomNumber(), { inboundAgentId: agentId, label: "Fixture line" });
   const key = await createKey(owner, spaceId, "MEMBER", `Fixture key ${tag()}`);
-  return { spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id };
+  const placed = await owner.post(`/api/v1/spaces/${spaceId}/calls`, { data: { from: number.number, to: randomNumber() } });
+  if (placed.status() !== 201) throw new Error(`placing the fixture call: ${placed.status()} ${await placed.text()}`);
+  const callId = (await placed.json()).id as string;
+  return { spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id, callId, fromNumber: number.number };
 }
 
 export function urlOf(route: string, ids: Ids): string {
