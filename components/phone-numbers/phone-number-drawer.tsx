@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { updatePhoneNumberAction } from "@/app/(console)/s/[spaceId]/phone-numbers/phone-number-actions";
 import { useAgents } from "@/components/agents/use-agents";
+import { PlaceTestCallForm } from "@/components/calls/place-test-call-form";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { Drawer } from "@/components/ui/drawer";
@@ -111,21 +112,24 @@ function NumberFields({ spaceId, number, canManage, onSaved, agents }: { spaceId
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Number settings">
-      <FormError message={formError} />
-      <fieldset disabled={!canManage} className="space-y-4">
-        <TextField label="Label" placeholder="Support line" error={errors.label?.message} {...form.register("label")} />
-        <SelectField label="Inbound agent" options={options} help="Answers calls to this number." error={errors.inboundAgentId?.message} {...form.register("inboundAgentId")} />
-        <SelectField label="Outbound agent" options={options} help="Places calls from this number." error={errors.outboundAgentId?.message} {...form.register("outboundAgentId")} />
-      </fieldset>
-      {agents.length === 0 ? (
-        <p className="text-sm text-slate-600">
-          No agents yet. <Link className="text-brand-700 underline" href={`/s/${spaceId}/agents`}>Create one on the Agents page</Link>, then assign it here.
-        </p>
-      ) : null}
-      {canManage ? (
-        <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : "Save"}</Button>
-      ) : null}
-    </form>
+    <>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Number settings">
+        <FormError message={formError} />
+        <fieldset disabled={!canManage} className="space-y-4">
+          <TextField label="Label" placeholder="Support line" error={errors.label?.message} {...form.register("label")} />
+          <SelectField label="Inbound agent" options={options} help="Answers calls to this number." error={errors.inboundAgentId?.message} {...form.register("inboundAgentId")} />
+          <SelectField label="Outbound agent" options={options} help="Places calls from this number." error={errors.outboundAgentId?.message} {...form.register("outboundAgentId")} />
+        </fieldset>
+        {agents.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            No agents yet. <Link className="text-brand-700 underline" href={`/s/${spaceId}/agents`}>Create one on the Agents page</Link>, then assign it here.
+          </p>
+        ) : null}
+        {canManage ? (
+          <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : "Save"}</Button>
+        ) : null}
+      </form>
+      {canManage ? <PlaceTestCallForm spaceId={spaceId} from={number.number} agents={agents} outboundAgentName={number.outboundAgent?.name ?? null} /> : null}
+    </>
   );
 }

@@ -26,3 +26,11 @@ export const listCallsQuery = z.strictObject({
 export type ListCallsQuery = z.output<typeof listCallsQuery>;
 
 export const TELEPHONY_NOT_CONFIGURED = "Telephony worker not configured — call remains queued. Set LIVEKIT_* and carrier credentials in .env.";
+
+/** The Place test call form on a number's card (the number itself is the caller ID). */
+export const placeTestCallFields = z.object({
+  to: e164,
+  /** "" means the number's outbound agent. */
+  agentId: z.string().max(128),
+});
+export type PlaceTestCallFields = z.infer<typeof placeTestCallFields>;
