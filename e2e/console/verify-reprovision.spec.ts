@@ -136,7 +136,7 @@ test("Recreate from scratch sits behind a second confirmation that warns calls w
   await expect(second).toContainText("Any active calls going through them will drop");
   await expect(second.getByTestId("recreate-active-calls")).toContainText("0 calls are active");
   await second.getByRole("button", { name: "Delete, recreate and drop calls" }).click();
-  await expect(page.getByText(/^Recreated: Deleted and recreated every trunk and dispatch rule/)).toBeVisible();
+  await expect(page.getByText(/^Recreated: Dropped 0 active calls; Deleted and recreated every trunk and dispatch rule/)).toBeVisible();
   const after = await trunksOf(accountId);
   expect(after.inbound).toHaveLength(1);
   expect(after.outbound).toHaveLength(1);

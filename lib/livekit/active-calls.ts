@@ -16,17 +16,38 @@ function roomService(): RoomServiceClient {
   return rooms;
 }
 
-export async function countActiveSipCalls(trunkIds: string[], service: RoomServiceClient = roomService()): Promise<number> {
+type ActiveCall = { room: string; identity: string };
+
+async function activeSipCalls(trunkIds: string[], service: RoomServiceClient): Promise<ActiveCall[]> {
   const wanted = new Set(trunkIds.filter(Boolean));
-  if (wanted.size === 0) return 0;
+  if (wanted.size === 0) return [];
   const all = await callLiveKit("list the rooms", () => service.listRooms());
-  let count = 0;
+  const calls: ActiveCall[] = [];
   // Rooms are listed one by one: LiveKit has no participant query across rooms.
   for (const room of all) {
     const participants = await callLiveKit("list a room's participants", () => service.listParticipants(room.name));
-    count += participants.filter(
-      (p) => p.kind === ParticipantInfo_Kind.SIP && wanted.has(p.attributes["sip.trunkID"] ?? "") && p.attributes["sip.callStatus"] !== "hangup",
-    ).length;
+    for (const p of participants) {
+      if (p.kind === ParticipantInfo_Kind.SIP && wanted.has(p.attributes["sip.trunkID"] ?? "") && p.attributes["sip.callStatus"] !== "hangup") {
+        calls.push({ room: room.name, identity: p.identity });
+      }
+    }
   }
-  return count;
+  return calls;
+}
+
+export async function countActiveSipCalls(trunkIds: string[], service: RoomServiceClient = roomService()): Promise<number> {
+  return (await activeSipCalls(trunkIds, service)).length;
+}
+
+/**
+ * Hangs up every call up through the trunks (removing a SIP participant makes livekit-sip
+ * send BYE). Deleting a trunk alone leaves calls already up untouched, so "Recreate from
+ * scratch" uses this to do what its warning says. Returns how many calls were dropped.
+ */
+export async function dropActiveSipCalls(trunkIds: string[], service: RoomServiceClient = roomService()): Promise<number> {
+  const calls = await activeSipCalls(trunkIds, service);
+  for (const call of calls) {
+    await callLiveKit("hang up a call", () => service.removeParticipant(call.room, call.identity));
+  }
+  return calls.length;
 }

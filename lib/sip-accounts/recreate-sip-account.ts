@@ -1,19 +1,23 @@
 import "server-only";
+import { dropActiveSipCalls } from "@/lib/livekit/active-calls";
 import { deprovisionAccount, provisionAccount } from "@/lib/provisioning/provision-account";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertCanManage, findLiveAccount, toSipAccountView } from "./repository";
 import type { ReprovisionResult } from "./reprovision-sip-account";
 
 /**
- * The product doc's hard way, kept behind a second confirmation: delete the account's
- * LiveKit trunks and rules, then create them again from the database. Calls up through the
- * old trunks drop, and until the new trunks exist an INVITE finds none.
+ * The product doc's hard way, kept behind a second confirmation: hang up the calls up through
+ * the account's trunks, delete its LiveKit trunks and rules, then create them again from the
+ * database. Until the new trunks exist an INVITE finds none. (LiveKit would leave calls up
+ * when only their trunk is deleted; they are dropped explicitly so the warning holds.)
  */
 export async function recreateSipAccount(ctx: SpaceContext, accountId: string): Promise<ReprovisionResult> {
   assertCanManage(ctx);
-  await findLiveAccount(ctx, accountId);
+  const row = await findLiveAccount(ctx, accountId);
+  const dropped = await dropActiveSipCalls([row.inboundTrunkId, row.outboundTrunkId].filter((id): id is string => !!id));
   await deprovisionAccount(accountId);
   const outcome = await provisionAccount(accountId, { sweep: true });
   const account = toSipAccountView(await findLiveAccount(ctx, accountId));
-  return outcome.ok ? { account, changes: ["Deleted and recreated every trunk and dispatch rule", ...outcome.changes], failed: false } : { account, changes: [], failed: true };
+  const done = [`Dropped ${dropped} active call${dropped === 1 ? "" : "s"}`, "Deleted and recreated every trunk and dispatch rule"];
+  return outcome.ok ? { account, changes: [...done, ...outcome.changes], failed: false } : { account, changes: [], failed: true };
 }
