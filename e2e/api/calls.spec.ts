@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { runSipp, stackSipPort } from "../../scripts/stack/sipp";
 import { newUser, signUp } from "../fixtures";
 import { bindViaApi, createAgentViaApi, randomNumber } from "../phone-numbers";
 import { startDigestUas } from "../sipp/uas";
@@ -109,4 +110,29 @@ test("refusals: a number without a SIP server address, a number of no Space of o
 
   const unsigned = await page.request.post("/api/livekit/webhook", { data: { event: "room_finished", room: { name: "call-x" } } });
   expect(unsigned.status()).toBe(401);
+});
+
+test("an inbound call appears from signed webhooks when its SIP participant joins, and ends when the caller cancels", async ({ page }) => {
+  test.skip(!process.env.LIVEKIT_WEBHOOK_URL, "LIVEKIT_WEBHOOK_URL is not set: livekit-server posts no webhooks to the app");
+  test.setTimeout(60_000);
+  const spaceId = await signUp(page, newUser("calls-inbound"));
+  const accountId = await accountFor(page.request, spaceId, null, PASS);
+  const agentId = await createAgentViaApi(page.request, spaceId, "Receptionist");
+  const n = randomNumber();
+  await bindViaApi(page.request, spaceId, accountId, n, { inboundAgentId: agentId });
+
+  const sipp = runSipp({ scenario: "invite-cancel.xml", targetPort: stackSipPort(), fields: [n, "+15550100999"], pauseMs: 4000 });
+  let ringing: Record<string, unknown> | undefined;
+  await expect
+    .poll(async () => {
+      ringing = (await (await page.request.get(calls(spaceId))).json()).items[0];
+      return ringing?.status;
+    }, { timeout: 10_000, intervals: [300] })
+    .toBe("ringing");
+  expect(ringing).toMatchObject({ direction: "inbound", from: "+15550100999", to: n, account: { id: accountId }, agent: { id: agentId, name: "Receptionist" } });
+  expect((await sipp).exitCode).toBe(0);
+
+  const call = await finalCall(page.request, spaceId, ringing!.id as string);
+  expect(call).toMatchObject({ status: "failed", failureReason: "The caller hung up before the call was answered.", durationSeconds: null });
+  expect(call.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["status:ringing", "participant_joined", "participant_left", "status:failed"]));
 });

@@ -91,7 +91,7 @@ async function dispatch(callId: string, dial: Dial): Promise<void> {
     const status = statusFromSipCode(outcome.sipStatusCode);
     await moveCall(callId, status, { sipStatusCode: outcome.sipStatusCode ?? null, failureReason: failureReasonFor(outcome.sipStatusCode), endedAt }, outcome.sipStatusCode ? `SIP ${outcome.sipStatusCode}` : undefined);
   } else {
-    const reason = outcome.kind === "unreachable" ? "LiveKit was not reachable, so the call was not placed." : "LiveKit refused to place the call. Check the account with Verify.";
+    const reason = outcome.kind === "unreachable" ? "LiveKit was not reachable or too busy, so the call was not placed. Try again in a moment." : "LiveKit refused to place the call. Check the account with Verify.";
     await moveCall(callId, "failed", { failureReason: reason, endedAt });
   }
   await endCallRoom(dial.roomName);

@@ -1,6 +1,6 @@
 import "server-only";
 import { ParticipantInfo_Kind, RoomAgentDispatch } from "@livekit/protocol";
-import { RoomServiceClient, SipCallError, SipClient, WebhookReceiver } from "livekit-server-sdk";
+import { RoomServiceClient, ServerError, SipCallError, SipClient, WebhookReceiver } from "livekit-server-sdk";
 import { serverEnv } from "@/lib/env";
 import { callLiveKit, isNetworkError } from "./errors";
 
@@ -30,6 +30,12 @@ export type DialOutcome =
   | { kind: "unreachable" }
   | { kind: "rejected" };
 
+const DIAL_ATTEMPTS = 5;
+
+function isBusyLiveKit(err: unknown): boolean {
+  return err instanceof ServerError && !(err instanceof SipCallError) && (err.status === 503 || err.code === "unavailable" || err.code === "resource_exhausted");
+}
+
 function clients() {
   const env = serverEnv();
   return {
@@ -52,14 +58,24 @@ export async function dialOutbound(dial: OutboundDial, onProgress: (step: "room_
     );
     await onProgress("room_created");
     await onProgress("dialing");
-    await sip.createSipParticipant(dial.outboundTrunkId, dial.to, dial.roomName, {
-      participantIdentity: dial.participantIdentity,
-      participantName: dial.to,
-      fromNumber: dial.from,
-      waitUntilAnswered: true,
-      ringingTimeout: dial.ringingTimeoutSeconds ?? 30,
-    });
-    return { kind: "answered" };
+    // livekit-sip answers 503 "unavailable" while it is short of CPU: no INVITE was sent, so
+    // dialling again a little later is safe (the same identity: no participant was created).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await sip.createSipParticipant(dial.outboundTrunkId, dial.to, dial.roomName, {
+          participantIdentity: dial.participantIdentity,
+          participantName: dial.to,
+          fromNumber: dial.from,
+          waitUntilAnswered: true,
+          ringingTimeout: dial.ringingTimeoutSeconds ?? 30,
+        });
+        return { kind: "answered" };
+      } catch (err) {
+        if (attempt >= DIAL_ATTEMPTS || !isBusyLiveKit(err)) throw err;
+        console.warn("[calls] livekit-sip unavailable, dialling again", { room: dial.roomName, attempt });
+        await new Promise((r) => setTimeout(r, 2000 * attempt));
+      }
+    }
   } catch (err) {
     const cause = err instanceof Error && err.cause !== undefined ? err.cause : err;
     if (cause instanceof SipCallError || err instanceof SipCallError) {
@@ -68,7 +84,7 @@ export async function dialOutbound(dial: OutboundDial, onProgress: (step: "room_
       return { kind: "sip_failed", sipStatusCode: e.sipStatusCode };
     }
     console.error("[calls] dial failed", { room: dial.roomName, err });
-    if (isNetworkError(err) || (err as { kind?: string }).kind === "unreachable") return { kind: "unreachable" };
+    if (isNetworkError(err) || isBusyLiveKit(err) || (err as { kind?: string }).kind === "unreachable") return { kind: "unreachable" };
     return { kind: "rejected" };
   }
 }
