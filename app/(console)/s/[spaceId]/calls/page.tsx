@@ -4,9 +4,8 @@ import { CallStatusBadge, formatDuration, formatTime } from "@/components/calls/
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSpace } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { listCallsQuery } from "@/lib/calls/schemas";
-import { listCalls } from "@/lib/calls/service";
+import { callFilterOptions, listCalls } from "@/lib/calls/service";
 import { callStatuses, finalStatuses } from "@/lib/calls/status";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -17,11 +16,7 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([k, v]) => ["accountId", "phoneNumberId", "status"].includes(k) && typeof v === "string" && v !== ""));
   const parsed = listCallsQuery.safeParse(raw);
   const filters = parsed.success ? parsed.data : {};
-  const [calls, accounts, numbers] = await Promise.all([
-    listCalls(ctx, filters),
-    db().sipAccount.findMany({ where: { spaceId, deletedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db().phoneNumber.findMany({ where: { spaceId, liveE164: { not: null } }, select: { id: true, e164: true }, orderBy: { e164: "asc" } }),
-  ]);
+  const [calls, { accounts, numbers }] = await Promise.all([listCalls(ctx, filters), callFilterOptions(ctx)]);
   const sel = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
     <>
