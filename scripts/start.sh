@@ -17,6 +17,9 @@ load_dotenv
 export STACK_NAME=dev
 export STACK_NETNS="${STACK_NETNS-switchboard-dev}"
 source scripts/stack/env.sh
+# livekit-server posts signed webhooks (room and participant events) to the app, which keeps
+# the call log from them; both live in the same network namespace.
+export LIVEKIT_WEBHOOK_URL="${LIVEKIT_WEBHOOK_URL:-http://127.0.0.1:$APP_PORT/api/livekit/webhook}"
 
 ensure_node_modules
 bash scripts/stack/install.sh

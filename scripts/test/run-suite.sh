@@ -6,6 +6,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source scripts/lib/common.sh
 export STACK_NAME=test
 source scripts/stack/env.sh
+# livekit-server posts signed webhooks (room and participant events) to the app, which keeps
+# the call log from them; both live in the same network namespace.
+export LIVEKIT_WEBHOOK_URL="${LIVEKIT_WEBHOOK_URL:-http://127.0.0.1:$APP_PORT/api/livekit/webhook}"
 
 bash scripts/stack/netns.sh prepare-current >/dev/null
 
