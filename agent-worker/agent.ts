@@ -16,6 +16,29 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms).unref())]);
 }
 
+const ANSWER_WAIT_MS = 90_000;
+
+/** Resolves true once the SIP participant's call status is "active", false on hang-up or timeout. */
+function waitForAnswer(ctx: JobContext, identity: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (answered: boolean) => {
+      clearTimeout(timer);
+      ctx.room.off(RoomEvent.ParticipantAttributesChanged, onAttributes);
+      ctx.room.off(RoomEvent.ParticipantDisconnected, onLeft);
+      resolve(answered);
+    };
+    const onAttributes = (changed: Record<string, string>, p: { identity: string }) => {
+      if (p.identity === identity && changed["sip.callStatus"] === "active") done(true);
+    };
+    const onLeft = (p: RemoteParticipant) => {
+      if (p.identity === identity) done(false);
+    };
+    const timer = setTimeout(() => done(false), ANSWER_WAIT_MS);
+    ctx.room.on(RoomEvent.ParticipantAttributesChanged, onAttributes);
+    ctx.room.on(RoomEvent.ParticipantDisconnected, onLeft);
+  });
+}
+
 export default defineAgent({
   entry: async (ctx: JobContext) => {
     const env = workerEnv();
@@ -94,6 +117,11 @@ export default defineAgent({
       session.generateReply({ userInput: dtmfUserInput(digit) });
     });
 
+    // An outbound callee joins the room while it still rings: greet once it has answered.
+    if (target.direction === "outbound" && caller.attributes["sip.callStatus"] !== "active") {
+      const answered = await waitForAnswer(ctx, caller.identity);
+      if (!answered) return end("the callee did not answer");
+    }
     if (agent.greeting.trim()) session.say(agent.greeting, { allowInterruptions: true });
   },
 });

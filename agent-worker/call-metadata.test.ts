@@ -7,7 +7,7 @@ describe("parseCallMetadata", () => {
   it("reads the console's dispatch metadata", () => {
     const raw = JSON.stringify({ phoneNumberId: "pn_1", number: "+14155550123", inboundAgentId: "agent_1", accountId: "acct_1", spaceId: "space_1" });
     expect(parseCallMetadata(raw, SIP)).toEqual({
-      number: "+14155550123", agentId: "agent_1", spaceId: "space_1", accountId: "acct_1", phoneNumberId: "pn_1", numberSource: "metadata", metadataProblem: null,
+      number: "+14155550123", agentId: "agent_1", spaceId: "space_1", accountId: "acct_1", phoneNumberId: "pn_1", direction: "inbound", callId: null, numberSource: "metadata", metadataProblem: null,
     });
   });
 
@@ -29,5 +29,14 @@ describe("parseCallMetadata", () => {
   it("ignores values of the wrong type or shape instead of failing the call", () => {
     const raw = JSON.stringify({ number: 14155550123, inboundAgentId: { id: 1 }, spaceId: "bad space", accountId: "../x" });
     expect(parseCallMetadata(raw, {})).toMatchObject({ number: null, agentId: null, spaceId: null, accountId: null });
+  });
+});
+
+describe("call direction", () => {
+  it("is inbound unless the console's outbound call says otherwise", () => {
+    expect(parseCallMetadata(JSON.stringify({ number: "+14155550123" })).direction).toBe("inbound");
+    expect(parseCallMetadata(JSON.stringify({ direction: "sideways" })).direction).toBe("inbound");
+    const outbound = parseCallMetadata(JSON.stringify({ direction: "outbound", callId: "call_1", number: "+14155550123", agentId: "a1" }));
+    expect(outbound).toMatchObject({ direction: "outbound", callId: "call_1", agentId: "a1" });
   });
 });

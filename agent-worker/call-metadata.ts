@@ -10,6 +10,10 @@ export type CallTarget = {
   spaceId: string | null;
   accountId: string | null;
   phoneNumberId: string | null;
+  /** Outbound calls (placed by the console) greet only once the callee has answered. */
+  direction: "inbound" | "outbound";
+  /** The console's call id, for outbound calls. */
+  callId: string | null;
   /** Where `number` came from, for the logs. */
   numberSource: "metadata" | "sip-attribute" | "none";
   /** Why the metadata was not used, when it was not. */
@@ -50,6 +54,8 @@ export function parseCallMetadata(raw: string | undefined | null, sipAttributes:
     spaceId: pick(meta, "spaceId", ID),
     accountId: pick(meta, "accountId", ID),
     phoneNumberId: pick(meta, "phoneNumberId", ID),
+    direction: meta.direction === "outbound" ? "outbound" : "inbound",
+    callId: pick(meta, "callId", ID),
     numberSource: metaNumber ? "metadata" : sipNumber ? "sip-attribute" : "none",
     metadataProblem,
   };
