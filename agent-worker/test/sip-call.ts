@@ -33,6 +33,12 @@ export type CallOptions = {
   timeoutSeconds?: number;
   /** How long sipp waits for the 200 OK. */
   answerTimeoutMs?: number;
+  /** Another scenario under test/sipp/ (default inbound-answer.xml). */
+  scenario?: string;
+  /** The PBX's address (default 127.0.0.1); another loopback address tests the allowlist. */
+  localIp?: string;
+  /** Digest credentials sipp answers LiveKit's 407 with (scenarios with auth="true"). */
+  auth?: { username: string; password: string };
   /** Called once with livekit-sip's telephone-event payload type when the call is answered. */
   onAnswered?: (peer: RtpPeer, dtmfPayloadType: number) => void;
 };
@@ -55,8 +61,9 @@ export async function placeCall(opts: CallOptions): Promise<CallResult> {
     const trace = path.join(dir, "messages.log");
     await writeFile(csv, `SEQUENTIAL\n${opts.called};${opts.caller};${peer.port};${answerFile};\n`);
     const args = [
-      `127.0.0.1:${opts.sipPort}`, "-sf", SCENARIO, "-inf", csv, "-m", "1",
-      "-i", "127.0.0.1", "-p", String(await freeUdpPort()),
+      `127.0.0.1:${opts.sipPort}`, "-sf", opts.scenario ? path.join(import.meta.dirname, "sipp", opts.scenario) : SCENARIO, "-inf", csv, "-m", "1",
+      "-i", opts.localIp ?? "127.0.0.1", "-p", String(await freeUdpPort()),
+      ...(opts.auth ? ["-au", opts.auth.username, "-ap", opts.auth.password] : []),
       // sipp's own media port stays unused (the SDP names the RtpPeer); keep it off others' ports.
       "-mi", "127.0.0.1", "-mp", String(await freeUdpPort()),
       "-nostdin", "-timeout", `${timeoutSeconds}s`, "-recv_timeout", String(opts.answerTimeoutMs ?? 20_000),

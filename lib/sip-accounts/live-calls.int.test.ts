@@ -109,3 +109,34 @@ describe("calls during Reprovision", () => {
     expect(next.exitCode, next.output).toBe(0);
   }, 120_000);
 });
+
+describe("who may call in", () => {
+  it("with inbound digest auth: LiveKit challenges with 407, the authenticated INVITE is answered; a wrong password is not", async () => {
+    const input = sipAccountSchemas().createSipAccountInput.parse({
+      accountName: "Digest in PBX", sipServerAddress: "", sipTransport: "auto", destinationCountry: "US", allowedInboundIps: "",
+      outboundUsername: "", outboundPassword: "", inboundUsername: "pbx-in", inboundPassword: "in-secret-42",
+    });
+    const digestAccount = (await createSipAccount(ctx, input)).account.id;
+    const digestNumber = `+1415${randomInt(2_000_000, 9_999_999)}`;
+    await bindPhoneNumber(ctx, { accountId: digestAccount, number: digestNumber, label: null, inboundAgentId: null, outboundAgentId: null });
+
+    const ok = await placeCall({ sipPort, called: digestNumber, caller, holdMs: 1_000, timeoutSeconds: 40, scenario: "inbound-answer-digest.xml", auth: { username: "pbx-in", password: "in-secret-42" } });
+    expect(ok.statusLines.filter((l) => l.startsWith("SIP/2.0 407")), ok.statusLines.join("\n")).toHaveLength(1);
+    expect(ok.answerMs, ok.output).not.toBeNull();
+    expect(ok.exitCode, ok.output).toBe(0);
+
+    const wrong = await placeCall({ sipPort, called: digestNumber, caller, holdMs: 1_000, timeoutSeconds: 30, answerTimeoutMs: 8_000, scenario: "inbound-answer-digest.xml", auth: { username: "pbx-in", password: "not-it" } });
+    expect(wrong.answerMs).toBeNull();
+    expect(wrong.exitCode).not.toBe(0);
+  }, 120_000);
+
+  it("a caller from an address outside Allowed inbound IPs (127.0.0.2) is never answered", async () => {
+    const outside = await placeCall({ sipPort, called: number, caller, holdMs: 1_000, timeoutSeconds: 30, answerTimeoutMs: 8_000, localIp: "127.0.0.2" });
+    expect(outside.answerMs).toBeNull();
+    expect(outside.statusLines.some((l) => l.startsWith("SIP/2.0 200"))).toBe(false);
+    expect(outside.exitCode).not.toBe(0);
+    // The same call from the allowed address is answered (the control).
+    const inside = await placeCall({ sipPort, called: number, caller, holdMs: 1_000, timeoutSeconds: 40 });
+    expect(inside.exitCode, inside.output).toBe(0);
+  }, 120_000);
+});
