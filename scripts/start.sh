@@ -25,7 +25,10 @@ ensure_node_modules
 bash scripts/stack/install.sh
 npm run --silent db:generate >/dev/null
 
-in_stack() { if [ -n "$STACK_NETNS" ]; then ip netns exec "$STACK_NETNS" "$@"; else "$@"; fi; }
+# The command prefix that runs a process inside the stack's namespace (empty on the host).
+stack_prefix=()
+[ -n "$STACK_NETNS" ] && stack_prefix=(ip netns exec "$STACK_NETNS")
+in_stack() { "${stack_prefix[@]}" "$@"; }
 
 app_pid=""
 started_pg=0
@@ -33,7 +36,7 @@ cleanup() {
   trap - EXIT INT TERM
   say "stopping"
   bash scripts/worker/stop.sh >/dev/null 2>&1 || true
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  stop_app
   bash scripts/stack/down.sh >/dev/null 2>&1 || true
   [ "$started_pg" = 1 ] && { in_stack node scripts/db/postgres.mjs down >/dev/null 2>&1 || true; }
   [ -n "$STACK_NETNS" ] && { bash scripts/stack/netns.sh delete "$STACK_NETNS" >/dev/null 2>&1 || true; }
@@ -62,8 +65,7 @@ bash scripts/stack/up.sh
 
 say "building the web app (first run takes a minute or two)"
 npx next build >"$STACK_DIR/logs/next-build.log" 2>&1 || { tail -n 60 "$STACK_DIR/logs/next-build.log"; exit 1; }
-in_stack npx next start -H 127.0.0.1 -p "$APP_PORT" >"$STACK_DIR/logs/app.log" 2>&1 &
-app_pid=$!
+start_app "$STACK_DIR/logs/app.log" "${stack_prefix[@]}" npx next start -H 127.0.0.1 -p "$APP_PORT"
 [ -n "$STACK_NETNS" ] && bash scripts/stack/netns.sh forward "$APP_PORT" "$STACK_NETNS" >/dev/null
 wait_for_app "http://127.0.0.1:$APP_PORT" 120 "$STACK_DIR/logs/app.log"
 say "starting the agent worker"

@@ -63,3 +63,26 @@ wait_for_app() {
   [ -n "$log" ] && tail -n 40 "$log"
   return 1
 }
+
+# The web app runs in a process group of its own: `npx next start` leaves a next-server child
+# that survives a kill of the npx process, so stopping the app signals the whole group.
+# start_app <log> <command...> sets app_pid (the group's id); stop_app stops it.
+start_app() {
+  local log=$1
+  shift
+  setsid "$@" >"$log" 2>&1 &
+  app_pid=$!
+}
+
+stop_app() {
+  [ -n "${app_pid:-}" ] || return 0
+  kill -TERM -- "-$app_pid" 2>/dev/null || true
+  local i
+  for ((i = 0; i < 20; i++)); do
+    kill -0 -- "-$app_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -KILL -- "-$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}

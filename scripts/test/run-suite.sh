@@ -19,7 +19,7 @@ reports="$STACK_DIR/reports"
 app_pid=""
 
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  stop_app
   bash scripts/stack/down.sh >/dev/null 2>&1 || true
   node scripts/db/postgres.mjs down >/dev/null 2>&1 || true
 }
@@ -59,8 +59,7 @@ if bash scripts/stack/up.sh; then
   export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next-test}"
   say "building the web app"
   if npx next build >"$STACK_DIR/logs/next-build.log" 2>&1; then
-    npx next start -H 127.0.0.1 -p "$APP_PORT" >"$STACK_DIR/logs/app.log" 2>&1 &
-    app_pid=$!
+    start_app "$STACK_DIR/logs/app.log" npx next start -H 127.0.0.1 -p "$APP_PORT"
     if wait_for_app "$E2E_BASE_URL" 90 "$STACK_DIR/logs/app.log"; then
       PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" tier e2e "end-to-end tests" \
         npx playwright test --reporter=list,json
