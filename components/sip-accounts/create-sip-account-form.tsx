@@ -12,7 +12,7 @@ import type { IpMode } from "@/lib/net/ipv4";
 import { makeSipAccountSchemas, type SipAccountFields } from "@/lib/sip-accounts/schemas";
 import type { SipAccountWriteResult } from "@/lib/sip-accounts/view";
 import { AccountIdentityFields, type CommonAccountFields } from "./account-common-fields";
-import { CredentialGroup, INBOUND_HELP, OUTBOUND_HELP } from "./credential-fields";
+import { CredentialGroup } from "./credential-fields";
 
 const emptyAccount: SipAccountFields = {
   accountName: "",
@@ -59,14 +59,15 @@ export function CreateSipAccountForm({
         values={values}
         ipMode={ipMode}
       />
-      <CredentialGroup title="Outbound SIP username/password" help={OUTBOUND_HELP}>
-        <TextField label="Outbound SIP username" autoComplete="off" error={errors.outboundUsername?.message} {...form.register("outboundUsername")} />
-        <TextField label="Outbound SIP password" type="password" autoComplete="new-password" error={errors.outboundPassword?.message} {...form.register("outboundPassword")} />
-      </CredentialGroup>
-      <CredentialGroup title="Inbound SIP username/password" help={INBOUND_HELP}>
-        <TextField label="Inbound SIP username" autoComplete="off" error={errors.inboundUsername?.message} {...form.register("inboundUsername")} />
-        <TextField label="Inbound SIP password" type="password" autoComplete="new-password" error={errors.inboundPassword?.message} {...form.register("inboundPassword")} />
-      </CredentialGroup>
+      {(["outbound", "inbound"] as const).map((d) => (
+        <CredentialGroup
+          key={d}
+          direction={d}
+          username={form.register(`${d}Username`)}
+          usernameError={errors[`${d}Username`]?.message}
+          password={(label) => <TextField label={label} type="password" autoComplete="new-password" error={errors[`${d}Password`]?.message} {...form.register(`${d}Password`)} />}
+        />
+      ))}
       <div className="flex gap-2">
         <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Creating…" : "Create account"}</Button>
         <Button variant="secondary" onClick={onCancel}>Cancel</Button>

@@ -6,13 +6,12 @@ import { Controller, useForm, useWatch, type FieldErrors, type UseFormRegister }
 import { updateSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import type { IpMode } from "@/lib/net/ipv4";
 import { makeSipAccountSchemas, type SipAccountEditFields } from "@/lib/sip-accounts/schemas";
 import type { SipAccountView, SipAccountWriteResult } from "@/lib/sip-accounts/view";
 import { AccountIdentityFields, type CommonAccountFields } from "./account-common-fields";
-import { CredentialGroup, INBOUND_HELP, OUTBOUND_HELP } from "./credential-fields";
+import { CredentialGroup } from "./credential-fields";
 import { PasswordStateField } from "./password-state-field";
 
 function editValues(account: SipAccountView): SipAccountEditFields {
@@ -64,26 +63,23 @@ export function EditSipAccountForm({
         values={values}
         ipMode={ipMode}
       />
-      <CredentialGroup title="Outbound SIP username/password" help={OUTBOUND_HELP}>
-        <TextField label="Outbound SIP username" autoComplete="off" error={errors.outboundUsername?.message} {...form.register("outboundUsername")} />
-        <Controller
-          control={form.control}
-          name="outboundPassword"
-          render={({ field, fieldState }) => (
-            <PasswordStateField label="Outbound SIP password" direction="outbound" value={field.value} onChange={field.onChange} passwordSet={account.outboundPasswordSet} error={fieldState.error?.message} />
+      {(["outbound", "inbound"] as const).map((d) => (
+        <CredentialGroup
+          key={d}
+          direction={d}
+          username={form.register(`${d}Username`)}
+          usernameError={errors[`${d}Username`]?.message}
+          password={(label) => (
+            <Controller
+              control={form.control}
+              name={`${d}Password`}
+              render={({ field, fieldState }) => (
+                <PasswordStateField label={label} direction={d} value={field.value} onChange={field.onChange} passwordSet={account[`${d}PasswordSet`]} error={fieldState.error?.message} />
+              )}
+            />
           )}
         />
-      </CredentialGroup>
-      <CredentialGroup title="Inbound SIP username/password" help={INBOUND_HELP}>
-        <TextField label="Inbound SIP username" autoComplete="off" error={errors.inboundUsername?.message} {...form.register("inboundUsername")} />
-        <Controller
-          control={form.control}
-          name="inboundPassword"
-          render={({ field, fieldState }) => (
-            <PasswordStateField label="Inbound SIP password" direction="inbound" value={field.value} onChange={field.onChange} passwordSet={account.inboundPasswordSet} error={fieldState.error?.message} />
-          )}
-        />
-      </CredentialGroup>
+      ))}
       <div className="flex gap-2">
         <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : "Save changes"}</Button>
         <Button variant="secondary" onClick={onCancel}>Cancel</Button>
