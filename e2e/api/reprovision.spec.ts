@@ -48,6 +48,7 @@ test("Verify over the API reports the four checks; refresh-all summarises", asyn
     ["Outbound trunk", "ok"],
     ["Numbers in sync", "ok"],
   ]);
+  expect(report.liveKitReachable).toBe(true);
   const summary = await (await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts/refresh-all`)).json();
   expect(summary).toMatchObject({ total: 1, unchanged: 1, changed: [], failed: [] });
 });

@@ -30,8 +30,15 @@ export type DesiredTrunks = {
  * those conflict (HTTP 400, whatever their allowed addresses) and would catch calls meant
  * for others. A SIP user no PBX dials keeps the trunk (and its id) while matching no call.
  */
+const PARKING_PREFIX = "switchboard-unbound-";
+
 export function parkingNumber(accountId: string): string {
-  return `switchboard-unbound-${accountId}`;
+  return `${PARKING_PREFIX}${accountId}`;
+}
+
+/** True for a parking number: Verify never names it to the operator as a bound number. */
+export function isParkingNumber(number: string): boolean {
+  return number.startsWith(PARKING_PREFIX);
 }
 
 export function desiredTrunks(account: AccountForProvisioning): DesiredTrunks {

@@ -1,5 +1,5 @@
 import type { InboundTrunk, OutboundTrunk } from "@/lib/livekit/sip-trunks";
-import type { DesiredTrunks } from "./desired-trunks";
+import { isParkingNumber, type DesiredTrunks } from "./desired-trunks";
 import { inboundDrift, outboundDrift } from "./drift";
 import { failed, FIX_DRIFT, FIX_REPROVISION, ok, skipped, type VerifyCheck } from "./verify-checks";
 
@@ -53,10 +53,9 @@ export function checkNumbersInSync(
   outbound: OutboundTrunk | null,
   ruleProblems: string[] = [],
 ): VerifyCheck {
-  const isParking = (n: string) => n.startsWith("switchboard-unbound-");
   const problems = [
-    ...(inbound ? compare("inbound trunk", inbound.numbers, desired.inbound.numbers, isParking) : boundNumbers.length ? [`no inbound trunk carries ${boundNumbers.join(", ")}`] : []),
-    ...(outbound && desired.outbound ? compare("outbound trunk", outbound.numbers, desired.outbound.numbers, isParking) : []),
+    ...(inbound ? compare("inbound trunk", inbound.numbers, desired.inbound.numbers, isParkingNumber) : boundNumbers.length ? [`no inbound trunk carries ${boundNumbers.join(", ")}`] : []),
+    ...(outbound && desired.outbound ? compare("outbound trunk", outbound.numbers, desired.outbound.numbers, isParkingNumber) : []),
     ...ruleProblems,
   ];
   if (problems.length > 0) return failed("Numbers in sync", `Bound numbers and LiveKit differ: ${problems.join("; ")}.`, FIX_DRIFT);

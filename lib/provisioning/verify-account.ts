@@ -63,7 +63,8 @@ export async function verifyAccount(input: VerifyInput): Promise<VerifyReport> {
     console.error(`[verify] account ${row.id}:`, err.cause ?? err);
     const reason = err.kind === "unreachable" ? LIVEKIT_UNREACHABLE : `${LIVEKIT_UNREACHABLE}: it refused the console's request.`;
     const down = (name: VerifyCheck["name"]) => failed(name, reason, FIX_LIVEKIT_DOWN);
-    return report([local, down("Inbound trunk"), desired.outbound ? down("Outbound trunk") : skipped("Outbound trunk", "Skipped: the account has no SIP server address, so outbound calls are disabled."), down("Numbers in sync")]);
+    const outbound = desired.outbound ? down("Outbound trunk") : skipped("Outbound trunk", "Skipped: the account has no SIP server address, so outbound calls are disabled.");
+    return report([local, down("Inbound trunk"), outbound, down("Numbers in sync")], { liveKitReachable: false });
   }
 
   const inbound = pick(inboundTrunks, row.inboundTrunkId, row.id, "inbound-trunk");

@@ -19,6 +19,8 @@ export type VerifyReport = {
   verifiedAt: string;
   /** OK when no check failed. */
   ok: boolean;
+  /** False when LiveKit could not be asked: its checks then say "LiveKit unreachable". */
+  liveKitReachable: boolean;
 };
 
 export const LIVEKIT_UNREACHABLE = "LiveKit unreachable";
@@ -40,6 +42,11 @@ export function skipped(name: CheckName, reason: string): VerifyCheck {
   return { name, status: "skipped", reason };
 }
 
-export function report(checks: VerifyCheck[], at = new Date()): VerifyReport {
-  return { checks, verifiedAt: at.toISOString(), ok: checks.every((c) => c.status !== "failed") };
+export function report(checks: VerifyCheck[], options: { liveKitReachable?: boolean; at?: Date } = {}): VerifyReport {
+  return {
+    checks,
+    verifiedAt: (options.at ?? new Date()).toISOString(),
+    ok: checks.every((c) => c.status !== "failed"),
+    liveKitReachable: options.liveKitReachable ?? true,
+  };
 }

@@ -18,7 +18,7 @@ export async function previewReprovision(ctx: SpaceContext, accountId: string): 
   assertCanManage(ctx);
   const row = await findLiveAccount(ctx, accountId);
   const report = await verifySipAccount(ctx, accountId);
-  const unreachable = report.checks.some((c) => c.status === "failed" && c.reason.startsWith("LiveKit unreachable"));
+  const unreachable = !report.liveKitReachable;
   let activeCalls: number | null = null;
   if (!unreachable) {
     try {

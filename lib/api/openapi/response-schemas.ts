@@ -32,6 +32,7 @@ const verifyReport = z.object({
   ),
   verifiedAt: z.string(),
   ok: z.boolean().meta({ description: "True when no check failed." }),
+  liveKitReachable: z.boolean().meta({ description: "False when LiveKit could not be asked; its checks then say LiveKit unreachable." }),
 });
 
 const sipAccount = sipAccountDto.extend({
