@@ -5,13 +5,23 @@ import { parseKeyring } from "@/lib/crypto/credentials";
 // full environment still works; a running server with a bad environment fails on first use
 // with a message naming the variable.
 
+/** An unset or blank variable reads as undefined. */
+const optionalSetting = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const LIVEKIT_SETTINGS = ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"] as const;
+
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (scripts/start.sh sets it for the embedded PostgreSQL)"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
-  LIVEKIT_URL: z.url("LIVEKIT_URL must be a URL such as http://127.0.0.1:7880"),
-  LIVEKIT_API_KEY: z.string().min(1, "LIVEKIT_API_KEY is required"),
-  LIVEKIT_API_SECRET: z.string().min(32, "LIVEKIT_API_SECRET must be at least 32 characters"),
+  // LiveKit is optional as a group: without it the console still runs (accounts are saved as
+  // "Not provisioned", calls stay queued) and says what to set; a partial set is an error.
+  LIVEKIT_URL: optionalSetting.pipe(z.url("LIVEKIT_URL must be a URL such as http://127.0.0.1:7880").optional()),
+  LIVEKIT_API_KEY: optionalSetting,
+  LIVEKIT_API_SECRET: optionalSetting.pipe(z.string().min(32, "LIVEKIT_API_SECRET must be at least 32 characters").optional()),
   SIP_PUBLIC_DOMAIN: z.string().min(1, "SIP_PUBLIC_DOMAIN is required, e.g. livekit-sip.example.com:5060"),
   SIP_PUBLIC_IPS: z
     .string()
@@ -28,11 +38,7 @@ const serverEnvSchema = z.object({
    * Shared secret the agent worker presents to /api/internal/* (bearer token, 32+ characters).
    * Empty: the internal API refuses every request.
    */
-  WORKER_INTERNAL_TOKEN: z
-    .string()
-    .optional()
-    .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
-    .pipe(z.string().min(32, "WORKER_INTERNAL_TOKEN must be at least 32 characters").optional()),
+  WORKER_INTERNAL_TOKEN: optionalSetting.pipe(z.string().min(32, "WORKER_INTERNAL_TOKEN must be at least 32 characters").optional()),
   /** Keyring for SIP passwords at rest; validated here so a bad key stops start-up. */
   CREDENTIALS_KEYS: z.string({ error: "CREDENTIALS_KEYS is required: comma-separated <keyId>:<base64 of 32 bytes>" }).superRefine((raw, ctx) => {
     try {
@@ -41,19 +47,30 @@ const serverEnvSchema = z.object({
       ctx.addIssue({ code: "custom", message: (err as Error).message });
     }
   }),
+}).superRefine((env, ctx) => {
+  const missing = LIVEKIT_SETTINGS.filter((name) => env[name] === undefined);
+  if (missing.length > 0 && missing.length < LIVEKIT_SETTINGS.length) {
+    for (const name of missing) {
+      ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when any of ${LIVEKIT_SETTINGS.join(", ")} is set` });
+    }
+  }
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
-let cached: ServerEnv | undefined;
-
-export function serverEnv(): ServerEnv {
-  if (cached) return cached;
-  const parsed = serverEnvSchema.safeParse(process.env);
+/** Parses an environment; throws one error listing every variable that is wrong. */
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const parsed = serverEnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid server environment:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  cached ??= parseServerEnv(process.env);
   return cached;
 }

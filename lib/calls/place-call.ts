@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { serverEnv } from "@/lib/env";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { dialOutbound, endCallRoom, waitForParticipantGone } from "@/lib/livekit/calls";
+import { isLiveKitConfigured } from "@/lib/livekit/client";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { addEvent, callInclude, moveCall, toCallView, type CallView } from "./repository";
 import { TELEPHONY_NOT_CONFIGURED, type PlaceCallInput } from "./schemas";
@@ -13,12 +14,6 @@ import { durationSeconds, failureReasonFor, statusFromSipCode } from "./status";
 // Place a call: queue it in PostgreSQL, then dispatch it in the background (room with the
 // agent dispatched, SIP participant through the from-number's account outbound trunk). The
 // answer to the caller is the queued (or refused) call; the status moves on from there.
-
-/** LiveKit settings present (lib/env requires them today; kept as a check for the day they are optional). */
-function telephonyConfigured(): boolean {
-  const env = serverEnv() as { LIVEKIT_URL?: string; LIVEKIT_API_KEY?: string; LIVEKIT_API_SECRET?: string };
-  return Boolean(env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET);
-}
 
 export async function placeCall(ctx: SpaceContext, input: PlaceCallInput): Promise<CallView> {
   if (!roleAtLeast(ctx.role, "ADMIN")) throw new ForbiddenError("Only owners and admins can place calls.");
@@ -45,7 +40,7 @@ export async function placeCall(ctx: SpaceContext, input: PlaceCallInput): Promi
   });
   await addEvent(call.id, "status:queued", `Queued by ${ctx.apiKeyId ? "an API key" : "a member"}`);
 
-  if (!telephonyConfigured()) {
+  if (!isLiveKitConfigured()) {
     await db().call.update({ where: { id: call.id }, data: { failureReason: TELEPHONY_NOT_CONFIGURED } });
     await addEvent(call.id, "not_dispatched", TELEPHONY_NOT_CONFIGURED);
   } else if (!account.outboundTrunkId) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { ParticipantInfo_Kind } from "@livekit/protocol";
 import { RoomServiceClient } from "livekit-server-sdk";
-import { serverEnv } from "@/lib/env";
+import { liveKitFromEnv, unconfiguredClient } from "./client";
 import { callLiveKit } from "./errors";
 
 // How many calls are up right now through given trunks, asked of LiveKit: every SIP
@@ -11,8 +11,9 @@ import { callLiveKit } from "./errors";
 let rooms: RoomServiceClient | undefined;
 
 function roomService(): RoomServiceClient {
-  const env = serverEnv();
-  rooms ??= new RoomServiceClient(env.LIVEKIT_URL, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+  const config = liveKitFromEnv();
+  if (!config) return unconfiguredClient<RoomServiceClient>();
+  rooms ??= new RoomServiceClient(config.url, config.apiKey, config.apiSecret);
   return rooms;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { ParticipantInfo_Kind, RoomAgentDispatch } from "@livekit/protocol";
 import { RoomServiceClient, ServerError, SipCallError, SipClient, WebhookReceiver } from "livekit-server-sdk";
-import { serverEnv } from "@/lib/env";
+import { liveKitFromEnv, unconfiguredClient } from "./client";
 import { callLiveKit, isNetworkError } from "./errors";
 
 // Call verbs over LiveKit: a fresh room with the agent dispatched, an outbound SIP
@@ -36,11 +36,12 @@ function isBusyLiveKit(err: unknown): boolean {
   return err instanceof ServerError && !(err instanceof SipCallError) && (err.status === 503 || err.code === "unavailable" || err.code === "resource_exhausted");
 }
 
-function clients() {
-  const env = serverEnv();
+function clients(): { rooms: RoomServiceClient; sip: SipClient } {
+  const config = liveKitFromEnv();
+  if (!config) return { rooms: unconfiguredClient<RoomServiceClient>(), sip: unconfiguredClient<SipClient>() };
   return {
-    rooms: new RoomServiceClient(env.LIVEKIT_URL, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET),
-    sip: new SipClient(env.LIVEKIT_URL, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET),
+    rooms: new RoomServiceClient(config.url, config.apiKey, config.apiSecret),
+    sip: new SipClient(config.url, config.apiKey, config.apiSecret),
   };
 }
 
@@ -109,8 +110,10 @@ export type CallWebhook = {
 
 /** Verifies a webhook's signature (Authorization header) and reduces it to what calls need; null when not signed by our key. */
 export async function receiveCallWebhook(body: string, authHeader: string | null): Promise<CallWebhook | null> {
-  const env = serverEnv();
-  const receiver = new WebhookReceiver(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+  const config = liveKitFromEnv();
+  // No LiveKit configured: nothing can be signed by our key.
+  if (!config) return null;
+  const receiver = new WebhookReceiver(config.apiKey, config.apiSecret);
   let ev;
   try {
     ev = await receiver.receive(body, authHeader ?? undefined);

@@ -1,6 +1,7 @@
 import "server-only";
 import { SipClient } from "livekit-server-sdk";
 import { serverEnv } from "@/lib/env";
+import { liveKitNotConfiguredError } from "./errors";
 
 // The one place that builds LiveKit API clients. Everything else in lib/livekit takes a
 // LiveKitClients (default: the one for the server environment) so tests can point at any
@@ -30,17 +31,37 @@ export function connectLiveKit(config: LiveKitConfig): LiveKitClients {
   };
 }
 
+/**
+ * The LiveKit of the server environment, or undefined when LIVEKIT_URL, LIVEKIT_API_KEY and
+ * LIVEKIT_API_SECRET are unset (lib/env allows all three or none).
+ */
+export function liveKitFromEnv(): LiveKitConfig | undefined {
+  const env = serverEnv();
+  if (!env.LIVEKIT_URL || !env.LIVEKIT_API_KEY || !env.LIVEKIT_API_SECRET) return undefined;
+  return { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET };
+}
+
+export function isLiveKitConfigured(): boolean {
+  return liveKitFromEnv() !== undefined;
+}
+
+/**
+ * A stand-in for an SDK client when no LiveKit is configured: every method rejects with the
+ * "not configured" LiveKitError, an "unreachable" kind, so every caller already handles it
+ * (accounts saved as "Not provisioned", Verify's checks failed) and says what to set.
+ */
+export function unconfiguredClient<T extends object>(): T {
+  return new Proxy({} as T, { get: () => () => Promise.reject(liveKitNotConfiguredError()) });
+}
+
+const unconfigured: LiveKitClients = { sip: unconfiguredClient<SipClient>() };
 let cached: { key: string; clients: LiveKitClients } | undefined;
 
 /** Clients for the LiveKit named by LIVEKIT_URL / LIVEKIT_API_KEY / LIVEKIT_API_SECRET. */
 export function defaultLiveKit(): LiveKitClients {
-  const env = serverEnv();
-  const key = `${env.LIVEKIT_URL}\n${env.LIVEKIT_API_KEY}\n${env.LIVEKIT_API_SECRET}`;
-  if (cached?.key !== key) {
-    cached = {
-      key,
-      clients: connectLiveKit({ url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }),
-    };
-  }
+  const config = liveKitFromEnv();
+  if (!config) return unconfigured;
+  const key = `${config.url}\n${config.apiKey}\n${config.apiSecret}`;
+  if (cached?.key !== key) cached = { key, clients: connectLiveKit(config) };
   return cached.clients;
 }

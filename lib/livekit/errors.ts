@@ -20,6 +20,18 @@ export class LiveKitError extends UpstreamError {
   }
 }
 
+export const LIVEKIT_NOT_CONFIGURED =
+  "LiveKit is not configured for this console. Set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET in .env and restart it.";
+
+/** What every LiveKit call fails with when the console has no LiveKit settings. */
+export function liveKitNotConfiguredError(): LiveKitError {
+  return new LiveKitError(LIVEKIT_NOT_CONFIGURED, "unreachable", undefined, "not_configured", { cause: new Error("LIVEKIT_* unset") });
+}
+
+export function isLiveKitNotConfigured(err: unknown): boolean {
+  return err instanceof LiveKitError && err.code === "not_configured";
+}
+
 // A proxy in front of LiveKit answers these when LiveKit itself is down.
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 

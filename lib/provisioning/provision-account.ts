@@ -2,6 +2,7 @@ import "server-only";
 import type { LiveKitClients } from "@/lib/livekit/client";
 import { serverEnv } from "@/lib/env";
 import { UpstreamError } from "@/lib/errors";
+import { isLiveKitNotConfigured, LIVEKIT_NOT_CONFIGURED } from "@/lib/livekit/errors";
 import { decryptSecret } from "@/lib/crypto/credentials";
 import { credentialsKeyring } from "@/lib/sip-accounts/keyring";
 import { withAccountLock, type AccountTx } from "./account-lock";
@@ -60,10 +61,12 @@ export const LIVEKIT_DOWN_REASON = "LiveKit could not be reached, so the trunks 
 export const NUMBER_LIVEKIT_DOWN_REASON = "LiveKit could not be reached, so this number was not set up in LiveKit. Use Reprovision on its account once LiveKit is back.";
 
 function reasonFor(err: UpstreamError): string {
+  if (isLiveKitNotConfigured(err)) return LIVEKIT_NOT_CONFIGURED;
   return err.kind === "unreachable" ? LIVEKIT_DOWN_REASON : `LiveKit refused the change: ${err.publicMessage} Use Reprovision after fixing it.`;
 }
 
 function numberReasonFor(err: UpstreamError): string {
+  if (isLiveKitNotConfigured(err)) return LIVEKIT_NOT_CONFIGURED;
   return err.kind === "unreachable" ? NUMBER_LIVEKIT_DOWN_REASON : `LiveKit refused a change to this number's account: ${err.publicMessage} Use Reprovision on the account after fixing it.`;
 }
 

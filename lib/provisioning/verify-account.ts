@@ -4,13 +4,14 @@ import type { IpMode } from "@/lib/net/ipv4";
 import type { LiveKitClients } from "@/lib/livekit/client";
 import { listInboundTrunks, listOutboundTrunks, type InboundTrunk, type OutboundTrunk } from "@/lib/livekit/sip-trunks";
 import { UpstreamError } from "@/lib/errors";
+import { isLiveKitNotConfigured, LIVEKIT_NOT_CONFIGURED } from "@/lib/livekit/errors";
 import { credentialsKeyring } from "@/lib/sip-accounts/keyring";
 import { desiredTrunks } from "./desired-trunks";
 import { checkLocalConfig, type StoredAccountConfig } from "./local-config-check";
 import { isMarkedFor, type ObjectRole } from "./marker";
 import { toProvisioningInput } from "./provision-account";
 import { checkInboundTrunk, checkNumbersInSync, checkOutboundTrunk, type FoundTrunk } from "./trunk-checks";
-import { failed, FIX_LIVEKIT_DOWN, LIVEKIT_UNREACHABLE, report, skipped, type VerifyCheck, type VerifyReport } from "./verify-checks";
+import { failed, FIX_LIVEKIT_DOWN, FIX_LIVEKIT_NOT_CONFIGURED, LIVEKIT_UNREACHABLE, report, skipped, type VerifyCheck, type VerifyReport } from "./verify-checks";
 
 // Verify: compares LiveKit with the database for one account and changes nothing, in
 // LiveKit or in the account's configuration. Only list calls are made.
@@ -61,8 +62,13 @@ export async function verifyAccount(input: VerifyInput): Promise<VerifyReport> {
   } catch (err) {
     if (!(err instanceof UpstreamError)) throw err;
     console.error(`[verify] account ${row.id}:`, err.cause ?? err);
-    const reason = err.kind === "unreachable" ? LIVEKIT_UNREACHABLE : `${LIVEKIT_UNREACHABLE}: it refused the console's request.`;
-    const down = (name: VerifyCheck["name"]) => failed(name, reason, FIX_LIVEKIT_DOWN);
+    const notConfigured = isLiveKitNotConfigured(err);
+    const reason = notConfigured
+      ? `${LIVEKIT_UNREACHABLE}: ${LIVEKIT_NOT_CONFIGURED}`
+      : err.kind === "unreachable"
+        ? LIVEKIT_UNREACHABLE
+        : `${LIVEKIT_UNREACHABLE}: it refused the console's request.`;
+    const down = (name: VerifyCheck["name"]) => failed(name, reason, notConfigured ? FIX_LIVEKIT_NOT_CONFIGURED : FIX_LIVEKIT_DOWN);
     const outbound = desired.outbound ? down("Outbound trunk") : skipped("Outbound trunk", "Skipped: the account has no SIP server address, so outbound calls are disabled.");
     return report([local, down("Inbound trunk"), outbound, down("Numbers in sync")], { liveKitReachable: false });
   }

@@ -28,6 +28,7 @@ export const LIVEKIT_UNREACHABLE = "LiveKit unreachable";
 export const FIX_REPROVISION = "Reprovision: it updates LiveKit in place from the account's saved settings.";
 export const FIX_DRIFT = "Reprovision: LiveKit drifted from the console (for example a manual edit in LiveKit).";
 export const FIX_LIVEKIT_DOWN = "Check that LiveKit is running and reachable from the console, then Verify again.";
+export const FIX_LIVEKIT_NOT_CONFIGURED = "Set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET in .env, restart the console, then Reprovision.";
 export const FIX_EDIT = "Edit the account and save it with valid values.";
 
 export function ok(name: CheckName, reason: string): VerifyCheck {
