@@ -1,6 +1,7 @@
 import { AutoSubscribe, defineAgent, inference, log, voice, type JobContext } from "@livekit/agents";
 import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
 import { loadAgentForCall } from "./agent-settings.js";
+import { reportAnswered } from "./answer-report.js";
 import { parseCallMetadata } from "./call-metadata.js";
 import { workerEnv } from "./env.js";
 import { dtmfUserInput } from "./offline/dialogue-llm.js";
@@ -117,11 +118,20 @@ export default defineAgent({
       session.generateReply({ userInput: dtmfUserInput(digit) });
     });
 
-    // An outbound callee joins the room while it still rings: greet once it has answered.
-    if (target.direction === "outbound" && caller.attributes["sip.callStatus"] !== "active") {
-      const answered = await waitForAnswer(ctx, caller.identity);
-      if (!answered) return end("the callee did not answer");
-    }
+    // livekit-sip answers an inbound call once the agent is in the room; an outbound callee
+    // joins while it still rings. Either way the console learns of the answer from us.
+    const answered = caller.attributes["sip.callStatus"] === "active" ? Promise.resolve(true) : waitForAnswer(ctx, caller.identity);
+    void answered.then(async (yes) => {
+      if (!yes || !ctx.room.name) return;
+      const report = await reportAnswered(
+        { roomName: ctx.room.name, participantIdentity: caller.identity },
+        { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS },
+      );
+      if (report.ok) callLog.info({ attempts: report.attempts }, "reported the answer to the console");
+      else callLog.warn({ reason: report.reason, attempts: report.attempts }, "could not report the answer to the console");
+    });
+    // Outbound: greet once the callee has answered, not into the ringing.
+    if (target.direction === "outbound" && !(await answered)) return end("the callee did not answer");
     if (agent.greeting.trim()) session.say(agent.greeting, { allowInterruptions: true });
   },
 });
