@@ -24,9 +24,9 @@ export async function createAccountViaApi(request: APIRequestContext, spaceId: s
   return (await response.json()).id as string;
 }
 
-export async function createAgentViaApi(request: APIRequestContext, spaceId: string, name: string): Promise<string> {
+export async function createAgentViaApi(request: APIRequestContext, spaceId: string, name: string, greeting = `Hello, this is ${name}.`): Promise<string> {
   const response = await request.post(`/api/v1/spaces/${spaceId}/agents`, {
-    data: { name, greeting: `Hello, this is ${name}.`, instructions: "Answer briefly." },
+    data: { name, greeting, instructions: "Answer briefly." },
   });
   expect(response.status()).toBe(201);
   return (await response.json()).id as string;

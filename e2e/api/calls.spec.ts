@@ -5,8 +5,9 @@ import { bindViaApi, createAgentViaApi, randomNumber } from "../phone-numbers";
 import { startDigestUas } from "../sipp/uas";
 
 // Outbound calls through the real stack: sipp on 127.0.0.1 is the PBX behind the account's
-// outbound trunk, challenging with a 401 digest. The agent worker is not started here, so
-// "the agent speaks" is not asserted (the room still carries the agent dispatch).
+// outbound trunk, challenging with a 401 digest. The agent worker is not started here (the
+// room still carries the agent dispatch); e2e/console/calls-with-agent.spec.ts runs it and
+// hears the agent speak.
 
 const calls = (spaceId: string) => `/api/v1/spaces/${spaceId}/calls`;
 const USER = "switchboard";

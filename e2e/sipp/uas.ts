@@ -5,15 +5,26 @@ import path from "node:path";
 import { freeUdpPort } from "../../scripts/stack/sipp";
 
 // sipp as the PBX (UAS) on 127.0.0.1: challenges the INVITE with a 401 digest, checks the
-// credentials, answers and hangs up after 3 s (or 403 on wrong credentials). One call, bounded.
+// credentials, answers and hangs up after `holdMs` (or 403 on wrong credentials). One call,
+// bounded. Its SDP names `rtpPort` for media: a test that listens there hears the call.
 
 export type Uas = { port: number; done: Promise<{ exitCode: number | null; messages: string; output: string }> };
 
-export async function startDigestUas(username: string, password: string, timeoutSeconds = 60): Promise<Uas> {
+export type UasOptions = {
+  /** How long the PBX stays on the line after the answer before its BYE (default 3 s). */
+  holdMs?: number;
+  /** Where the PBX's SDP says to send the call's audio (default: an unused port). */
+  rtpPort?: number;
+  timeoutSeconds?: number;
+};
+
+export async function startDigestUas(username: string, password: string, options: UasOptions = {}): Promise<Uas> {
+  const timeoutSeconds = options.timeoutSeconds ?? 60;
   const dir = await mkdtemp(path.join(tmpdir(), "switchboard-uas-"));
   const csv = path.join(dir, "creds.csv");
   const trace = path.join(dir, "messages.log");
-  await writeFile(csv, `SEQUENTIAL\n${username};${password};\n`);
+  const rtpPort = options.rtpPort ?? (await freeUdpPort());
+  await writeFile(csv, `SEQUENTIAL\n${username};${password};${rtpPort};\n`);
   const port = await freeUdpPort();
   const args = [
     "-sf", path.join(import.meta.dirname, "uas-digest-answer-bye.xml"),
@@ -23,6 +34,7 @@ export async function startDigestUas(username: string, password: string, timeout
     "-mi", "127.0.0.1",
     "-p", String(port),
     "-mp", String(await freeUdpPort()),
+    "-d", String(options.holdMs ?? 3000),
     "-nostdin",
     "-timeout", `${timeoutSeconds}s`,
     "-trace_msg", "-message_file", trace,

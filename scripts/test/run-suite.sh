@@ -16,9 +16,10 @@ bash scripts/stack/netns.sh prepare-current >/dev/null
 rm -rf "$STACK_DIR"
 mkdir -p "$STACK_DIR/logs" "$STACK_DIR/reports"
 reports="$STACK_DIR/reports"
-app_pid=""
 
 cleanup() {
+  # End-to-end specs start the agent worker themselves; stop it if one was cut short.
+  AGENT_WORKER_STOP_SECONDS=5 bash scripts/worker/stop.sh >/dev/null 2>&1 || true
   stop_app
   bash scripts/stack/down.sh >/dev/null 2>&1 || true
   node scripts/db/postgres.mjs down >/dev/null 2>&1 || true
@@ -35,9 +36,11 @@ export DATABASE_URL
 npm run --silent db:migrate >/dev/null || exit 1
 
 failed=0
-# TEST_TIERS narrows a local run while working on one tier, e.g. TEST_TIERS="e2e".
-# CI always runs every tier (the default).
+# TEST_TIERS narrows a local run while working on one tier, e.g. TEST_TIERS="e2e", and
+# E2E_ARGS the end-to-end tier, e.g. E2E_ARGS="e2e/console/calls-with-agent.spec.ts".
+# CI always runs every tier, whole (the default).
 tiers=" ${TEST_TIERS:-static unit integration e2e} "
+read -ra e2e_args <<<"${E2E_ARGS:-}"
 tier() { # tier <key> <name> <command...>
   local key=$1 name=$2
   shift 2
@@ -62,7 +65,7 @@ if bash scripts/stack/up.sh; then
     start_app "$STACK_DIR/logs/app.log" npx next start -H 127.0.0.1 -p "$APP_PORT"
     if wait_for_app "$E2E_BASE_URL" 90 "$STACK_DIR/logs/app.log"; then
       PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" tier e2e "end-to-end tests" \
-        npx playwright test --reporter=list,json
+        npx playwright test --reporter=list,json "${e2e_args[@]}"
     else
       failed=1
     fi

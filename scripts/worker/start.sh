@@ -11,7 +11,8 @@
 # leg gathers candidates on every interface) unless STACK_ALLOW_HOST_NETWORK=1.
 # Settings (every one optional; see .env.example): AGENT_NAME, CONSOLE_INTERNAL_URL
 # (default http://127.0.0.1:$APP_PORT), WORKER_INTERNAL_TOKEN (default: the one in
-# $STACK_DIR/secrets.env), AGENT_WORKER_HTTP_PORT (dev 8089, test 8189), provider keys.
+# $STACK_DIR/secrets.env), AGENT_WORKER_HTTP_PORT (dev 8089, test 8189),
+# AGENT_WORKER_MAX_CALLS (default 4 per CPU core), provider keys.
 # Files: $STACK_DIR/logs/agent-worker.log, $STACK_DIR/run/agent-worker.pid.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,10 +28,15 @@ case "$STACK_NAME" in
   *) : "${AGENT_WORKER_HTTP_PORT:=8089}" ;;
 esac
 : "${CONSOLE_INTERNAL_URL:=http://127.0.0.1:$APP_PORT}"
+# A call budget rather than the framework's CPU reading: on 2 cores a burst of CPU elsewhere
+# (a build, a speech recogniser) made the worker report itself full, and LiveKit then drops
+# the room's dispatch for good ("no servers available"): the call gets no agent at all.
+# 4 calls per core is what bench/worker-capacity.ts measured (8 on 2 cores, README).
+: "${AGENT_WORKER_MAX_CALLS:=$(( 4 * $(nproc) ))}"
 if [ -z "${WORKER_INTERNAL_TOKEN:-}" ] && [ -f "$STACK_DIR/secrets.env" ]; then
   WORKER_INTERNAL_TOKEN=$(sed -n 's/^WORKER_INTERNAL_TOKEN=//p' "$STACK_DIR/secrets.env")
 fi
-export AGENT_WORKER_HTTP_PORT CONSOLE_INTERNAL_URL
+export AGENT_WORKER_HTTP_PORT CONSOLE_INTERNAL_URL AGENT_WORKER_MAX_CALLS
 [ -n "${WORKER_INTERNAL_TOKEN:-}" ] && export WORKER_INTERNAL_TOKEN
 export AGENT_WORKER_HTTP_HOST=127.0.0.1
 
