@@ -143,15 +143,29 @@ test("Recreate from scratch sits behind a second confirmation that warns calls w
   expect(after.inbound[0]!.sipTrunkId).not.toBe(before.inbound[0]!.sipTrunkId);
 });
 
-test("Refresh all reprovisions every account and summarises what changed", async ({ page }) => {
+test("Refresh all reprovisions every account, sweeps their leftovers, and summarises what changed", async ({ page }) => {
   const spaceId = await signUp(page, newUser("refresh-all"));
   const drifted = await createAccountViaApi(page.request, spaceId, "Drifted PBX");
   await createAccountViaApi(page.request, spaceId, "Fine PBX");
+  const littered = await createAccountViaApi(page.request, spaceId, "Littered PBX");
   await livekitSip().deleteSipTrunk((await trunksOf(drifted)).outbound[0]!.sipTrunkId);
+  // Leftovers of a crash between create and save, made with LiveKit's own API: a second
+  // outbound trunk with the account's marker, and a marked rule on a trunk id that no longer
+  // exists, so only a sweep over everything in LiveKit can find them.
+  const [outbound] = (await trunksOf(littered)).outbound;
+  const sip = livekitSip();
+  const duplicate = await sip.createSipOutboundTrunk("leftover", outbound!.address, outbound!.numbers, { metadata: outbound!.metadata, transport: outbound!.transport });
+  const marker = { ...(JSON.parse(outbound!.metadata) as object), role: "dispatch-rule", number: "+14155550100" };
+  const strayRule = await sip.createSipDispatchRule({ type: "individual", roomPrefix: "call" }, { name: "leftover", trunkIds: ["ST_gone"], metadata: JSON.stringify(marker) });
+
   await openCustomSipDrawer(page, spaceId);
   await page.getByRole("button", { name: "Refresh all" }).click();
   const summary = page.getByTestId("refresh-all-summary");
-  await expect(summary).toContainText("Refresh all: 1 changed, 1 unchanged, 0 failed.");
+  await expect(summary).toContainText("Refresh all: 2 changed, 1 unchanged, 0 failed.");
   await expect(summary).toContainText("Drifted PBX: Created the outbound trunk");
+  await expect(summary).toContainText(`Littered PBX: Removed the dispatch rule of +14155550100 (${strayRule.sipDispatchRuleId})`);
+  await expect(summary).toContainText(`Removed a duplicate outbound trunk (${duplicate.sipTrunkId})`);
   expect((await trunksOf(drifted)).outbound).toHaveLength(1);
+  expect((await trunksOf(littered)).outbound.map((t) => t.sipTrunkId)).toEqual([outbound!.sipTrunkId]);
+  expect(await dispatchRulesOf(littered)).toEqual([]);
 });

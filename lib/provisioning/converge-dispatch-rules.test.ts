@@ -83,4 +83,17 @@ describe("convergeDispatchRules", () => {
     const swept = await converge(fake, [a], first.ruleIds, true);
     expect(swept.changes).toEqual([`Removed the dispatch rule of +14155552671 (${dup})`]);
   });
+
+  it("sweeps from a Refresh all snapshot: its marked rules are read again as they are now", async () => {
+    const fake = fakeDispatchRules();
+    const first = await converge(fake, [a]);
+    const marker = markerMetadata({ spaceId: "s-1", accountId: "acc-1", role: "dispatch-rule", number: a.e164 });
+    const dup = fake.seed({ trunkIds: ["ST_old"], numbers: [a.e164], metadata: marker });
+    const goneSince = fake.seed({ trunkIds: ["ST_old"], numbers: [a.e164], metadata: marker });
+    const snapshot = { markedIds: (accountId: string, role: string) => (accountId === "acc-1" && role === "dispatch-rule" ? [first.ruleIds.get("pn-a")!, dup, goneSince] : []) };
+    fake.rules.delete(goneSince); // removed by someone else after the snapshot was taken
+    const swept = await convergeDispatchRules(account.id, "ST_in", want([a]), first.ruleIds, { sweep: snapshot, lk: fake.lk });
+    expect(swept.changes).toEqual([`Removed the dispatch rule of +14155552671 (${dup})`]);
+    expect([...fake.rules.keys()]).toEqual([first.ruleIds.get("pn-a")]);
+  });
 });

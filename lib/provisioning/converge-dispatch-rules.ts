@@ -5,6 +5,7 @@ import { LiveKitError } from "@/lib/livekit/errors";
 import type { DesiredDispatchRule } from "./desired-dispatch-rules";
 import { dispatchRuleDrift } from "./dispatch-rule-drift";
 import { isMarkedFor, readMarker } from "./marker";
+import type { SweepSnapshot } from "./sweep-snapshot";
 
 // Makes LiveKit's dispatch rules for one account equal the desired ones (one per number).
 // A rule is found by its stored id, else adopted by the marker naming its number, and
@@ -21,16 +22,22 @@ export type RuleConvergeResult = {
 };
 
 type Options = {
-  /** List every rule in LiveKit (Reprovision); otherwise only the account's trunk's rules and the stored ids. */
-  sweep: boolean;
+  /**
+   * List every rule in LiveKit (true: Reprovision), or the account's trunk's rules plus the
+   * rules a snapshot saw marked for it (Refresh all); otherwise only the account's trunk's
+   * rules and the stored ids.
+   */
+  sweep: boolean | SweepSnapshot;
   lk?: LiveKitClients;
 };
 
 async function candidates(accountId: string, inboundTrunkId: string, knownIds: string[], { sweep, lk }: Options): Promise<DispatchRule[]> {
-  const listed = sweep ? await listDispatchRules({}, lk) : await listDispatchRules({ trunkIds: [inboundTrunkId, pendingTrunkId(accountId)] }, lk);
-  // Rules still on an old trunk id (the inbound trunk was recreated) are found by their ids.
+  const listed = sweep === true ? await listDispatchRules({}, lk) : await listDispatchRules({ trunkIds: [inboundTrunkId, pendingTrunkId(accountId)] }, lk);
+  // Rules still on an old trunk id (the inbound trunk was recreated) are found by their ids,
+  // and so are the snapshot's marked rules, read again as they are now.
   const seen = new Set(listed.map((r) => r.id));
-  const missing = knownIds.filter((id) => !seen.has(id));
+  const wanted = typeof sweep === "object" ? [...knownIds, ...sweep.markedIds(accountId, "dispatch-rule")] : knownIds;
+  const missing = [...new Set(wanted)].filter((id) => !seen.has(id));
   return missing.length > 0 ? [...listed, ...(await listDispatchRules({ ids: missing }, lk))] : listed;
 }
 

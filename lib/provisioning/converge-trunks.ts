@@ -14,6 +14,7 @@ import {
 import type { DesiredTrunks } from "./desired-trunks";
 import { inboundDrift, outboundDrift } from "./drift";
 import { isMarkedFor, type ObjectRole } from "./marker";
+import type { SweepSnapshot } from "./sweep-snapshot";
 
 // Makes LiveKit's trunks for one account equal the desired ones. Existing trunks are updated
 // in place (same id, so no INVITE ever finds no trunk); a trunk is created only when none
@@ -24,8 +25,11 @@ export type TrunkIds = { inboundTrunkId: string | null; outboundTrunkId: string 
 export type ConvergeResult = { ids: TrunkIds; changes: string[] };
 
 type Options = {
-  /** List every trunk to adopt or remove marked ones; Reprovision sweeps, plain edits do not need to. */
-  sweep: boolean;
+  /**
+   * Look for marked trunks to adopt or remove: true lists every trunk now (Reprovision), a
+   * snapshot names the candidates (Refresh all); plain edits do not need to.
+   */
+  sweep: boolean | SweepSnapshot;
   lk?: LiveKitClients;
 };
 
@@ -34,11 +38,13 @@ async function findTrunk<T extends { id: string; metadata: string }>(
   role: ObjectRole,
   knownId: string | null,
   list: (ids?: string[]) => Promise<T[]>,
-  sweep: boolean,
+  sweep: boolean | SweepSnapshot,
 ): Promise<{ chosen: T | undefined; strays: T[] }> {
   const byId = knownId ? (await list([knownId]))[0] : undefined;
   if (byId && !sweep) return { chosen: byId, strays: [] };
-  const marked = (await list()).filter((t) => isMarkedFor(t.metadata, accountId, role));
+  // From a snapshot, only its candidates are read again, as they are now.
+  const listed = typeof sweep === "object" ? await list(sweep.markedIds(accountId, role)) : await list();
+  const marked = listed.filter((t) => isMarkedFor(t.metadata, accountId, role));
   const chosen = byId ?? marked[0];
   return { chosen, strays: marked.filter((t) => t.id !== chosen?.id) };
 }

@@ -11,6 +11,7 @@ import { convergeDispatchRules, removeDispatchRules } from "./converge-dispatch-
 import { convergeTrunks, removeTrunks } from "./converge-trunks";
 import { desiredDispatchRules } from "./desired-dispatch-rules";
 import { desiredTrunks, type AccountForProvisioning } from "./desired-trunks";
+import type { SweepSnapshot } from "./sweep-snapshot";
 
 // The database side of provisioning: read the account and its bound numbers as stored,
 // converge LiveKit to them (trunks, then one dispatch rule per number), and record the
@@ -74,7 +75,7 @@ function numberReasonFor(err: UpstreamError): string {
  * Converges trunks and rules for the account and the given numbers, and records success on
  * the rows. Throws UpstreamError when LiveKit is unreachable or refuses a trunk change.
  */
-async function convergeAccount(tx: AccountTx, row: AccountRow, numbers: LiveNumberRow[], options: { sweep: boolean; lk?: LiveKitClients }): Promise<string[]> {
+async function convergeAccount(tx: AccountTx, row: AccountRow, numbers: LiveNumberRow[], options: { sweep: boolean | SweepSnapshot; lk?: LiveKitClients }): Promise<string[]> {
   const desired = desiredTrunks(toProvisioningInput(row, numbers.map((n) => n.e164)));
   const trunks = await convergeTrunks(row.id, desired, row, options);
   const inboundTrunkId = trunks.ids.inboundTrunkId!;
@@ -99,7 +100,7 @@ async function convergeAccount(tx: AccountTx, row: AccountRow, numbers: LiveNumb
  * and returned, not thrown. `ok` is about the account's trunks; a number whose own rule was
  * refused is marked on its row.
  */
-export async function provisionAccount(accountId: string, options: { sweep?: boolean; lk?: LiveKitClients } = {}): Promise<ProvisionOutcome> {
+export async function provisionAccount(accountId: string, options: { sweep?: boolean | SweepSnapshot; lk?: LiveKitClients } = {}): Promise<ProvisionOutcome> {
   return withAccountLock(accountId, async (tx) => {
     const row = await tx.sipAccount.findFirst({ where: { id: accountId, deletedAt: null } });
     if (!row) return { ok: false, reason: "The account no longer exists." };

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { UpstreamError } from "@/lib/errors";
+import { takeSweepSnapshot } from "@/lib/provisioning/sweep-snapshot";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertCanManage } from "./repository";
 import { reprovisionSipAccount } from "./reprovision-sip-account";
@@ -15,20 +17,27 @@ export type RefreshAllSummary = {
 export const REFRESH_ALL_CONCURRENCY = 4;
 
 /**
- * Reprovisions every live account of the Space, a few at a time. Each account converges
- * under its own lock, so a Refresh all racing a Reprovision never creates twice.
+ * Reprovisions every live account of the Space, a few at a time, sweeping from one snapshot
+ * of LiveKit. Each account converges under its own lock, so a Refresh all racing a
+ * Reprovision never creates twice.
  */
 export async function refreshAllSipAccounts(ctx: SpaceContext, onProgress?: (done: number, total: number) => void): Promise<RefreshAllSummary> {
   assertCanManage(ctx);
   const accounts = await db().sipAccount.findMany({ where: { spaceId: ctx.spaceId, deletedAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
   const summary: RefreshAllSummary = { total: accounts.length, changed: [], unchanged: 0, failed: [] };
+  // Everything in LiveKit listed once for all accounts. When LiveKit cannot be listed, each
+  // account's own Reprovision runs (and records) the failure as usual.
+  const snapshot = accounts.length > 1 ? await takeSweepSnapshot().catch((err: unknown) => {
+    if (!(err instanceof UpstreamError)) throw err;
+    return undefined;
+  }) : undefined;
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < accounts.length) {
       const account = accounts[next++]!;
       try {
-        const result = await reprovisionSipAccount(ctx, account.id);
+        const result = await reprovisionSipAccount(ctx, account.id, snapshot);
         if (result.failed) summary.failed.push({ accountId: account.id, accountName: account.name, reason: result.account.provisioning.reason ?? "Reprovision failed." });
         else if (result.changes.length) summary.changed.push({ accountId: account.id, accountName: account.name, changes: result.changes });
         else summary.unchanged++;

@@ -6,6 +6,7 @@ import { createSipAccount } from "@/lib/sip-accounts/create-sip-account";
 import { deleteSipAccount } from "@/lib/sip-accounts/delete-sip-account";
 import { listSipAccounts } from "@/lib/sip-accounts/list-sip-accounts";
 import { recreateSipAccount } from "@/lib/sip-accounts/recreate-sip-account";
+import { refreshAllSipAccounts } from "@/lib/sip-accounts/refresh-all";
 import { previewReprovision } from "@/lib/sip-accounts/reprovision-preview";
 import { reprovisionSipAccount } from "@/lib/sip-accounts/reprovision-sip-account";
 import { sipAccountSchemas } from "@/lib/sip-accounts/server-schemas";
@@ -27,6 +28,8 @@ export async function updateSipAccountAction(spaceId: string, accountId: string,
 export const deleteSipAccountAction = spaceAction(accountId, (ctx, input) => deleteSipAccount(ctx, input.accountId));
 
 export const reprovisionSipAccountAction = spaceAction(accountId, (ctx, input) => reprovisionSipAccount(ctx, input.accountId));
+
+export const refreshAllSipAccountsAction = spaceAction(z.object({}), (ctx) => refreshAllSipAccounts(ctx));
 
 export const verifySipAccountAction = spaceAction(accountId, (ctx, input) => verifySipAccount(ctx, input.accountId));
 
