@@ -163,8 +163,8 @@ test("Refresh all reprovisions every account, sweeps their leftovers, and summar
   const summary = page.getByTestId("refresh-all-summary");
   await expect(summary).toContainText("Refresh all: 2 changed, 1 unchanged, 0 failed.");
   await expect(summary).toContainText("Drifted PBX: Created the outbound trunk");
-  await expect(summary).toContainText(`Littered PBX: Removed the dispatch rule of +14155550100 (${strayRule.sipDispatchRuleId})`);
-  await expect(summary).toContainText(`Removed a duplicate outbound trunk (${duplicate.sipTrunkId})`);
+  await expect(summary).toContainText(`Littered PBX: Removed a duplicate outbound trunk (${duplicate.sipTrunkId})`);
+  await expect(summary).toContainText(`Removed the dispatch rule of +14155550100 (${strayRule.sipDispatchRuleId})`);
   expect((await trunksOf(drifted)).outbound).toHaveLength(1);
   expect((await trunksOf(littered)).outbound.map((t) => t.sipTrunkId)).toEqual([outbound!.sipTrunkId]);
   expect(await dispatchRulesOf(littered)).toEqual([]);
