@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { UpstreamError } from "@/lib/errors";
-import { takeSweepSnapshot } from "@/lib/provisioning/sweep-snapshot";
+import { takeSweepSnapshot, type SweepSnapshot } from "@/lib/provisioning/sweep-snapshot";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertCanManage } from "./repository";
 import { reprovisionSipAccount } from "./reprovision-sip-account";
@@ -17,6 +17,19 @@ export type RefreshAllSummary = {
 export const REFRESH_ALL_CONCURRENCY = 4;
 
 /**
+ * Everything in LiveKit listed once for all accounts' sweeps. None when LiveKit cannot be
+ * listed: each account's own Reprovision then meets (and records) the failure as usual.
+ */
+async function snapshotOrNone(): Promise<SweepSnapshot | undefined> {
+  try {
+    return await takeSweepSnapshot();
+  } catch (err) {
+    if (!(err instanceof UpstreamError)) throw err;
+    return undefined;
+  }
+}
+
+/**
  * Reprovisions every live account of the Space, a few at a time, sweeping from one snapshot
  * of LiveKit. Each account converges under its own lock, so a Refresh all racing a
  * Reprovision never creates twice.
@@ -25,12 +38,7 @@ export async function refreshAllSipAccounts(ctx: SpaceContext, onProgress?: (don
   assertCanManage(ctx);
   const accounts = await db().sipAccount.findMany({ where: { spaceId: ctx.spaceId, deletedAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
   const summary: RefreshAllSummary = { total: accounts.length, changed: [], unchanged: 0, failed: [] };
-  // Everything in LiveKit listed once for all accounts. When LiveKit cannot be listed, each
-  // account's own Reprovision runs (and records) the failure as usual.
-  const snapshot = accounts.length > 1 ? await takeSweepSnapshot().catch((err: unknown) => {
-    if (!(err instanceof UpstreamError)) throw err;
-    return undefined;
-  }) : undefined;
+  const snapshot = accounts.length > 1 ? await snapshotOrNone() : undefined;
   let next = 0;
   let done = 0;
   const worker = async () => {
