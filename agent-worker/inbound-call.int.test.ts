@@ -9,6 +9,7 @@ import { DISTRACTORS, SHORT_DISTRACTORS, SOUND_RMS, recogniseSegment, rms, speec
 import { startConsoleStub, type ConsoleStub, type StubAgent } from "./test/console-stub";
 import { placeCall, type CallResult } from "./test/sip-call";
 import { startWorker, type WorkerHandle } from "./test/worker-process";
+import { stackEnv, stackLiveKit } from "../scripts/stack/stack-env";
 
 // The agent worker answering real SIP calls through the real stack: sipp as the PBX sends
 // an INVITE for a test number to livekit-sip; the number's dispatch rule (individual, agent
@@ -16,12 +17,6 @@ import { startWorker, type WorkerHandle } from "./test/worker-process";
 // from the console's internal API (a stub here: the route is tested on its own), publishes
 // its greeting, livekit-sip answers 200 OK, and the caller's RTP endpoint records what it
 // hears. The recording must be sound, and pocketsphinx must pick the greeting's sentence.
-
-function stackEnv(name: string): string {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: start the stack (scripts/stack/up.sh) and export its env (scripts/stack/env.sh)`);
-  return v;
-}
 
 const run = randomInt(100_000, 999_999);
 const agentName = `sb-itest-${run}`; // only this test's worker answers these rules
@@ -57,7 +52,7 @@ function metadata(number: string, agentId: string | null): string {
 }
 
 beforeAll(async () => {
-  const [url, key, secret] = [stackEnv("LIVEKIT_URL"), stackEnv("LIVEKIT_API_KEY"), stackEnv("LIVEKIT_API_SECRET")];
+  const { url, apiKey: key, apiSecret: secret } = stackLiveKit();
   sip = new SipClient(url, key, secret);
   rooms = new RoomServiceClient(url, key, secret);
   trunkId = (await sip.createSipInboundTrunk("itest-agent", [numberWithAgent, numberWithoutAgent], { allowedAddresses: ["127.0.0.1"] })).sipTrunkId;

@@ -17,12 +17,13 @@ import { provisionAccount } from "@/lib/provisioning/provision-account";
 import { refreshAllSipAccounts } from "@/lib/sip-accounts/refresh-all";
 import { verifySipAccount } from "@/lib/sip-accounts/verify-sip-account";
 import type { SpaceContext } from "@/lib/spaces/context";
+import { stackEnv, stackLiveKit } from "../scripts/stack/stack-env";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 200);
-const env = (k: string) => process.env[k] ?? (() => { throw new Error(`${k} is not set: run through bench/run.sh`); })();
-const sip = new SipClient(env("LIVEKIT_URL"), env("LIVEKIT_API_KEY"), env("LIVEKIT_API_SECRET"));
-const db = createDbClient(env("DATABASE_URL"), { maxConnections: 8 });
+const liveKit = stackLiveKit();
+const sip = new SipClient(liveKit.url, liveKit.apiKey, liveKit.apiSecret);
+const db = createDbClient(stackEnv("DATABASE_URL"), { maxConnections: 8 });
 const run = randomInt(100, 999);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -8,6 +8,7 @@ import { DISTRACTORS, SOUND_RMS, recogniseSegment, rms, speechSegments, ulawToPc
 import { placeCall, type CallResult } from "../agent-worker/test/sip-call";
 import { startWorker, type WorkerHandle } from "../agent-worker/test/worker-process";
 import { answerWithTone } from "./tone-participant";
+import { stackEnv, stackLiveKit } from "../scripts/stack/stack-env";
 
 // Capacity of one agent worker in offline mode on this machine, measured through the real
 // stack (run it where scripts/stack/up.sh runs the stack, with its env exported):
@@ -20,13 +21,9 @@ import { answerWithTone } from "./tone-participant";
 // 900) for the whole run; every process it starts is stopped at the end. Prints figures only.
 // BENCH_IDLE_PROCESSES sets the worker's warm job processes (AGENT_WORKER_IDLE_PROCESSES).
 
-const env = (k: string) => {
-  const v = process.env[k];
-  if (!v) throw new Error(`${k} is not set: export the stack's env (scripts/stack/env.sh)`);
-  return v;
-};
 const num = (k: string, d: number) => Number(process.env[k] ?? d);
-const [url, apiKey, apiSecret, sipPort] = [env("LIVEKIT_URL"), env("LIVEKIT_API_KEY"), env("LIVEKIT_API_SECRET"), Number(env("SIP_PORT"))];
+const { url, apiKey, apiSecret } = stackLiveKit();
+const sipPort = Number(stackEnv("SIP_PORT"));
 const SEQUENTIAL = num("BENCH_SEQUENTIAL_CALLS", 20);
 const STEP = num("BENCH_STEP", 4);
 const MAX_CALLS = num("BENCH_MAX_CALLS", 32);

@@ -1,17 +1,13 @@
 import { SipClient } from "livekit-server-sdk";
 import { execFileSync } from "node:child_process";
+import { stackLiveKit } from "../scripts/stack/stack-env";
 
 // The tests' own window on LiveKit: the real server's list APIs, read independently of the
 // console's code, and the stack scripts to stop and start livekit-server for real.
 
-function env(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the suite through scripts/test.sh`);
-  return value;
-}
-
 export function livekitSip(): SipClient {
-  return new SipClient(env("LIVEKIT_URL"), env("LIVEKIT_API_KEY"), env("LIVEKIT_API_SECRET"));
+  const { url, apiKey, apiSecret } = stackLiveKit();
+  return new SipClient(url, apiKey, apiSecret);
 }
 
 function markedFor(metadata: string, accountId: string): boolean {

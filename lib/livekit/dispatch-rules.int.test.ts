@@ -4,15 +4,10 @@ import { connectLiveKit, type LiveKitClients } from "./client";
 import { createDispatchRule, deleteDispatchRule, listDispatchRules, pendingTrunkId, updateDispatchRule, type DispatchRuleSpec } from "./dispatch-rules";
 import { LiveKitError } from "./errors";
 import { createInboundTrunk, deleteTrunk } from "./sip-trunks";
+import { stackLiveKit } from "@/scripts/stack/stack-env";
 
 // Against the real livekit-server of the test stack: the create-then-replace dance really
 // yields a rule with numbers, rules of one trunk differ by number, and updates keep the id.
-
-function stackEnv(name: string): string {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: start the stack (scripts/stack/up.sh) and export its env (scripts/stack/env.sh)`);
-  return v;
-}
 
 const randomNumber = () => `+1555${randomInt(1_000_000, 9_999_999)}`;
 
@@ -31,7 +26,7 @@ const spec = (number: string, agentMeta = '{"inboundAgentId":null}'): DispatchRu
 });
 
 beforeAll(async () => {
-  lk = connectLiveKit({ url: stackEnv("LIVEKIT_URL"), apiKey: stackEnv("LIVEKIT_API_KEY"), apiSecret: stackEnv("LIVEKIT_API_SECRET") });
+  lk = connectLiveKit(stackLiveKit());
   trunkId = (await createInboundTrunk({ name: "int-rules", metadata: "", numbers: [n1, n2], allowedAddresses: ["127.0.0.1"] }, lk)).id;
 });
 

@@ -11,15 +11,10 @@ import {
   updateInboundTrunk,
   updateOutboundTrunk,
 } from "./sip-trunks";
+import { stackLiveKit } from "@/scripts/stack/stack-env";
 
 // Against the real livekit-server of the test stack (scripts/stack/up.sh). The runner
 // exports LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET; nothing else is needed.
-
-function stackEnv(name: string): string {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: start the stack (scripts/stack/up.sh) and export its env (scripts/stack/env.sh)`);
-  return v;
-}
 
 // Numbers unique per run, so leftovers from an aborted run never conflict.
 const randomNumber = () => `+1555${randomInt(1_000_000, 9_999_999)}`;
@@ -28,7 +23,7 @@ let lk: LiveKitClients;
 const created: string[] = [];
 
 beforeAll(() => {
-  lk = connectLiveKit({ url: stackEnv("LIVEKIT_URL"), apiKey: stackEnv("LIVEKIT_API_KEY"), apiSecret: stackEnv("LIVEKIT_API_SECRET") });
+  lk = connectLiveKit(stackLiveKit());
 });
 
 afterAll(async () => {

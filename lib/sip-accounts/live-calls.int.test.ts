@@ -10,14 +10,15 @@ import { createSipAccount } from "./create-sip-account";
 import { recreateSipAccount } from "./recreate-sip-account";
 import { reprovisionSipAccount } from "./reprovision-sip-account";
 import { sipAccountSchemas } from "./server-schemas";
+import { stackEnv, stackLiveKit } from "@/scripts/stack/stack-env";
 
 // Calls that are up while the console repairs LiveKit, with sipp as the customer's PBX on
 // 127.0.0.1 sending RTP, and a participant that answers each new call room with a tone
 // (livekit-sip answers 200 OK only once someone in the room publishes audio).
 
-const env = (k: string) => process.env[k] ?? "";
-const sip = new SipClient(env("LIVEKIT_URL"), env("LIVEKIT_API_KEY"), env("LIVEKIT_API_SECRET"));
-const sipPort = Number(env("SIP_PORT"));
+const liveKit = stackLiveKit();
+const sip = new SipClient(liveKit.url, liveKit.apiKey, liveKit.apiSecret);
+const sipPort = Number(stackEnv("SIP_PORT"));
 const caller = "+15557654321";
 let ctx: SpaceContext;
 let accountId: string;
@@ -47,7 +48,7 @@ beforeAll(async () => {
   accountId = (await createSipAccount(ctx, input)).account.id;
   number = `+1415${randomInt(2_000_000, 9_999_999)}`;
   await bindPhoneNumber(ctx, { accountId, number, label: null, inboundAgentId: null, outboundAgentId: null });
-  tone = answerWithTone({ url: env("LIVEKIT_URL"), apiKey: env("LIVEKIT_API_KEY"), apiSecret: env("LIVEKIT_API_SECRET"), roomPrefix: "call" });
+  tone = answerWithTone({ ...liveKit, roomPrefix: "call" });
 });
 
 afterAll(async () => {

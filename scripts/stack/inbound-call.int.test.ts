@@ -5,17 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectLiveKit, type LiveKitClients } from "@/lib/livekit/client";
 import { createInboundTrunk, deleteTrunk } from "@/lib/livekit/sip-trunks";
 import { runSipp, stackSipPort } from "./sipp";
+import { stackLiveKit } from "./stack-env";
 
 // An inbound call through the whole stack: sipp (the PBX) sends an INVITE to livekit-sip,
 // which matches the trunk, applies the dispatch rule and joins a new room over WebRTC
 // through livekit-server. Nobody in the room answers, so the call rings until sipp
 // cancels it. Dispatch rules are not a lib/livekit verb yet: the SDK is used directly.
-
-function stackEnv(name: string): string {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: start the stack (scripts/stack/up.sh) and export its env (scripts/stack/env.sh)`);
-  return v;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,7 +35,7 @@ let trunkId = "";
 let ruleId = "";
 
 beforeAll(async () => {
-  const [url, key, secret] = [stackEnv("LIVEKIT_URL"), stackEnv("LIVEKIT_API_KEY"), stackEnv("LIVEKIT_API_SECRET")];
+  const { url, apiKey: key, apiSecret: secret } = stackLiveKit();
   lk = connectLiveKit({ url, apiKey: key, apiSecret: secret });
   sip = new SipClient(url, key, secret);
   rooms = new RoomServiceClient(url, key, secret);

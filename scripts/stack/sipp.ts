@@ -3,6 +3,7 @@ import { createSocket } from "node:dgram";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { stackEnv } from "./stack-env";
 
 // Runs one sipp call (a scenario under scripts/stack/sipp/) from 127.0.0.1 and reports
 // what sipp actually received, read from its message trace, next to its exit status.
@@ -79,7 +80,5 @@ export async function runSipp(call: SippCall): Promise<SippResult> {
 }
 
 export function stackSipPort(): number {
-  const v = process.env.SIP_PORT;
-  if (!v) throw new Error("SIP_PORT is not set: start the stack (scripts/stack/up.sh) and export its env (scripts/stack/env.sh)");
-  return Number(v);
+  return Number(stackEnv("SIP_PORT"));
 }
