@@ -100,7 +100,8 @@ export async function endCallRoom(roomName: string): Promise<void> {
 }
 
 export type CallWebhook = {
-  event: "participant_joined" | "participant_left" | "room_finished" | "participant_attributes_changed" | "other";
+  /** livekit-server posts no event for attribute changes: an answer comes from the worker (lib/calls/answered). */
+  event: "participant_joined" | "participant_left" | "room_finished" | "other";
   roomName: string | null;
   /** The room's metadata (JSON we or a dispatch rule wrote), when the event names it. */
   roomMetadata: string | null;
@@ -120,7 +121,7 @@ export async function receiveCallWebhook(body: string, authHeader: string | null
   } catch {
     return null;
   }
-  const known = ["participant_joined", "participant_left", "room_finished", "participant_attributes_changed"] as const;
+  const known = ["participant_joined", "participant_left", "room_finished"] as const;
   const event = (known as readonly string[]).includes(ev.event) ? (ev.event as CallWebhook["event"]) : "other";
   const p = ev.participant;
   return {
