@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Applies every committed migration in prisma/migrations that DATABASE_URL has not seen yet.
+// Applies every committed migration in prisma/migrations that DATABASE_URL has not seen yet,
+// then installs or upgrades the job queue's own schema (graphile_worker, managed by the
+// library's runMigrations; Prisma's migrations never touch it).
 //
 //   DATABASE_URL=postgresql://... node scripts/db/migrate.mjs     (npm run db:migrate)
 //
@@ -7,6 +9,7 @@
 // advisory lock against concurrent runs), done by the WebAssembly schema engine so it works
 // offline. Idempotent: a second run applies nothing.
 
+import { runMigrations as runQueueMigrations, Logger } from "graphile-worker";
 import { openSchemaEngine, readMigrations, requireDatabaseUrl, printEngineLog, engineError, reportEnginePanics, NO_FILTER } from "./schema-engine.mjs";
 
 reportEnginePanics();
@@ -34,4 +37,16 @@ try {
   process.exitCode = 1;
 } finally {
   await close();
+}
+
+if (!process.exitCode) {
+  try {
+    // Quiet unless something fails: the library logs every step at info level.
+    const logger = new Logger(() => (level, message) => level === "error" && process.stderr.write(`${message}\n`));
+    await runQueueMigrations({ connectionString, logger });
+    console.log("Job queue schema (graphile_worker) is up to date.");
+  } catch (err) {
+    process.stderr.write(`error: job queue migration failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
 }
