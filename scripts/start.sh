@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole console on this machine, installing whatever is missing first:
-# PostgreSQL (embedded, unless DATABASE_URL is set), Redis, livekit-server, livekit-sip and
-# the web app, then prints where to sign in. Ctrl-C stops everything it started.
+# PostgreSQL (embedded, unless DATABASE_URL is set), Redis, livekit-server, livekit-sip, the
+# web app, the dispatcher and the agent worker, then prints where to sign in. Ctrl-C stops everything it started.
 #
 #   bash scripts/start.sh
 #
@@ -36,6 +36,7 @@ cleanup() {
   trap - EXIT INT TERM
   say "stopping"
   bash scripts/worker/stop.sh >/dev/null 2>&1 || true
+  bash scripts/dispatcher/stop.sh >/dev/null 2>&1 || true
   stop_app
   bash scripts/stack/down.sh >/dev/null 2>&1 || true
   [ "$started_pg" = 1 ] && { in_stack node scripts/db/postgres.mjs down >/dev/null 2>&1 || true; }
@@ -68,6 +69,8 @@ npx next build >"$STACK_DIR/logs/next-build.log" 2>&1 || { tail -n 60 "$STACK_DI
 start_app "$STACK_DIR/logs/app.log" "${stack_prefix[@]}" npx next start -H 127.0.0.1 -p "$APP_PORT"
 [ -n "$STACK_NETNS" ] && bash scripts/stack/netns.sh forward "$APP_PORT" "$STACK_NETNS" >/dev/null
 wait_for_app "http://127.0.0.1:$APP_PORT" 120 "$STACK_DIR/logs/app.log"
+say "starting the dispatcher"
+bash scripts/dispatcher/start.sh
 say "starting the agent worker"
 bash scripts/worker/start.sh
 
@@ -79,6 +82,7 @@ cat <<MSG
 $(printf '%s\n' "$seed_output" | sed 's/^/  /')
 
   LiveKit:   $LIVEKIT_URL (SIP gateway $SIP_PUBLIC_DOMAIN)${STACK_NETNS:+, inside network namespace $STACK_NETNS}
+  Calls:     the dispatcher dials queued calls, log $STACK_DIR/logs/dispatcher.log
   Agent:     ${AGENT_NAME:-switchboard-agent} (offline mode unless provider keys are set), log $STACK_DIR/logs/agent-worker.log
   Logs:      $STACK_DIR/logs
   Stop:      Ctrl-C

@@ -111,6 +111,10 @@ nat_1_to_1_ip: 127.0.0.1
 sip_port: $SIP_PORT
 rtp_port: $SIP_RTP_PORTS
 health_port: $SIP_HEALTH_PORT
+# The local stack shares two cores with the web app, the dispatcher, the worker, builds and
+# test browsers: at its default (0.9) livekit-sip answers "cpu exhausted" to outbound calls
+# whenever anything else is busy. A dedicated production node keeps the default.
+max_cpu_utilization: $SIP_MAX_CPU_UTILIZATION
 logging:
   level: $LIVEKIT_LOG_LEVEL
 EOF

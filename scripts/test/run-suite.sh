@@ -20,6 +20,7 @@ reports="$STACK_DIR/reports"
 cleanup() {
   # End-to-end specs start the agent worker themselves; stop it if one was cut short.
   AGENT_WORKER_STOP_SECONDS=5 bash scripts/worker/stop.sh >/dev/null 2>&1 || true
+  bash scripts/dispatcher/stop.sh >/dev/null 2>&1 || true
   stop_app
   bash scripts/stack/down.sh >/dev/null 2>&1 || true
   node scripts/db/postgres.mjs down >/dev/null 2>&1 || true
@@ -63,7 +64,8 @@ if bash scripts/stack/up.sh; then
   say "building the web app"
   if npx next build >"$STACK_DIR/logs/next-build.log" 2>&1; then
     start_app "$STACK_DIR/logs/app.log" npx next start -H 127.0.0.1 -p "$APP_PORT"
-    if wait_for_app "$E2E_BASE_URL" 90 "$STACK_DIR/logs/app.log"; then
+    # The web app only queues calls; the dispatcher dials them.
+    if wait_for_app "$E2E_BASE_URL" 90 "$STACK_DIR/logs/app.log" && bash scripts/dispatcher/start.sh; then
       PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" tier e2e "end-to-end tests" \
         npx playwright test --reporter=list,json "${e2e_args[@]}"
     else

@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { liveStatuses } from "@/lib/calls/status";
+import { cpsWindowMs, decideLimits } from "./limits";
+
+// Takes a queued call for dialling, exactly once across every dispatcher: under a
+// transaction-scoped advisory lock on the call's account, the account's and batch's limits
+// are counted and the row moves queued -> dialing with a conditional update. A second
+// dispatcher (or a duplicate job) finds it no longer queued and does nothing.
+
+export type ClaimedCall = {
+  id: string;
+  spaceId: string;
+  accountId: string;
+  phoneNumberId: string | null;
+  agentId: string | null;
+  from: string;
+  to: string;
+  attempt: number;
+  roomName: string;
+  participantIdentity: string;
+  outboundTrunkId: string;
+  variables: unknown;
+  retryPolicy: unknown;
+};
+
+export type ClaimOutcome =
+  | { kind: "claimed"; call: ClaimedCall }
+  | { kind: "wait"; waitMs: number; reason: string }
+  /** Not queued any more (dialled elsewhere, cancelled) or not due yet: nothing to do. */
+  | { kind: "skip"; why: string }
+  | { kind: "refuse"; reason: string };
+
+export async function claimCall(callId: string, leaseSeconds: number, now = new Date()): Promise<ClaimOutcome> {
+  return db().$transaction(async (tx) => {
+    const call = await tx.call.findUnique({
+      where: { id: callId },
+      select: {
+        id: true, spaceId: true, status: true, direction: true, sipAccountId: true, phoneNumberId: true, agentId: true, fromNumber: true, toNumber: true,
+        scheduledAt: true, attempts: true, variables: true, retryPolicy: true, batchId: true, waitReason: true,
+        batch: { select: { maxConcurrency: true, cancelledAt: true } },
+      },
+    });
+    if (!call || call.status !== "queued" || call.direction !== "outbound") return { kind: "skip", why: "not queued" };
+    if (call.scheduledAt && call.scheduledAt.getTime() > now.getTime() + 50) return { kind: "wait", waitMs: call.scheduledAt.getTime() - now.getTime(), reason: "" };
+    if (!call.sipAccountId) return { kind: "refuse", reason: "The call's SIP account no longer exists." };
+    if (call.batch?.cancelledAt) return { kind: "refuse", reason: "The batch was cancelled." };
+
+    // Serialises every claim on this account (and so on its batches: a batch dials from one number).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`calls:account:${call.sipAccountId}`}, 0))`;
+    const account = await tx.sipAccount.findUnique({
+      where: { id: call.sipAccountId },
+      select: { deletedAt: true, outboundTrunkId: true, maxConcurrentCalls: true, callsPerSecond: true },
+    });
+    if (!account || account.deletedAt) return { kind: "refuse", reason: "The call's SIP account was deleted." };
+    if (!account.outboundTrunkId) {
+      // Saved while LiveKit was away: the call waits for the trunk (Reprovision puts it in place) rather than failing.
+      return waitFor(tx, call, { waitMs: 10_000, reason: "Waiting for the account's outbound trunk to be provisioned in LiveKit: run Reprovision on the account." });
+    }
+
+    const windowMs = cpsWindowMs(account.callsPerSecond);
+    const [accountLive, recent, batchLive] = await Promise.all([
+      tx.call.count({ where: { sipAccountId: call.sipAccountId, status: { in: [...liveStatuses] } } }),
+      windowMs > 0
+        ? tx.call.findMany({ where: { sipAccountId: call.sipAccountId, direction: "outbound", startedAt: { gt: new Date(now.getTime() - windowMs) } }, select: { startedAt: true } })
+        : Promise.resolve([]),
+      call.batchId ? tx.call.count({ where: { batchId: call.batchId, status: { in: [...liveStatuses] } } }) : Promise.resolve(null),
+    ]);
+    const decision = decideLimits(
+      {
+        accountLive,
+        maxConcurrentCalls: account.maxConcurrentCalls,
+        recentStarts: recent.map((r) => r.startedAt!).filter(Boolean),
+        callsPerSecond: account.callsPerSecond,
+        batchLive,
+        batchMaxConcurrency: call.batch?.maxConcurrency ?? null,
+      },
+      now,
+    );
+    if (!decision.ok) return waitFor(tx, call, decision);
+
+    const attempt = call.attempts + 1;
+    const roomName = attempt === 1 ? `call-${call.id}` : `call-${call.id}-${attempt}`;
+    const participantIdentity = `sip-out-${call.id}-${randomBytes(4).toString("hex")}`;
+    const moved = await tx.call.updateMany({
+      where: { id: call.id, status: "queued" },
+      data: { status: "dialing", startedAt: now, attempts: attempt, waitReason: null, leaseUntil: new Date(now.getTime() + leaseSeconds * 1000), roomName: null, participantIdentity, sipStatusCode: null, failureReason: null, endedAt: null },
+    });
+    if (moved.count === 0) return { kind: "skip", why: "claimed elsewhere" };
+    const of = maxAttemptsOf(call.retryPolicy);
+    await tx.callEvent.create({ data: { callId: call.id, kind: "status:dialing", detail: `${of > 1 ? `Attempt ${attempt} of ${of}: d` : "D"}ialling ${call.toNumber}` } });
+    return {
+      kind: "claimed",
+      call: {
+        id: call.id, spaceId: call.spaceId, accountId: call.sipAccountId, phoneNumberId: call.phoneNumberId, agentId: call.agentId, from: call.fromNumber, to: call.toNumber,
+        attempt, roomName, participantIdentity, outboundTrunkId: account.outboundTrunkId, variables: call.variables, retryPolicy: call.retryPolicy,
+      },
+    };
+  });
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+async function waitFor(tx: Tx, call: { id: string; waitReason: string | null }, wait: { waitMs: number; reason: string }): Promise<ClaimOutcome> {
+  // The reason is written once per change, not on every look: the timeline stays readable.
+  if (call.waitReason !== wait.reason) {
+    await tx.call.update({ where: { id: call.id }, data: { waitReason: wait.reason } });
+    await tx.callEvent.create({ data: { callId: call.id, kind: "waiting", detail: wait.reason } });
+  }
+  return { kind: "wait", waitMs: wait.waitMs, reason: wait.reason };
+}
+
+export function maxAttemptsOf(policy: unknown): number {
+  const n = (policy as { maxAttempts?: unknown } | null)?.maxAttempts;
+  return typeof n === "number" && n >= 1 ? n : 1;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { cpsWindow, decideLimits, type LimitInput } from "./limits";
+
+const base: LimitInput = { accountLive: 0, maxConcurrentCalls: null, recentStarts: [], callsPerSecond: null, batchLive: null, batchMaxConcurrency: null };
+const now = new Date(100_000);
+
+describe("the dispatcher's limits", () => {
+  it("dials when nothing is limited", () => {
+    expect(decideLimits(base, now)).toEqual({ ok: true });
+  });
+  it("waits for a channel when the account's calls, inbound ones included, fill its channels", () => {
+    expect(decideLimits({ ...base, accountLive: 1, maxConcurrentCalls: 2 }, now)).toEqual({ ok: true });
+    const d = decideLimits({ ...base, accountLive: 2, maxConcurrentCalls: 2 }, now);
+    expect(d).toMatchObject({ ok: false, reason: "Waiting for a free channel: the account's 2 channels are all in use." });
+  });
+  it("waits for the batch's own maximum", () => {
+    expect(decideLimits({ ...base, batchLive: 3, batchMaxConcurrency: 3 }, now)).toMatchObject({ ok: false, reason: expect.stringContaining("batch") });
+  });
+  it("spaces calls by the calls-per-second limit, waiting exactly until the window frees a slot", () => {
+    const starts = [new Date(99_300), new Date(99_700)];
+    expect(decideLimits({ ...base, callsPerSecond: 3, recentStarts: starts }, now)).toEqual({ ok: true });
+    expect(decideLimits({ ...base, callsPerSecond: 2, recentStarts: starts }, now)).toEqual({ ok: false, waitMs: 300, reason: "Waiting for the account's limit of 2 calls per second." });
+    // Starts older than the window no longer count.
+    expect(decideLimits({ ...base, callsPerSecond: 1, recentStarts: [new Date(98_000)] }, now)).toEqual({ ok: true });
+  });
+  it("reads a fraction as one call per longer window", () => {
+    expect(cpsWindow(0.5)).toEqual({ windowMs: 2000, allowed: 1 });
+    expect(cpsWindow(2.7)).toEqual({ windowMs: 1000, allowed: 2 });
+    expect(decideLimits({ ...base, callsPerSecond: 0.5, recentStarts: [new Date(99_000)] }, now)).toMatchObject({ ok: false, waitMs: 1000 });
+  });
+});

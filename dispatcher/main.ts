@@ -1,0 +1,92 @@
+import { createServer } from "node:http";
+import { Logger, run } from "graphile-worker";
+import { createDbClient } from "@/lib/db/create-client";
+import { installDbClient } from "@/lib/db/client";
+import { installLiveKitConfig } from "@/lib/livekit/client";
+import { jobNames } from "@/lib/queue/jobs";
+import { liveKitOf, parseDispatcherEnv } from "./env";
+import { placeCallTask } from "./place-call-task";
+import { reconcileCalls } from "./reconcile";
+
+// The dispatcher process: takes queued calls from the job queue (graphile-worker on the
+// console's PostgreSQL), dials them through LiveKit, and keeps every live call's status true
+// to LiveKit (reconciliation). Run any number of them against one database: claims are
+// exclusive per call and limits are counted under a lock per account.
+//
+//   node --conditions=react-server --import tsx dispatcher/main.ts   (scripts/dispatcher/start.sh)
+
+const env = parseDispatcherEnv(process.env);
+const db = createDbClient(env.DATABASE_URL, { maxConnections: 10 });
+installDbClient(db);
+const liveKit = liveKitOf(env);
+installLiveKitConfig(liveKit);
+
+const inFlight = new Set<string>();
+const following = new Set<string>();
+const settings = {
+  agentName: env.AGENT_NAME,
+  ringingTimeoutSeconds: env.CALL_RINGING_TIMEOUT_SECONDS,
+  leaseSeconds: env.DISPATCHER_LEASE_SECONDS,
+};
+
+// Without LiveKit no call can be dialled: the dispatcher leaves place_call jobs in the queue
+// (calls stay queued, not failed) until one that has LiveKit runs.
+const taskList = liveKit ? { [jobNames.placeCall]: placeCallTask({ ...settings, maxDials: env.DISPATCHER_MAX_DIALS, inFlight }) } : {};
+if (!liveKit) console.warn("[dispatcher] LiveKit is not configured (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET): calls stay queued until a dispatcher with LiveKit runs.");
+
+const quiet = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[dispatcher] queue ${level}: ${message}`);
+});
+
+const runner = await run({
+  connectionString: env.DATABASE_URL,
+  concurrency: env.DISPATCHER_CONCURRENCY,
+  maxPoolSize: env.DISPATCHER_CONCURRENCY + 2,
+  taskList,
+  logger: quiet,
+  noHandleSignals: true,
+  // Jobs arrive by LISTEN/NOTIFY within milliseconds; polling only covers missed notifications and run_at in the future.
+  pollInterval: 1000,
+});
+
+let reconciling = false;
+let lastReconcile: { at: string; checked: number } | null = null;
+async function reconcile(): Promise<void> {
+  if (!liveKit || reconciling) return;
+  reconciling = true;
+  try {
+    const { checked } = await reconcileCalls(settings, following);
+    lastReconcile = { at: new Date().toISOString(), checked };
+  } catch (err) {
+    console.error("[dispatcher] reconciliation failed", { err: (err as Error).message });
+  } finally {
+    reconciling = false;
+  }
+}
+void reconcile();
+const timer = setInterval(() => void reconcile(), env.DISPATCHER_RECONCILE_SECONDS * 1000);
+
+const health = createServer((req, res) => {
+  res.setHeader("content-type", "application/json");
+  res.end(JSON.stringify({ ok: true, liveKitConfigured: Boolean(liveKit), dialling: inFlight.size, following: following.size, lastReconcile }));
+});
+health.listen(env.DISPATCHER_HTTP_PORT, env.DISPATCHER_HTTP_HOST);
+console.log(`[dispatcher] ready (health http://${env.DISPATCHER_HTTP_HOST}:${env.DISPATCHER_HTTP_PORT}/, concurrency ${env.DISPATCHER_CONCURRENCY}, LiveKit ${liveKit ? liveKit.url : "not configured"})`);
+
+// SIGTERM: take no new job, let the dials under way reach their answer (bounded), exit.
+// Whatever is cut short is taken over by another dispatcher's reconciliation once its lease ends.
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[dispatcher] ${signal}: stopping (${inFlight.size} dials under way)`);
+  clearInterval(timer);
+  health.close();
+  await runner.stop().catch(() => undefined);
+  const deadline = Date.now() + 10_000;
+  while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  await db.$disconnect().catch(() => undefined);
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,0 +1,146 @@
+import { completeCall } from "@/lib/calls/complete-call";
+import { finishUnanswered } from "@/lib/calls/finish-unanswered";
+import { moveCall } from "@/lib/calls/repository";
+import { liveStatuses } from "@/lib/calls/status";
+import { db } from "@/lib/db/client";
+import { readCallParticipant } from "@/lib/livekit/calls";
+import { requeueCall } from "./requeue";
+
+// Brings the database back in step with LiveKit for every call that should be dialling,
+// ringing or up and that no live dispatcher holds (its lease ran out: the dispatcher died,
+// or it is an answered call whose end LiveKit's webhook may never tell, the web app having
+// been down). Runs at start and every DISPATCHER_RECONCILE_SECONDS in every dispatcher; a
+// call is taken by one of them at a time through its lease.
+
+const BATCH = 200;
+const FOLLOW_POLL_MS = 500;
+/** A participant gone from an answered call is checked once more after this, so a webhook on its way (with the exact end time) wins. */
+const GONE_GRACE_MS = 1500;
+
+export type ReconcileSettings = { leaseSeconds: number; ringingTimeoutSeconds: number };
+
+/** Takes the call for this dispatcher when nobody holds it; false when someone does. */
+async function takeLease(callId: string, leaseSeconds: number): Promise<boolean> {
+  const now = new Date();
+  const res = await db().call.updateMany({
+    where: { id: callId, status: { in: [...liveStatuses] }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+    data: { leaseUntil: new Date(now.getTime() + leaseSeconds * 1000) },
+  });
+  return res.count === 1;
+}
+
+export async function reconcileCalls(settings: ReconcileSettings, following: Set<string>): Promise<{ checked: number }> {
+  const now = new Date();
+  const calls = await db().call.findMany({
+    where: { status: { in: [...liveStatuses] }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+    select: { id: true, direction: true, status: true, roomName: true, participantIdentity: true, startedAt: true },
+    orderBy: { updatedAt: "asc" },
+    take: BATCH,
+  });
+  for (const call of calls) {
+    if (following.has(call.id)) continue;
+    try {
+      await reconcileOne(call, settings, following);
+    } catch (err) {
+      console.error("[dispatcher] reconcile failed for a call", { callId: call.id, err: (err as Error).message });
+    }
+  }
+  await requeueOrphans();
+  await completeBatches();
+  return { checked: calls.length };
+}
+
+type Row = { id: string; direction: "inbound" | "outbound"; status: string; roomName: string | null; participantIdentity: string | null; startedAt: Date | null };
+
+async function reconcileOne(call: Row, settings: ReconcileSettings, following: Set<string>): Promise<void> {
+  const answered = call.status === "in_progress";
+  // Answered calls need no lease (nobody dials them); dialling and ringing ones are taken.
+  if (!answered && call.direction === "outbound" && !(await takeLease(call.id, settings.leaseSeconds))) return;
+
+  if (!call.roomName) {
+    // The dispatcher died before creating the room: no INVITE ever left, so dial it again.
+    if (call.direction === "outbound" && !answered) await requeueCall(call.id, new Date(), "The dispatcher stopped before dialling; the call is dialled again.");
+    return;
+  }
+  const state = await readCallParticipant(call.roomName, call.participantIdentity);
+  if (state.kind === "unknown") return;
+  const gone = state.kind !== "present" || state.callStatus === "hangup";
+
+  if (answered) {
+    if (!gone) return;
+    await new Promise((r) => setTimeout(r, GONE_GRACE_MS));
+    const still = await db().call.findUnique({ where: { id: call.id }, select: { status: true } });
+    if (still?.status === "in_progress") await completeCall(call.id, "The call ended (its end was found by reconciliation, to within a few seconds).");
+    return;
+  }
+  if (!gone && state.callStatus === "active") {
+    await moveCall(call.id, "in_progress", { answeredAt: new Date(), leaseUntil: null, ...(call.direction === "outbound" ? { sipStatusCode: 200 } : {}) }, "Answered (found by reconciliation)");
+    return;
+  }
+  if (call.direction === "inbound") {
+    if (gone) await moveCall(call.id, "failed", { endedAt: new Date(), failureReason: "The caller hung up before the call was answered." });
+    return;
+  }
+  if (gone) {
+    // An outbound call that ended before the answer while its dialler was gone: what LiveKit
+    // told the webhook (busy, no answer) was applied there; otherwise the code is lost.
+    await finishUnanswered(call.id, null);
+    return;
+  }
+  if (state.callStatus === "ringing") await moveCall(call.id, "ringing", {}, "Ringing (found by reconciliation)");
+  following.add(call.id);
+  void followUnanswered(call.id, call.roomName, call.participantIdentity, settings).finally(() => following.delete(call.id));
+}
+
+/** Follows a dialling or ringing call taken over from a dead dispatcher until it is answered or gone. */
+async function followUnanswered(callId: string, roomName: string, identity: string | null, settings: ReconcileSettings): Promise<void> {
+  const deadline = Date.now() + (settings.ringingTimeoutSeconds + 30) * 1000;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, FOLLOW_POLL_MS));
+    await db().call.updateMany({ where: { id: callId, status: { in: ["dialing", "ringing"] } }, data: { leaseUntil: new Date(Date.now() + settings.leaseSeconds * 1000) } });
+    const row = await db().call.findUnique({ where: { id: callId }, select: { status: true } });
+    if (!row || (row.status !== "dialing" && row.status !== "ringing")) return; // a webhook settled it
+    const state = await readCallParticipant(roomName, identity);
+    if (state.kind === "unknown") continue;
+    if (state.kind === "present" && state.callStatus === "active") {
+      await moveCall(callId, "in_progress", { answeredAt: new Date(), sipStatusCode: 200, leaseUntil: null }, "Answered (found by reconciliation)");
+      return;
+    }
+    if (state.kind === "present" && state.callStatus === "ringing") await moveCall(callId, "ringing", {}, "Ringing (found by reconciliation)");
+    if (state.kind !== "present" || state.callStatus === "hangup") {
+      // Give LiveKit's leave webhook (busy / no answer with its reason) a moment to land first.
+      await new Promise((r) => setTimeout(r, GONE_GRACE_MS));
+      await finishUnanswered(callId, null);
+      return;
+    }
+  }
+  // Released: the next pass looks again.
+  await db().call.updateMany({ where: { id: callId }, data: { leaseUntil: new Date() } });
+}
+
+/**
+ * Queued calls whose job is gone (or stuck with a dispatcher that died holding it) get
+ * their job back. The job is keyed per call and the claim is conditional, so adding one
+ * too many never dials twice.
+ */
+async function requeueOrphans(): Promise<void> {
+  await db().$executeRaw`
+    SELECT graphile_worker.add_job('place_call', json_build_object('callId', c.id), job_key := 'call:' || c.id, max_attempts := 10)
+    FROM calls c
+    WHERE c.status = 'queued' AND c.direction = 'outbound'
+      AND coalesce(c.scheduled_at, c.created_at) < now() - interval '30 seconds'
+      AND c.updated_at < now() - interval '30 seconds'
+      AND NOT EXISTS (
+        SELECT 1 FROM graphile_worker.jobs j
+        WHERE j.key = 'call:' || c.id AND (j.locked_at IS NULL OR j.locked_at > now() - interval '5 minutes')
+      )
+    LIMIT 500`;
+}
+
+/** Marks batches whose every call has reached a final status. */
+async function completeBatches(): Promise<void> {
+  await db().$executeRaw`
+    UPDATE call_batches b SET completed_at = now()
+    WHERE b.completed_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.batch_id = b.id AND c.status IN ('queued', 'dialing', 'ringing', 'in_progress'))`;
+}

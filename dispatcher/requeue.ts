@@ -1,0 +1,22 @@
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { addPlaceCallJob } from "@/lib/queue/jobs";
+
+// Puts a call that was being dialled back in the queue, with its job, in one transaction:
+// a retry after busy / no answer, LiveKit unreachable before any INVITE, or a dial that
+// never reached LiveKit because its dispatcher died.
+
+type RequeueData = Pick<Prisma.CallUpdateManyMutationInput, "sipStatusCode" | "failureReason" | "waitReason">;
+
+export async function requeueCall(callId: string, runAt: Date, detail: string, data: RequeueData = {}): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const moved = await tx.call.updateMany({
+      where: { id: callId, status: { in: ["dialing", "ringing"] } },
+      data: { ...data, status: "queued", leaseUntil: null, roomName: null, scheduledAt: runAt },
+    });
+    if (moved.count === 0) return false;
+    await tx.callEvent.create({ data: { callId, kind: "status:queued", detail } });
+    await addPlaceCallJob(tx, callId, runAt);
+    return true;
+  });
+}

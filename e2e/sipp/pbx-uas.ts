@@ -1,0 +1,78 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freeUdpPort } from "../../scripts/stack/sipp";
+
+// sipp as the customer's PBX receiving our outbound calls on 127.0.0.1, without digest:
+// answers after ringing, rings until cancelled, or is busy. It takes up to `calls` calls (at
+// once or one after another), is bounded in time, and reports how many distinct INVITEs
+// reached it, so a test can prove that no call was dialled twice.
+
+export type PbxBehaviour =
+  | { kind: "answer"; ringMs?: number; holdMs: number }
+  | { kind: "ring-no-answer" }
+  | { kind: "busy" };
+
+export type PbxResult = { exitCode: number | null; invites: number; messages: string; output: string };
+export type Pbx = { port: number; done: Promise<PbxResult>; stop: () => void };
+
+const scenarioFile: Record<PbxBehaviour["kind"], string> = { answer: "pbx-answer.xml", "ring-no-answer": "pbx-ring-no-answer.xml", busy: "pbx-busy.xml" };
+
+/** Distinct Call-IDs of the INVITEs in a sipp message trace (retransmissions count once). */
+export function distinctInvites(trace: string): number {
+  const ids = new Set<string>();
+  for (const block of trace.split(/\n(?=-{5,})/)) {
+    if (!/^\s*INVITE sip:/m.test(block)) continue;
+    const id = /^Call-ID:\s*(\S+)/im.exec(block)?.[1];
+    if (id) ids.add(id);
+  }
+  return ids.size;
+}
+
+export async function startPbx(behaviour: PbxBehaviour, options: { calls?: number; timeoutSeconds?: number } = {}): Promise<Pbx> {
+  const calls = options.calls ?? 1;
+  const timeoutSeconds = options.timeoutSeconds ?? 90;
+  const dir = await mkdtemp(path.join(tmpdir(), "switchboard-pbx-"));
+  const template = await readFile(path.join(import.meta.dirname, scenarioFile[behaviour.kind]), "utf8");
+  const scenario = path.join(dir, "scenario.xml");
+  await writeFile(
+    scenario,
+    template
+      .replaceAll("{{RING_MS}}", String(behaviour.kind === "answer" ? (behaviour.ringMs ?? 0) : 0))
+      .replaceAll("{{RTP_PORT}}", String(await freeUdpPort())),
+  );
+  const trace = path.join(dir, "messages.log");
+  const port = await freeUdpPort();
+  const args = [
+    "-sf", scenario,
+    "-m", String(calls),
+    "-i", "127.0.0.1",
+    "-mi", "127.0.0.1",
+    "-p", String(port),
+    "-mp", String(await freeUdpPort()),
+    "-d", String(behaviour.kind === "answer" ? behaviour.holdMs : 0),
+    "-l", String(Math.max(calls, 1)),
+    "-nostdin",
+    "-timeout", `${timeoutSeconds}s`,
+    "-trace_msg", "-message_file", trace,
+  ];
+  const child = spawn("sipp", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-8000)));
+  child.stderr.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-8000)));
+  const killer = setTimeout(() => child.kill("SIGKILL"), (timeoutSeconds + 5) * 1000);
+  const done = new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  })
+    .finally(() => clearTimeout(killer))
+    .then(async (exitCode) => {
+      const messages = await readFile(trace, "utf8").catch(() => "");
+      await rm(dir, { recursive: true, force: true });
+      return { exitCode, invites: distinctInvites(messages), messages, output };
+    });
+  // Give sipp a moment to bind its port.
+  await new Promise((r) => setTimeout(r, 300));
+  return { port, done, stop: () => child.kill("SIGTERM") };
+}
