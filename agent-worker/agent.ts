@@ -19,22 +19,25 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 const ANSWER_WAIT_MS = 90_000;
 
-/** Resolves true once the SIP participant's call status is "active", false on hang-up or timeout. */
-function waitForAnswer(ctx: JobContext, identity: string): Promise<boolean> {
+/**
+ * Resolves with the moment the SIP participant's call status turned "active" (seen here at
+ * once, so the console logs the answer to the millisecond), null on hang-up or timeout.
+ */
+function waitForAnswer(ctx: JobContext, identity: string): Promise<Date | null> {
   return new Promise((resolve) => {
-    const done = (answered: boolean) => {
+    const done = (answered: Date | null) => {
       clearTimeout(timer);
       ctx.room.off(RoomEvent.ParticipantAttributesChanged, onAttributes);
       ctx.room.off(RoomEvent.ParticipantDisconnected, onLeft);
       resolve(answered);
     };
     const onAttributes = (changed: Record<string, string>, p: { identity: string }) => {
-      if (p.identity === identity && changed["sip.callStatus"] === "active") done(true);
+      if (p.identity === identity && changed["sip.callStatus"] === "active") done(new Date());
     };
     const onLeft = (p: RemoteParticipant) => {
-      if (p.identity === identity) done(false);
+      if (p.identity === identity) done(null);
     };
-    const timer = setTimeout(() => done(false), ANSWER_WAIT_MS);
+    const timer = setTimeout(() => done(null), ANSWER_WAIT_MS);
     ctx.room.on(RoomEvent.ParticipantAttributesChanged, onAttributes);
     ctx.room.on(RoomEvent.ParticipantDisconnected, onLeft);
   });
@@ -120,11 +123,11 @@ export default defineAgent({
 
     // livekit-sip answers an inbound call once the agent is in the room; an outbound callee
     // joins while it still rings. Either way the console learns of the answer from us.
-    const answered = caller.attributes["sip.callStatus"] === "active" ? Promise.resolve(true) : waitForAnswer(ctx, caller.identity);
-    void answered.then(async (yes) => {
-      if (!yes || !ctx.room.name) return;
+    const answered = caller.attributes["sip.callStatus"] === "active" ? Promise.resolve(new Date()) : waitForAnswer(ctx, caller.identity);
+    void answered.then(async (at) => {
+      if (!at || !ctx.room.name) return;
       const report = await reportAnswered(
-        { roomName: ctx.room.name, participantIdentity: caller.identity },
+        { roomName: ctx.room.name, participantIdentity: caller.identity, answeredAt: at.toISOString() },
         { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS },
       );
       if (report.ok) callLog.info({ attempts: report.attempts }, "reported the answer to the console");

@@ -16,7 +16,8 @@ export type AnswerReportOutcome = { ok: true; attempts: number } | { ok: false; 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function reportAnswered(
-  call: { roomName: string; participantIdentity: string },
+  /** answeredAt: when the worker saw the call turn active (ISO 8601, milliseconds). */
+  call: { roomName: string; participantIdentity: string; answeredAt?: string },
   config: AnswerReportConfig,
   fetchImpl: typeof fetch = fetch,
 ): Promise<AnswerReportOutcome> {

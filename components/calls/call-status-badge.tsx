@@ -10,6 +10,7 @@ const labels: Record<CallStatusName, string> = {
   failed: "Failed",
   busy: "Busy",
   no_answer: "No answer",
+  cancelled: "Cancelled",
 };
 
 const tones: Record<CallStatusName, "green" | "red" | "amber" | "slate"> = {
@@ -21,6 +22,7 @@ const tones: Record<CallStatusName, "green" | "red" | "amber" | "slate"> = {
   failed: "red",
   busy: "red",
   no_answer: "red",
+  cancelled: "slate",
 };
 
 export function CallStatusBadge({ status }: { status: CallStatusName }) {

@@ -16,6 +16,8 @@ export type CommonAccountFields = {
   allowedInboundIps: string;
   outboundUsername: string;
   inboundUsername: string;
+  maxConcurrentCalls?: string;
+  callsPerSecond?: string;
 };
 
 export function AccountIdentityFields({
@@ -68,6 +70,25 @@ export function AccountIdentityFields({
         />
         <IpChips raw={values.allowedInboundIps} mode={ipMode} />
       </div>
+      <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <legend className="mb-1 text-sm font-medium text-slate-800">Outbound limits</legend>
+        <TextField
+          label="Max concurrent calls"
+          inputMode="numeric"
+          placeholder="No limit"
+          help="Your trunk's channels. Calls over it wait in the queue; inbound calls count too."
+          error={errors.maxConcurrentCalls?.message}
+          {...register("maxConcurrentCalls")}
+        />
+        <TextField
+          label="Calls per second"
+          inputMode="decimal"
+          placeholder="No limit"
+          help="New outbound calls per second your trunk accepts (0.5 = one every 2 s)."
+          error={errors.callsPerSecond?.message}
+          {...register("callsPerSecond")}
+        />
+      </fieldset>
     </>
   );
 }

@@ -24,6 +24,8 @@ const emptyAccount: SipAccountFields = {
   outboundPassword: "",
   inboundUsername: "",
   inboundPassword: "",
+  maxConcurrentCalls: "",
+  callsPerSecond: "",
 };
 
 export function CreateSipAccountForm({

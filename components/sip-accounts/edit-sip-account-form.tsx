@@ -25,6 +25,8 @@ function editValues(account: SipAccountView): SipAccountEditFields {
     outboundPassword: { state: "untouched" },
     inboundUsername: account.inboundUsername ?? "",
     inboundPassword: { state: "untouched" },
+    maxConcurrentCalls: account.maxConcurrentCalls === null ? "" : String(account.maxConcurrentCalls),
+    callsPerSecond: account.callsPerSecond === null ? "" : String(account.callsPerSecond),
   };
 }
 

@@ -40,6 +40,7 @@ export function SipAccountCard({
     ["SIP server address", account.sipServerAddress ?? "— (outbound disabled)"],
     ["SIP transport", account.sipTransport === "auto" ? "Auto" : account.sipTransport.toUpperCase()],
     ["Destination country", account.destinationCountry],
+    ["Outbound limits", [account.maxConcurrentCalls === null ? null : `${account.maxConcurrentCalls} channels`, account.callsPerSecond === null ? null : `${account.callsPerSecond} calls/s`].filter(Boolean).join(", ") || "No limit"],
     ["Allowed inbound IPs", account.allowedInboundIps.join(", ") || "— (inbound auth only)"],
     ["Outbound auth", account.outboundUsername ? `Digest as ${account.outboundUsername}` : "IP-trust"],
     ["Inbound auth", account.inboundUsername ? `Digest as ${account.inboundUsername}` : "No challenge"],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/internal/calls/answered/route";
 import { applyCallWebhook } from "@/lib/calls/webhooks";
 import { db } from "@/lib/db/client";
-import type { CallWebhook } from "@/lib/livekit/calls";
+import type { CallWebhook } from "@/lib/livekit/call-webhooks";
 
 // An inbound call's life in the call log as the console sees it, against the real database:
 // the SIP participant's join webhook makes it ringing, the agent worker's answer report
@@ -35,8 +35,8 @@ function sipEvent(event: CallWebhook["event"], room: string, identity: string, c
     event,
     roomName: room,
     roomMetadata: null,
-    participant: { identity, isSip: true, attributes: { "sip.trunkPhoneNumber": number, "sip.phoneNumber": "+15550100999", "sip.callStatus": callStatus }, joinedAt: at },
-    createdAt: at,
+    participant: { identity, isSip: true, attributes: { "sip.trunkPhoneNumber": number, "sip.phoneNumber": "+15550100999", "sip.callStatus": callStatus }, joinedAt: at, disconnectReason: event === "participant_left" ? "hangup" : null },
+    at,
   };
 }
 

@@ -10,11 +10,19 @@ import { moveCall } from "./repository";
 
 export type AnswerReport = { roomName: string; participantIdentity: string };
 
+/** The worker's clock is trusted within a minute of ours (same host, or NTP); else now. */
+function plausibleAnswerTime(reported: Date | undefined, now = Date.now()): Date {
+  if (!reported) return new Date(now);
+  return reported.getTime() <= now + 5_000 && reported.getTime() >= now - 60_000 ? reported : new Date(now);
+}
+
 /**
- * Moves the room's call to in progress (answeredAt now). "unknown" when no call has that
- * room and SIP participant yet (its join webhook may still be on the way: the worker retries).
+ * Moves the room's call to in progress, answered at `reportedAt` (when the worker saw it;
+ * its report may arrive late) or now. "unknown" when no call has that room and SIP
+ * participant yet (its join webhook may still be on the way: the worker retries).
  */
-export async function recordAnswer(report: AnswerReport, at = new Date()): Promise<"recorded" | "already" | "unknown"> {
+export async function recordAnswer(report: AnswerReport, reportedAt?: Date): Promise<"recorded" | "already" | "unknown"> {
+  const at = plausibleAnswerTime(reportedAt);
   const call = await db().call.findUnique({ where: { roomName: report.roomName }, select: { id: true, direction: true, participantIdentity: true } });
   if (!call || (call.participantIdentity !== null && call.participantIdentity !== report.participantIdentity)) return "unknown";
   const moved = await moveCall(

@@ -1,11 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import type { RetryPolicy } from "./schemas";
 import { callStatuses, canMove, type CallStatusName } from "./status";
 
 // Views and the one write path for status changes: a conditional update that only applies a
 // move the state machine allows from the status the row holds now, so a late webhook and the
-// dispatcher can race without moving a call backwards.
+// dispatcher can race without moving a call backwards. The update and its timeline event are
+// one transaction: nobody ever reads a status whose event is not there yet.
 
 export const callInclude = {
   phoneNumber: { select: { id: true, e164: true } },
@@ -31,6 +33,15 @@ export type CallView = {
   answeredAt: string | null;
   endedAt: string | null;
   durationSeconds: number | null;
+  durationMs: number | null;
+  scheduledAt: string | null;
+  attempts: number;
+  retryPolicy: RetryPolicy | null;
+  /** Why a queued call still waits (a limit), or null. */
+  waitReason: string | null;
+  /** How the call ended, in plain words, when known. */
+  endReason: string | null;
+  batch: { id: string; row: number | null } | null;
 };
 
 export type CallEventView = { kind: string; detail: string | null; at: string };
@@ -54,6 +65,13 @@ export function toCallView(row: CallRow): CallView {
     answeredAt: iso(row.answeredAt),
     endedAt: iso(row.endedAt),
     durationSeconds: row.durationSeconds,
+    durationMs: row.durationMs,
+    scheduledAt: iso(row.scheduledAt),
+    attempts: row.attempts,
+    retryPolicy: (row.retryPolicy as RetryPolicy | null) ?? null,
+    waitReason: row.status === "queued" ? row.waitReason : null,
+    endReason: row.endReason,
+    batch: row.batchId ? { id: row.batchId, row: row.batchRow } : null,
   };
 }
 
@@ -65,10 +83,20 @@ type MoveData = Omit<Prisma.CallUpdateManyMutationInput, "status">;
  */
 export async function moveCall(callId: string, to: CallStatusName, data: MoveData = {}, detail?: string): Promise<boolean> {
   const from = callStatuses.filter((s) => canMove(s, to));
-  const res = await db().call.updateMany({ where: { id: callId, status: { in: from } }, data: { ...data, status: to } });
-  if (res.count === 0) return false;
-  await addEvent(callId, `status:${to}`, detail);
-  return true;
+  return moveCallFrom(callId, from, to, data, detail);
+}
+
+/**
+ * The conditional move itself, from any of `from` (the state machine's rules live in
+ * moveCall; requeueing a failed attempt for a retry is the one other caller).
+ */
+export async function moveCallFrom(callId: string, from: readonly CallStatusName[], to: CallStatusName, data: MoveData = {}, detail?: string): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const res = await tx.call.updateMany({ where: { id: callId, status: { in: [...from] } }, data: { ...data, status: to } });
+    if (res.count === 0) return false;
+    await tx.callEvent.create({ data: { callId, kind: `status:${to}`, detail: detail ?? null } });
+    return true;
+  });
 }
 
 export async function addEvent(callId: string, kind: string, detail?: string | null): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canMove, durationSeconds, failureReasonFor, statusFromSipCallStatus, statusFromSipCode } from "./status";
+import { canMove, durationMs, durationSeconds, failureReasonFor, statusFromSipCallStatus, statusFromSipCode } from "./status";
 
 describe("SIP status mapping", () => {
   it("maps 486 to busy, 408/480/487 to no answer, anything else to failed", () => {
@@ -45,8 +45,12 @@ describe("the call state machine", () => {
     expect(canMove("in_progress", "failed")).toBe(true);
     expect(canMove("queued", "failed")).toBe(true);
   });
+  it("cancels only a call nobody has dialled yet", () => {
+    expect(canMove("queued", "cancelled")).toBe(true);
+    for (const f of ["dialing", "ringing", "in_progress", "completed"] as const) expect(canMove(f, "cancelled")).toBe(false);
+  });
   it("keeps a final status", () => {
-    for (const f of ["completed", "failed", "busy", "no_answer"] as const) {
+    for (const f of ["completed", "failed", "busy", "no_answer", "cancelled"] as const) {
       for (const t of ["dialing", "in_progress", "completed", "failed"] as const) expect(canMove(f, t)).toBe(false);
     }
   });
@@ -54,5 +58,9 @@ describe("the call state machine", () => {
     expect(durationSeconds(new Date(1000), new Date(6400))).toBe(5);
     expect(durationSeconds(null, new Date())).toBeNull();
     expect(durationSeconds(new Date(5000), new Date(1000))).toBe(0);
+  });
+  it("keeps milliseconds", () => {
+    expect(durationMs(new Date(1000), new Date(13_012))).toBe(12_012);
+    expect(durationMs(new Date(1000), null)).toBeNull();
   });
 });

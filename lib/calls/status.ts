@@ -1,12 +1,15 @@
 // The call queue's state machine and the SIP status mapping. Pure: shared by the dispatcher,
 // the webhook handler and their unit tests.
 
-export const callStatuses = ["queued", "dialing", "ringing", "in_progress", "completed", "failed", "busy", "no_answer"] as const;
+export const callStatuses = ["queued", "dialing", "ringing", "in_progress", "completed", "failed", "busy", "no_answer", "cancelled"] as const;
 export type CallStatusName = (typeof callStatuses)[number];
 
-export const finalStatuses: ReadonlySet<CallStatusName> = new Set(["completed", "failed", "busy", "no_answer"]);
+export const finalStatuses: ReadonlySet<CallStatusName> = new Set(["completed", "failed", "busy", "no_answer", "cancelled"]);
 
-const order: Record<CallStatusName, number> = { queued: 0, dialing: 1, ringing: 2, in_progress: 3, completed: 4, failed: 4, busy: 4, no_answer: 4 };
+/** Statuses in which a call holds one of its account's channels. */
+export const liveStatuses = ["dialing", "ringing", "in_progress"] as const satisfies readonly CallStatusName[];
+
+const order: Record<CallStatusName, number> = { queued: 0, dialing: 1, ringing: 2, in_progress: 3, completed: 4, failed: 4, busy: 4, no_answer: 4, cancelled: 4 };
 
 /**
  * Whether a call may move from `from` to `to`. Calls only move forward (a late "ringing"
@@ -18,6 +21,8 @@ export function canMove(from: CallStatusName, to: CallStatusName): boolean {
   if (from === to || finalStatuses.has(from)) return false;
   if (order[to] <= order[from]) return false;
   if (to === "completed") return from === "in_progress";
+  // Only a call nobody has dialled yet can be cancelled; a live one is hung up instead.
+  if (to === "cancelled") return from === "queued";
   if (to === "busy" || to === "no_answer") return from !== "in_progress";
   return true;
 }
@@ -55,8 +60,14 @@ export function failureReasonFor(code: number | undefined): string {
   return `The PBX refused the call (SIP ${code}).`;
 }
 
-/** Whole seconds between answer and end (0 when either is missing or out of order). */
-export function durationSeconds(answeredAt: Date | null, endedAt: Date | null): number | null {
+/** Milliseconds between answer and end (null when either is missing; 0 when out of order). */
+export function durationMs(answeredAt: Date | null, endedAt: Date | null): number | null {
   if (!answeredAt || !endedAt) return null;
-  return Math.max(0, Math.round((endedAt.getTime() - answeredAt.getTime()) / 1000));
+  return Math.max(0, endedAt.getTime() - answeredAt.getTime());
+}
+
+/** Whole seconds between answer and end, rounded (null when either is missing). */
+export function durationSeconds(answeredAt: Date | null, endedAt: Date | null): number | null {
+  const ms = durationMs(answeredAt, endedAt);
+  return ms === null ? null : Math.round(ms / 1000);
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, isUniqueViolation } from "@/lib/db/client";
-import type { CallWebhook } from "@/lib/livekit/calls";
-import { completeCall } from "./place-call";
+import type { CallWebhook } from "@/lib/livekit/call-webhooks";
+import { completeCall } from "./complete-call";
+import { finishUnanswered } from "./finish-unanswered";
 import { addEvent, moveCall } from "./repository";
 import { statusFromSipCallStatus } from "./status";
 
@@ -13,7 +14,7 @@ import { statusFromSipCallStatus } from "./status";
 const E164 = /^\+[1-9]\d{1,14}$/;
 
 async function callForRoom(roomName: string) {
-  return db().call.findUnique({ where: { roomName }, select: { id: true, direction: true, status: true, participantIdentity: true } });
+  return db().call.findUnique({ where: { roomName }, select: { id: true, direction: true, status: true, participantIdentity: true, leaseUntil: true } });
 }
 
 async function createInbound(ev: CallWebhook, roomName: string): Promise<string | null> {
@@ -24,26 +25,43 @@ async function createInbound(ev: CallWebhook, roomName: string): Promise<string 
   if (!number) return null;
   const caller = p.attributes["sip.phoneNumber"] ?? "unknown";
   try {
-    const call = await db().call.create({
-      data: {
-        spaceId: number.spaceId,
-        direction: "inbound",
-        fromNumber: caller.slice(0, 64),
-        toNumber: dialled,
-        phoneNumberId: number.id,
-        sipAccountId: number.sipAccountId,
-        agentId: number.inboundAgentId,
-        status: "ringing",
-        roomName,
-        participantIdentity: p.identity,
-        startedAt: p.joinedAt ?? ev.createdAt,
-      },
+    const call = await db().$transaction(async (tx) => {
+      const created = await tx.call.create({
+        data: {
+          spaceId: number.spaceId,
+          direction: "inbound",
+          fromNumber: caller.slice(0, 64),
+          toNumber: dialled,
+          phoneNumberId: number.id,
+          sipAccountId: number.sipAccountId,
+          agentId: number.inboundAgentId,
+          status: "ringing",
+          roomName,
+          participantIdentity: p.identity,
+          startedAt: p.joinedAt ?? ev.at,
+        },
+      });
+      await tx.callEvent.create({ data: { callId: created.id, kind: "status:ringing", detail: `Inbound call from ${caller}` } });
+      return created;
     });
-    await addEvent(call.id, "status:ringing", `Inbound call from ${caller}`);
     return call.id;
   } catch (err) {
     if (isUniqueViolation(err, ["roomName"])) return (await callForRoom(roomName))?.id ?? null;
     throw err;
+  }
+}
+
+type Call = NonNullable<Awaited<ReturnType<typeof callForRoom>>>;
+
+async function onLeft(call: Call, ev: CallWebhook, why: string): Promise<void> {
+  if (call.status === "in_progress") {
+    await completeCall(call.id, why, ev.at);
+  } else if (call.direction === "inbound") {
+    await moveCall(call.id, "failed", { endedAt: ev.at, failureReason: "The caller hung up before the call was answered." });
+  } else if (!call.leaseUntil || call.leaseUntil.getTime() < Date.now()) {
+    // Outbound before the answer: the dispatcher that dials it records the SIP code. When no
+    // live dispatcher holds the call any more (it died mid-ring), this leave is all we get.
+    await finishUnanswered(call.id, ev.participant?.disconnectReason ?? null, ev.at);
   }
 }
 
@@ -55,8 +73,7 @@ export async function applyCallWebhook(ev: CallWebhook): Promise<void> {
   if (ev.event === "room_finished") {
     if (!call) return;
     await addEvent(call.id, "room_finished");
-    if (call.status === "in_progress") await completeCall(call.id, "The room finished.", ev.createdAt);
-    else if (call.direction === "inbound") await moveCall(call.id, "failed", { endedAt: ev.createdAt, failureReason: "The caller hung up before the call was answered." });
+    await onLeft(call, ev, "The call ended.");
     return;
   }
   if (!p?.isSip) return;
@@ -66,15 +83,14 @@ export async function applyCallWebhook(ev: CallWebhook): Promise<void> {
   }
   if (!call) return;
   if (call.participantIdentity && call.participantIdentity !== p.identity) return;
-  await addEvent(call.id, ev.event, p.attributes["sip.callStatus"] ? `sip.callStatus ${p.attributes["sip.callStatus"]}` : null);
+  const detail = ev.event === "participant_left" ? (p.disconnectReason ? `left: ${p.disconnectReason}` : null) : p.attributes["sip.callStatus"] ? `sip.callStatus ${p.attributes["sip.callStatus"]}` : null;
+  await addEvent(call.id, ev.event, detail);
 
   if (ev.event === "participant_left") {
-    if (call.status === "in_progress") await completeCall(call.id, "The SIP participant left.", ev.createdAt);
-    else if (call.direction === "inbound") await moveCall(call.id, "failed", { endedAt: ev.createdAt, failureReason: "The caller hung up before the call was answered." });
-    // Outbound before the answer: the dispatcher records the SIP status.
+    await onLeft(call, ev, p.disconnectReason === "hangup" ? "The call was hung up." : "The call ended.");
     return;
   }
   const next = statusFromSipCallStatus(p.attributes["sip.callStatus"]);
-  if (next === "in_progress") await moveCall(call.id, "in_progress", { answeredAt: ev.createdAt, ...(call.direction === "inbound" ? {} : { sipStatusCode: 200 }) }, "Answered");
+  if (next === "in_progress") await moveCall(call.id, "in_progress", { answeredAt: ev.at, ...(call.direction === "inbound" ? {} : { sipStatusCode: 200 }) }, "Answered");
   else if (next) await moveCall(call.id, next);
 }

@@ -14,6 +14,12 @@ const globalForDb = globalThis as typeof globalThis & { __switchboardDb?: DbClie
  * reload, and each fresh client would open another pool of connections.
  */
 export function db(): DbClient {
+  // A process other than the web app (the dispatcher) installs its own client first.
   globalForDb.__switchboardDb ??= createDbClient(serverEnv().DATABASE_URL);
   return globalForDb.__switchboardDb;
+}
+
+/** Makes `client` this process's database (the dispatcher, from its own environment). */
+export function installDbClient(client: DbClient): void {
+  globalForDb.__switchboardDb = client;
 }

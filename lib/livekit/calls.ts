@@ -1,12 +1,13 @@
 import "server-only";
-import { ParticipantInfo_Kind, RoomAgentDispatch } from "@livekit/protocol";
-import { RoomServiceClient, ServerError, SipCallError, SipClient, WebhookReceiver } from "livekit-server-sdk";
+import { RoomAgentDispatch } from "@livekit/protocol";
+import { RoomServiceClient, ServerError, SipCallError, SipClient } from "livekit-server-sdk";
 import { liveKitFromEnv, unconfiguredClient } from "./client";
-import { callLiveKit, isNetworkError } from "./errors";
+import { isNetworkError } from "./errors";
 
-// Call verbs over LiveKit: a fresh room with the agent dispatched, an outbound SIP
-// participant through an account's outbound trunk, and signed webhooks. Speaks in our own
-// types; LiveKit's error text never leaves this file except as a `cause` for the server log.
+// Call verbs over LiveKit for the dispatcher: a fresh room with the agent dispatched, an
+// outbound SIP participant through an account's outbound trunk, reading a call's SIP
+// participant back (reconciliation), and hanging up. Speaks in our own types; LiveKit's
+// error text never leaves this file except to the server log.
 
 export type OutboundDial = {
   roomName: string;
@@ -19,46 +20,53 @@ export type OutboundDial = {
   agentName: string;
   /** JSON the worker reads as ctx.job.metadata. */
   agentMetadata: string;
-  ringingTimeoutSeconds?: number;
+  ringingTimeoutSeconds: number;
 };
 
 export type DialOutcome =
-  | { kind: "answered" }
-  /** The destination or PBX answered the INVITE with a final error response. */
+  | { kind: "answered"; answeredAt: Date }
+  /** The destination or PBX answered with a final error (or rang past the timeout: 408). */
   | { kind: "sip_failed"; sipStatusCode: number | undefined }
-  /** LiveKit itself could not be reached or refused the request. */
+  /** LiveKit could not be reached or was too busy: no INVITE was sent. */
   | { kind: "unreachable" }
+  /** LiveKit took the request but did not answer in time: the call may be up or not. */
+  | { kind: "unknown" }
   | { kind: "rejected" };
 
-const DIAL_ATTEMPTS = 5;
+const BUSY_RETRIES = 5;
 
 function isBusyLiveKit(err: unknown): boolean {
   return err instanceof ServerError && !(err instanceof SipCallError) && (err.status === 503 || err.code === "unavailable" || err.code === "resource_exhausted");
 }
 
-function clients(): { rooms: RoomServiceClient; sip: SipClient } {
+function clients(requestTimeoutSeconds = 10): { rooms: RoomServiceClient; sip: SipClient } {
   const config = liveKitFromEnv();
   if (!config) return { rooms: unconfiguredClient<RoomServiceClient>(), sip: unconfiguredClient<SipClient>() };
+  const options = { requestTimeout: requestTimeoutSeconds, failover: false };
   return {
-    rooms: new RoomServiceClient(config.url, config.apiKey, config.apiSecret),
-    sip: new SipClient(config.url, config.apiKey, config.apiSecret),
+    rooms: new RoomServiceClient(config.url, config.apiKey, config.apiSecret, options),
+    sip: new SipClient(config.url, config.apiKey, config.apiSecret, options),
   };
 }
 
-/** Creates the call's room (agent dispatched on creation), then dials and waits for the answer. */
-export async function dialOutbound(dial: OutboundDial, onProgress: (step: "room_created" | "dialing") => Promise<void>): Promise<DialOutcome> {
-  const { rooms, sip } = clients();
+/** Creates the call's room with the agent dispatched on creation. Throws when LiveKit refuses. */
+export async function createCallRoom(dial: Pick<OutboundDial, "roomName" | "agentName" | "agentMetadata">): Promise<void> {
+  await clients().rooms.createRoom({
+    name: dial.roomName,
+    emptyTimeout: 30,
+    departureTimeout: 5,
+    agents: [new RoomAgentDispatch({ agentName: dial.agentName, metadata: dial.agentMetadata })],
+  });
+}
+
+/**
+ * Dials through the outbound trunk into an existing room and waits for the answer (or the
+ * final failure). The answer time is taken when LiveKit reports the call active.
+ */
+export async function dialIntoRoom(dial: OutboundDial): Promise<DialOutcome> {
+  // The request waits for the answer: give it the ringing time and some room on top.
+  const { sip } = clients(dial.ringingTimeoutSeconds + 20);
   try {
-    await callLiveKit("create the call's room", () =>
-      rooms.createRoom({
-        name: dial.roomName,
-        emptyTimeout: 30,
-        departureTimeout: 5,
-        agents: [new RoomAgentDispatch({ agentName: dial.agentName, metadata: dial.agentMetadata })],
-      }),
-    );
-    await onProgress("room_created");
-    await onProgress("dialing");
     // livekit-sip answers 503 "unavailable" while it is short of CPU: no INVITE was sent, so
     // dialling again a little later is safe (the same identity: no participant was created).
     for (let attempt = 1; ; attempt++) {
@@ -68,25 +76,58 @@ export async function dialOutbound(dial: OutboundDial, onProgress: (step: "room_
           participantName: dial.to,
           fromNumber: dial.from,
           waitUntilAnswered: true,
-          ringingTimeout: dial.ringingTimeoutSeconds ?? 30,
+          ringingTimeout: dial.ringingTimeoutSeconds,
         });
-        return { kind: "answered" };
+        return { kind: "answered", answeredAt: new Date() };
       } catch (err) {
-        if (attempt >= DIAL_ATTEMPTS || !isBusyLiveKit(err)) throw err;
+        if (attempt >= BUSY_RETRIES || !isBusyLiveKit(err)) throw err;
         console.warn("[calls] livekit-sip unavailable, dialling again", { room: dial.roomName, attempt });
-        await new Promise((r) => setTimeout(r, 2000 * attempt));
+        await new Promise((r) => setTimeout(r, 1000 * attempt));
       }
     }
   } catch (err) {
-    const cause = err instanceof Error && err.cause !== undefined ? err.cause : err;
-    if (cause instanceof SipCallError || err instanceof SipCallError) {
-      const e = (cause instanceof SipCallError ? cause : err) as SipCallError;
-      console.error("[calls] dial failed", { room: dial.roomName, sipStatusCode: e.sipStatusCode, message: e.message });
-      return { kind: "sip_failed", sipStatusCode: e.sipStatusCode };
-    }
-    console.error("[calls] dial failed", { room: dial.roomName, err });
-    if (isNetworkError(err) || isBusyLiveKit(err) || (err as { kind?: string }).kind === "unreachable") return { kind: "unreachable" };
-    return { kind: "rejected" };
+    return dialFailure(dial.roomName, err);
+  }
+}
+
+function dialFailure(roomName: string, err: unknown): DialOutcome {
+  const cause = err instanceof Error && err.cause instanceof SipCallError ? err.cause : err;
+  if (cause instanceof SipCallError) {
+    console.error("[calls] dial failed", { room: roomName, sipStatusCode: cause.sipStatusCode });
+    return { kind: "sip_failed", sipStatusCode: cause.sipStatusCode };
+  }
+  // Rang past the ringing timeout: LiveKit sent CANCEL and answers twirp "canceled" (HTTP
+  // 408, "sip request timed out") rather than a SipCallError.
+  if (err instanceof ServerError && (err.code === "canceled" || err.code === "deadline_exceeded") && err.status === 408) {
+    console.error("[calls] dial timed out ringing", { room: roomName });
+    return { kind: "sip_failed", sipStatusCode: 408 };
+  }
+  console.error("[calls] dial failed", { room: roomName, err });
+  if (err instanceof Error && (err.name === "AbortError" || err.name === "TimeoutError")) return { kind: "unknown" };
+  if (isNetworkError(err) || isBusyLiveKit(err) || (err as { kind?: string }).kind === "unreachable") return { kind: "unreachable" };
+  return { kind: "rejected" };
+}
+
+export type CallParticipantState =
+  /** LiveKit could not be asked: decide nothing. */
+  | { kind: "unknown" }
+  | { kind: "no_room" }
+  | { kind: "no_participant" }
+  | { kind: "present"; callStatus: string | undefined };
+
+/** Where a call's SIP participant stands in LiveKit right now. */
+export async function readCallParticipant(roomName: string, identity: string | null): Promise<CallParticipantState> {
+  const { rooms } = clients();
+  try {
+    const found = await rooms.listRooms([roomName]);
+    if (found.length === 0) return { kind: "no_room" };
+    const ps = await rooms.listParticipants(roomName);
+    const p = ps.find((x) => (identity ? x.identity === identity : x.attributes["sip.callID"] !== undefined));
+    return p ? { kind: "present", callStatus: p.attributes["sip.callStatus"] } : { kind: "no_participant" };
+  } catch (err) {
+    if (err instanceof ServerError && err.code === "not_found") return { kind: "no_room" };
+    console.error("[calls] could not read the call's participant", { roomName, err: isNetworkError(err) ? "unreachable" : err });
+    return { kind: "unknown" };
   }
 }
 
@@ -95,62 +136,7 @@ export async function endCallRoom(roomName: string): Promise<void> {
   try {
     await clients().rooms.deleteRoom(roomName);
   } catch (err) {
+    if (err instanceof ServerError && err.code === "not_found") return;
     console.error("[calls] could not delete room", { roomName, err });
-  }
-}
-
-export type CallWebhook = {
-  /** livekit-server posts no event for attribute changes: an answer comes from the worker (lib/calls/answered). */
-  event: "participant_joined" | "participant_left" | "room_finished" | "other";
-  roomName: string | null;
-  /** The room's metadata (JSON we or a dispatch rule wrote), when the event names it. */
-  roomMetadata: string | null;
-  participant: { identity: string; isSip: boolean; attributes: Record<string, string>; joinedAt: Date | null } | null;
-  createdAt: Date;
-};
-
-/** Verifies a webhook's signature (Authorization header) and reduces it to what calls need; null when not signed by our key. */
-export async function receiveCallWebhook(body: string, authHeader: string | null): Promise<CallWebhook | null> {
-  const config = liveKitFromEnv();
-  // No LiveKit configured: nothing can be signed by our key.
-  if (!config) return null;
-  const receiver = new WebhookReceiver(config.apiKey, config.apiSecret);
-  let ev;
-  try {
-    ev = await receiver.receive(body, authHeader ?? undefined);
-  } catch {
-    return null;
-  }
-  const known = ["participant_joined", "participant_left", "room_finished"] as const;
-  const event = (known as readonly string[]).includes(ev.event) ? (ev.event as CallWebhook["event"]) : "other";
-  const p = ev.participant;
-  return {
-    event,
-    roomName: ev.room?.name ?? null,
-    roomMetadata: ev.room?.metadata || null,
-    participant: p
-      ? { identity: p.identity, isSip: p.kind === ParticipantInfo_Kind.SIP, attributes: { ...p.attributes }, joinedAt: p.joinedAt ? new Date(Number(p.joinedAt) * 1000) : null }
-      : null,
-    createdAt: ev.createdAt ? new Date(Number(ev.createdAt) * 1000) : new Date(),
-  };
-}
-
-/**
- * Waits until the SIP participant has left (or hangs up, or its room is gone), polling the
- * room. The completion path when webhooks are not configured; webhooks usually win the race.
- */
-export async function waitForParticipantGone(roomName: string, identity: string, opts: { intervalMs?: number; maxSeconds?: number } = {}): Promise<void> {
-  const { rooms } = clients();
-  const deadline = Date.now() + (opts.maxSeconds ?? 3600) * 1000;
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, opts.intervalMs ?? 1000));
-    try {
-      const ps = await rooms.listParticipants(roomName);
-      const p = ps.find((x) => x.identity === identity);
-      if (!p || p.attributes["sip.callStatus"] === "hangup") return;
-    } catch (err) {
-      if (isNetworkError(err)) continue;
-      return; // the room is gone
-    }
   }
 }

@@ -31,11 +31,21 @@ export function connectLiveKit(config: LiveKitConfig): LiveKitClients {
   };
 }
 
+// A process other than the web app (the dispatcher) validates its own environment and hands
+// the result here at start, so lib/livekit never reads the web app's settings there.
+let processConfig: { config: LiveKitConfig | undefined } | undefined;
+
+/** Sets the LiveKit this process talks to (undefined: not configured), instead of lib/env's. */
+export function installLiveKitConfig(config: LiveKitConfig | undefined): void {
+  processConfig = { config };
+}
+
 /**
  * The LiveKit of the server environment, or undefined when LIVEKIT_URL, LIVEKIT_API_KEY and
  * LIVEKIT_API_SECRET are unset (lib/env allows all three or none).
  */
 export function liveKitFromEnv(): LiveKitConfig | undefined {
+  if (processConfig) return processConfig.config;
   const env = serverEnv();
   if (!env.LIVEKIT_URL || !env.LIVEKIT_API_KEY || !env.LIVEKIT_API_SECRET) return undefined;
   return { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET };

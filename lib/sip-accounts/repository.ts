@@ -45,7 +45,7 @@ export function toSipAccountView(row: SipAccount): SipAccountView {
 }
 
 /** The columns create and edit write alike; the live name key keeps names unique per Space. */
-export function accountColumns(input: Pick<CreateSipAccountInput, "accountName" | "sipServerAddress" | "sipTransport" | "destinationCountry" | "allowedInboundIps">) {
+export function accountColumns(input: Pick<CreateSipAccountInput, "accountName" | "sipServerAddress" | "sipTransport" | "destinationCountry" | "allowedInboundIps" | "maxConcurrentCalls" | "callsPerSecond">) {
   return {
     name: input.accountName,
     liveNameKey: input.accountName.toLowerCase(),
@@ -53,5 +53,7 @@ export function accountColumns(input: Pick<CreateSipAccountInput, "accountName" 
     sipTransport: input.sipTransport,
     destinationCountry: input.destinationCountry,
     allowedInboundIps: input.allowedInboundIps,
+    maxConcurrentCalls: input.maxConcurrentCalls,
+    callsPerSecond: input.callsPerSecond,
   };
 }

@@ -24,6 +24,12 @@ export function makeSipAccountRestSchemas(schemas: SipAccountSchemas) {
     allowedInboundIps: "IPv4 addresses or CIDR ranges allowed to send calls: a list or one comma-separated string.",
     outboundUsername: "Digest username LiveKit sends to your PBX; set with outboundPassword.",
     inboundUsername: "Digest username your PBX must send to LiveKit; set with inboundPassword.",
+    maxConcurrentCalls: "Channels of your trunk: outbound calls wait in the queue (never fail) while this many calls of the account, inbound included, are live. null: no limit.",
+    callsPerSecond: "New outbound calls per second your trunk accepts (0.1 to 1000; 0.5 = one every 2 s). null: no limit.",
+  };
+  const limits = {
+    maxConcurrentCalls: z.number().nullable().optional().meta({ description: d.maxConcurrentCalls }),
+    callsPerSecond: z.number().nullable().optional().meta({ description: d.callsPerSecond }),
   };
   const ips = z.union([f.allowedInboundIps, z.array(z.string().max(64))]);
   const createBody = z.strictObject({
@@ -36,6 +42,7 @@ export function makeSipAccountRestSchemas(schemas: SipAccountSchemas) {
     outboundPassword: f.outboundPassword.nullable().optional().meta({ description: PASSWORD_NOTE, writeOnly: true }),
     inboundUsername: f.inboundUsername.nullable().optional().meta({ description: d.inboundUsername }),
     inboundPassword: f.inboundPassword.nullable().optional().meta({ description: PASSWORD_NOTE, writeOnly: true }),
+    ...limits,
   });
   const change = `${PASSWORD_NOTE} Absent: kept; null: cleared (clear the username too); a string: replaced.`;
   const updateBody = z.strictObject({
@@ -48,6 +55,7 @@ export function makeSipAccountRestSchemas(schemas: SipAccountSchemas) {
     outboundPassword: f.outboundPassword.nullable().optional().meta({ description: change, writeOnly: true }),
     inboundUsername: f.inboundUsername.nullable().optional().meta({ description: d.inboundUsername }),
     inboundPassword: f.inboundPassword.nullable().optional().meta({ description: change, writeOnly: true }),
+    ...limits,
   });
   return { createSipAccountBody: createBody, updateSipAccountBody: updateBody };
 }
@@ -57,6 +65,12 @@ type Body = Record<string, unknown>;
 
 function text(value: unknown): unknown {
   return value === undefined || value === null ? "" : value;
+}
+
+/** A JSON number (or null) as the form's text; anything else goes through for the form rule to refuse. */
+function limit(value: unknown): unknown {
+  if (value === undefined || value === null) return "";
+  return typeof value === "number" ? String(value) : value;
 }
 
 function ips(value: unknown): unknown {
@@ -75,6 +89,8 @@ export function createFieldsFromRest(body: Body): SipAccountFields {
     outboundPassword: text(body.outboundPassword),
     inboundUsername: text(body.inboundUsername),
     inboundPassword: text(body.inboundPassword),
+    maxConcurrentCalls: limit(body.maxConcurrentCalls),
+    callsPerSecond: limit(body.callsPerSecond),
   } as SipAccountFields;
 }
 
@@ -97,6 +113,8 @@ export function editFieldsFromRest(body: Body, current: SipAccountView): SipAcco
     outboundPassword: passwordChange(body.outboundPassword),
     inboundUsername: text(pick("inboundUsername", current.inboundUsername)),
     inboundPassword: passwordChange(body.inboundPassword),
+    maxConcurrentCalls: limit(pick("maxConcurrentCalls", current.maxConcurrentCalls)),
+    callsPerSecond: limit(pick("callsPerSecond", current.callsPerSecond)),
   } as SipAccountEditFields;
 }
 

@@ -82,6 +82,19 @@ function sipServerAddress(mode: IpMode) {
     });
 }
 
+// Outbound limits as the form holds them: text, "" meaning no limit.
+const maxConcurrentCallsText = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 10_000), "Enter a whole number of channels from 1 to 10000, or leave it empty for no limit.");
+const callsPerSecondText = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || (/^\d{1,4}(\.\d{1,2})?$/.test(v) && Number(v) >= 0.1 && Number(v) <= 1000), "Enter calls per second from 0.1 to 1000 (e.g. 1 or 0.5), or leave it empty for no limit.");
+
+/** "" -> null (no limit), else the number. */
+const limitValue = (v: string) => (v === "" ? null : Number(v));
+
 function allowedInboundIps(mode: IpMode) {
   return z
     .string()
@@ -173,6 +186,9 @@ export function makeSipAccountSchemas({ ipMode }: { ipMode: IpMode }) {
     allowedInboundIps: allowedInboundIps(ipMode),
     outboundUsername: username,
     inboundUsername: username,
+    /** The customer's trunk channels: outbound calls wait while this many calls of the account are live. */
+    maxConcurrentCalls: maxConcurrentCallsText.default(""),
+    callsPerSecond: callsPerSecondText.default(""),
   };
   const createShape = { ...common, outboundPassword: passwordText, inboundPassword: passwordText };
   const editShape = { ...common, outboundPassword: passwordChange, inboundPassword: passwordChange };
@@ -219,6 +235,8 @@ export function makeSipAccountSchemas({ ipMode }: { ipMode: IpMode }) {
       allowedInboundIps: ips.ok ? ips.entries : [],
       outboundUsername: v.outboundUsername === "" ? null : v.outboundUsername,
       inboundUsername: v.inboundUsername === "" ? null : v.inboundUsername,
+      maxConcurrentCalls: limitValue(v.maxConcurrentCalls),
+      callsPerSecond: limitValue(v.callsPerSecond),
     };
   }
 
@@ -256,6 +274,10 @@ export const sipAccountDto = z.object({
   outboundPasswordSet: z.boolean(),
   inboundUsername: z.string().nullable(),
   inboundPasswordSet: z.boolean(),
+  /** Outbound calls wait in the queue while this many calls of the account are live; null: no limit. */
+  maxConcurrentCalls: z.number().int().nullable(),
+  /** New outbound calls per second; null: no limit. */
+  callsPerSecond: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,3 +1,4 @@
+import { retryPolicy } from "@/lib/calls/schemas";
 import { z } from "zod";
 import { agentLanguages, llmProviders, speechProviders, type AgentView } from "@/lib/agents/schemas";
 import type { ApiKeyView, CreatedApiKey } from "@/lib/api-keys/schemas";
@@ -104,12 +105,19 @@ const call = z.object({
   agent: ref.nullable().meta({ description: "null: the worker's default agent." }),
   status: z.enum(callStatuses),
   sipStatusCode: z.number().int().nullable(),
-  failureReason: z.string().nullable().meta({ description: "Plain words; also why a call stays queued." }),
+  failureReason: z.string().nullable().meta({ description: "Plain words: why the call failed, was busy or not answered." }),
   createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  answeredAt: z.string().nullable(),
+  startedAt: z.string().nullable().meta({ description: "When the last attempt was dialled (outbound) or the INVITE arrived (inbound)." }),
+  answeredAt: z.string().nullable().meta({ description: "To the millisecond." }),
   endedAt: z.string().nullable(),
   durationSeconds: z.number().int().nullable(),
+  durationMs: z.number().int().nullable().meta({ description: "Answer to hang-up." }),
+  scheduledAt: z.string().nullable().meta({ description: "Not dialled before this time." }),
+  attempts: z.number().int().meta({ description: "Dial attempts so far, retries included." }),
+  retryPolicy: retryPolicy.nullable(),
+  waitReason: z.string().nullable().meta({ description: "Why a queued call still waits: a limit, or LiveKit not configured." }),
+  endReason: z.string().nullable().meta({ description: "How an answered call ended, in plain words." }),
+  batch: z.object({ id: z.string(), row: z.number().int().nullable() }).nullable(),
 });
 const callEvent = z.object({ kind: z.string(), detail: z.string().nullable(), at: z.string() });
 

@@ -1,7 +1,7 @@
 // LiveKit's signed webhooks (livekit-server posts them to LIVEKIT_WEBHOOK_URL). Verified with
 // the console's LiveKit key; anything unsigned or signed by another key is a 401.
 import { applyCallWebhook } from "@/lib/calls/webhooks";
-import { receiveCallWebhook } from "@/lib/livekit/calls";
+import { receiveCallWebhook } from "@/lib/livekit/call-webhooks";
 
 export async function POST(request: Request): Promise<Response> {
   const body = await request.text();

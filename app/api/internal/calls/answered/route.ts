@@ -13,12 +13,15 @@ const NAME = /^[A-Za-z0-9_.:+@-]{1,128}$/;
 const answerReport = z.strictObject({
   roomName: z.string().regex(NAME),
   participantIdentity: z.string().regex(NAME),
+  /** When the worker saw the answer; a report may arrive late (retries), the answer time must not. */
+  answeredAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const POST = withWorkerRoute(async ({ request }) => {
   const parsed = answerReport.safeParse(await request.json().catch(() => undefined));
   if (!parsed.success) return problem(400, "Bad request", { detail: "Expected {roomName, participantIdentity}." });
-  const outcome = await recordAnswer(parsed.data);
+  const { answeredAt, ...report } = parsed.data;
+  const outcome = await recordAnswer(report, answeredAt ? new Date(answeredAt) : undefined);
   if (outcome === "unknown") return problem(404, "Not found", { detail: "No call has this room and SIP participant yet." });
   return new Response(null, { status: 204 });
 });
