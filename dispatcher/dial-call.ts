@@ -17,16 +17,17 @@ export type DialSettings = { agentName: string; ringingTimeoutSeconds: number; l
 const RINGING_POLL_MS = 300;
 const UNREACHABLE_RETRY_MS = 5000;
 
-export async function dialCall(call: ClaimedCall, settings: DialSettings): Promise<void> {
+/** `started` is called once the call's SIP participant is in the room (ringing calls hold no start slot). */
+export async function dialCall(call: ClaimedCall, settings: DialSettings, started: () => void): Promise<void> {
   const renew = setInterval(() => void extendLease(call.id, settings.leaseSeconds), (settings.leaseSeconds * 1000) / 3);
   try {
-    await dial(call, settings);
+    await dial(call, settings, started);
   } finally {
     clearInterval(renew);
   }
 }
 
-async function dial(call: ClaimedCall, settings: DialSettings): Promise<void> {
+async function dial(call: ClaimedCall, settings: DialSettings, started: () => void): Promise<void> {
   const metadata = JSON.stringify({
     direction: "outbound",
     callId: call.id,
@@ -43,13 +44,13 @@ async function dial(call: ClaimedCall, settings: DialSettings): Promise<void> {
   } catch (err) {
     // No room, so no INVITE: safe to dial later.
     console.error("[dispatcher] could not create the call's room", { callId: call.id, err: (err as Error).message });
-    await requeueCall(call.id, new Date(Date.now() + UNREACHABLE_RETRY_MS), "LiveKit was unreachable; the call waits and is dialled again shortly.", { waitReason: "LiveKit was unreachable; dialling again shortly." });
+    await requeueCall(call.id, new Date(Date.now() + UNREACHABLE_RETRY_MS), "LiveKit was unreachable; the call waits and is dialled again shortly.", { waitReason: "LiveKit was unreachable; dialling again shortly." }, false);
     return;
   }
   // From here on an INVITE may leave: the room's name tells reconciliation so.
   await db().call.update({ where: { id: call.id }, data: { roomName: call.roomName } });
 
-  const watch = watchRinging(call);
+  const watch = watchRinging(call, started);
   const outcome = await dialIntoRoom({
     roomName: call.roomName,
     participantIdentity: call.participantIdentity,
@@ -86,7 +87,7 @@ async function dial(call: ClaimedCall, settings: DialSettings): Promise<void> {
     }
   } else if (outcome.kind === "unreachable") {
     await endCallRoom(call.roomName);
-    await requeueCall(call.id, new Date(Date.now() + UNREACHABLE_RETRY_MS), "LiveKit was unreachable or too busy before dialling; the call waits and is dialled again shortly.", { waitReason: "LiveKit was unreachable; dialling again shortly." });
+    await requeueCall(call.id, new Date(Date.now() + UNREACHABLE_RETRY_MS), "LiveKit was unreachable or too busy before dialling; the call waits and is dialled again shortly.", { waitReason: "LiveKit was unreachable; dialling again shortly." }, false);
     return;
   } else {
     await moveCall(call.id, "failed", { failureReason: "LiveKit refused to place the call. Check the account with Verify.", endedAt, leaseUntil: null });
@@ -95,13 +96,14 @@ async function dial(call: ClaimedCall, settings: DialSettings): Promise<void> {
 }
 
 /** Shows "ringing" as soon as the callee's phone rings (180/183): LiveKit posts no webhook for it. */
-function watchRinging(call: ClaimedCall): { stop: () => void } {
+function watchRinging(call: ClaimedCall, started: () => void): { stop: () => void } {
   let stopped = false;
   void (async () => {
     while (!stopped) {
       await new Promise((r) => setTimeout(r, RINGING_POLL_MS));
       if (stopped) return;
       const state = await readCallParticipant(call.roomName, call.participantIdentity);
+      if (state.kind === "present") started();
       if (state.kind === "present" && state.callStatus === "ringing") {
         await moveCall(call.id, "ringing", {}, "Ringing (180/183 from the PBX)");
         return;

@@ -4,6 +4,7 @@ import { createDbClient } from "@/lib/db/create-client";
 import { installDbClient } from "@/lib/db/client";
 import { installLiveKitConfig } from "@/lib/livekit/client";
 import { jobNames } from "@/lib/queue/jobs";
+import { DialSlots } from "./dial-slots";
 import { liveKitOf, parseDispatcherEnv } from "./env";
 import { placeCallTask } from "./place-call-task";
 import { reconcileCalls } from "./reconcile";
@@ -31,7 +32,8 @@ const settings = {
 
 // Without LiveKit no call can be dialled: the dispatcher leaves place_call jobs in the queue
 // (calls stay queued, not failed) until one that has LiveKit runs.
-const taskList = liveKit ? { [jobNames.placeCall]: placeCallTask({ ...settings, maxDials: env.DISPATCHER_MAX_DIALS, inFlight }) } : {};
+const slots = new DialSlots(env.DISPATCHER_DIAL_STARTS);
+const taskList = liveKit ? { [jobNames.placeCall]: placeCallTask({ ...settings, maxDials: env.DISPATCHER_MAX_DIALS, inFlight, slots }) } : {};
 if (!liveKit) console.warn("[dispatcher] LiveKit is not configured (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET): calls stay queued until a dispatcher with LiveKit runs.");
 
 const quiet = new Logger(() => (level, message) => {
@@ -55,7 +57,7 @@ async function reconcile(): Promise<void> {
   if (!liveKit || reconciling) return;
   reconciling = true;
   try {
-    const { checked } = await reconcileCalls(settings, following);
+    const { checked } = await reconcileCalls(settings, inFlight, following);
     lastReconcile = { at: new Date().toISOString(), checked };
   } catch (err) {
     console.error("[dispatcher] reconciliation failed", { err: (err as Error).message });
@@ -68,7 +70,7 @@ const timer = setInterval(() => void reconcile(), env.DISPATCHER_RECONCILE_SECON
 
 const health = createServer((req, res) => {
   res.setHeader("content-type", "application/json");
-  res.end(JSON.stringify({ ok: true, liveKitConfigured: Boolean(liveKit), dialling: inFlight.size, following: following.size, lastReconcile }));
+  res.end(JSON.stringify({ ok: true, liveKitConfigured: Boolean(liveKit), starting: slots.inUse, dialling: inFlight.size, following: following.size, lastReconcile }));
 });
 health.listen(env.DISPATCHER_HTTP_PORT, env.DISPATCHER_HTTP_HOST);
 console.log(`[dispatcher] ready (health http://${env.DISPATCHER_HTTP_HOST}:${env.DISPATCHER_HTTP_PORT}/, concurrency ${env.DISPATCHER_CONCURRENCY}, LiveKit ${liveKit ? liveKit.url : "not configured"})`);

@@ -3,14 +3,17 @@ import { moveCall } from "@/lib/calls/repository";
 import { callJobKey, jobNames } from "@/lib/queue/jobs";
 import { claimCall } from "./claim-call";
 import { dialCall, type DialSettings } from "./dial-call";
+import { releaseOnce, type DialSlots } from "./dial-slots";
 
 // The place_call job: claim the call (limits, exactly once), then dial it in the background
 // so the queue's slot is free again at once: a ringing call does not hold up the next one.
 // A call over a limit goes back to the queue for later, with its reason on the timeline.
 
-export type PlaceCallDeps = DialSettings & { maxDials: number; inFlight: Set<string> };
+export type PlaceCallDeps = DialSettings & { maxDials: number; inFlight: Set<string>; slots: DialSlots };
 
 const FULL_RECHECK_MS = 250;
+/** How long a job waits here for a start slot before it goes back to the queue. */
+const SLOT_WAIT_MS = 2000;
 
 export function placeCallTask(deps: PlaceCallDeps): Task {
   return async (payload, helpers) => {
@@ -21,8 +24,17 @@ export function placeCallTask(deps: PlaceCallDeps): Task {
     }
     const later = (ms: number) => helpers.addJob(jobNames.placeCall, { callId }, { jobKey: callJobKey(callId), runAt: new Date(Date.now() + ms), maxAttempts: 10 });
     if (deps.inFlight.size >= deps.maxDials) return void (await later(FULL_RECHECK_MS));
+    if (!(await deps.slots.acquire(SLOT_WAIT_MS))) return void (await later(FULL_RECHECK_MS));
+    const release = releaseOnce(deps.slots);
 
-    const claim = await claimCall(callId, deps.leaseSeconds);
+    let claim;
+    try {
+      claim = await claimCall(callId, deps.leaseSeconds);
+    } catch (err) {
+      release();
+      throw err; // the queue retries the job with back-off (the claim is idempotent)
+    }
+    if (claim.kind !== "claimed") release();
     if (claim.kind === "wait") return void (await later(claim.waitMs));
     if (claim.kind === "refuse") {
       await moveCall(callId, "failed", { failureReason: claim.reason, endedAt: new Date() });
@@ -30,8 +42,11 @@ export function placeCallTask(deps: PlaceCallDeps): Task {
     }
     if (claim.kind === "skip") return;
     deps.inFlight.add(callId);
-    void dialCall(claim.call, deps)
+    void dialCall(claim.call, deps, release)
       .catch((err: unknown) => console.error("[dispatcher] dial crashed; reconciliation takes the call over", { callId, err }))
-      .finally(() => deps.inFlight.delete(callId));
+      .finally(() => {
+        release();
+        deps.inFlight.delete(callId);
+      });
   };
 }

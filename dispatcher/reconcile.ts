@@ -29,7 +29,8 @@ async function takeLease(callId: string, leaseSeconds: number): Promise<boolean>
   return res.count === 1;
 }
 
-export async function reconcileCalls(settings: ReconcileSettings, following: Set<string>): Promise<{ checked: number }> {
+/** `dialling`: calls this process is dialling now (never reconciled here); `following`: taken over and followed here. */
+export async function reconcileCalls(settings: ReconcileSettings, dialling: ReadonlySet<string>, following: Set<string>): Promise<{ checked: number }> {
   const now = new Date();
   const calls = await db().call.findMany({
     where: { status: { in: [...liveStatuses] }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
@@ -38,7 +39,7 @@ export async function reconcileCalls(settings: ReconcileSettings, following: Set
     take: BATCH,
   });
   for (const call of calls) {
-    if (following.has(call.id)) continue;
+    if (following.has(call.id) || dialling.has(call.id)) continue;
     try {
       await reconcileOne(call, settings, following);
     } catch (err) {
@@ -59,7 +60,7 @@ async function reconcileOne(call: Row, settings: ReconcileSettings, following: S
 
   if (!call.roomName) {
     // The dispatcher died before creating the room: no INVITE ever left, so dial it again.
-    if (call.direction === "outbound" && !answered) await requeueCall(call.id, new Date(), "The dispatcher stopped before dialling; the call is dialled again.");
+    if (call.direction === "outbound" && !answered) await requeueCall(call.id, new Date(), "The dispatcher stopped before dialling; the call is dialled again.", {}, false);
     return;
   }
   const state = await readCallParticipant(call.roomName, call.participantIdentity);

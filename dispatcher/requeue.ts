@@ -8,11 +8,12 @@ import { addPlaceCallJob } from "@/lib/queue/jobs";
 
 type RequeueData = Pick<Prisma.CallUpdateManyMutationInput, "sipStatusCode" | "failureReason" | "waitReason">;
 
-export async function requeueCall(callId: string, runAt: Date, detail: string, data: RequeueData = {}): Promise<boolean> {
+/** `countAttempt` false: the dial never reached the callee (LiveKit away), so it is not an attempt of the retry policy. */
+export async function requeueCall(callId: string, runAt: Date, detail: string, data: RequeueData = {}, countAttempt = true): Promise<boolean> {
   return db().$transaction(async (tx) => {
     const moved = await tx.call.updateMany({
       where: { id: callId, status: { in: ["dialing", "ringing"] } },
-      data: { ...data, status: "queued", leaseUntil: null, roomName: null, scheduledAt: runAt },
+      data: { ...data, status: "queued", leaseUntil: null, roomName: null, scheduledAt: runAt, ...(countAttempt ? {} : { attempts: { decrement: 1 } }) },
     });
     if (moved.count === 0) return false;
     await tx.callEvent.create({ data: { callId, kind: "status:queued", detail } });

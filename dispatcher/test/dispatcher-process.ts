@@ -20,7 +20,7 @@ export async function startDispatcher(env: Record<string, string | undefined>): 
   const port = nextPort++;
   const child: ChildProcess = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "dispatcher/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DISPATCHER_HTTP_PORT: String(port), DISPATCHER_RECONCILE_SECONDS: "1", DISPATCHER_LEASE_SECONDS: "4", ...env },
+    env: { ...process.env, DISPATCHER_HTTP_PORT: String(port), DISPATCHER_RECONCILE_SECONDS: "1", DISPATCHER_LEASE_SECONDS: "8", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

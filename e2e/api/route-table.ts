@@ -81,7 +81,16 @@ export const expectations: Record<string, Expectation> = {
   "GET /spaces/[spaceId]/calls": { access: "member", ok: 200 },
   "POST /spaces/[spaceId]/calls": { access: "admin", ok: 201, body: (ids) => ({ from: ids.fromNumber, to: randomNumber() }) },
   "GET /spaces/[spaceId]/calls/[callId]": { access: "member", ok: 200 },
+  // Scheduled an hour ahead, so it is still queued (cancellable) when the test cancels it.
+  "POST /spaces/[spaceId]/calls/[callId]/cancel": { access: "admin", ok: 200, fresh: async (o, ids) => ({ callId: await scheduledCall(o, ids) }) },
 };
+
+async function scheduledCall(owner: APIRequestContext, ids: Ids): Promise<string> {
+  const at = new Date(Date.now() + 3600_000).toISOString();
+  const placed = await owner.post(`/api/v1/spaces/${ids.spaceId}/calls`, { data: { from: ids.fromNumber, to: randomNumber(), scheduledAt: at } });
+  if (placed.status() !== 201) throw new Error(`placing a scheduled call: ${placed.status()} ${await placed.text()}`);
+  return (await placed.json()).id as string;
+}
 
 /** The account, number (with an inbound agent), agent, member-role key and call every operation can name. */
 export async function makeFixture(owner: APIRequestContext, spaceId: string, accountId?: string): Promise<Ids> {

@@ -53,6 +53,9 @@ export const listCallsQuery = z.strictObject({
 });
 export type ListCallsQuery = z.output<typeof listCallsQuery>;
 
+/** Which call to cancel (the console's Cancel call button). */
+export const cancelCallInput = z.strictObject({ callId: z.string().trim().min(1).max(128) });
+
 /** Why a call waits in the queue while LiveKit is not configured (the seed's words). */
 export const TELEPHONY_NOT_CONFIGURED = "Telephony worker not configured — call remains queued. Set LIVEKIT_* and carrier credentials in .env.";
 

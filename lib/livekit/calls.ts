@@ -119,8 +119,7 @@ export type CallParticipantState =
 export async function readCallParticipant(roomName: string, identity: string | null): Promise<CallParticipantState> {
   const { rooms } = clients();
   try {
-    const found = await rooms.listRooms([roomName]);
-    if (found.length === 0) return { kind: "no_room" };
+    // One request: listing a room that does not exist answers not_found.
     const ps = await rooms.listParticipants(roomName);
     const p = ps.find((x) => (identity ? x.identity === identity : x.attributes["sip.callID"] !== undefined));
     return p ? { kind: "present", callStatus: p.attributes["sip.callStatus"] } : { kind: "no_participant" };

@@ -66,23 +66,30 @@ wait_for_app() {
 
 # The web app runs in a process group of its own: `npx next start` leaves a next-server child
 # that survives a kill of the npx process, so stopping the app signals the whole group.
-# start_app <log> <command...> sets app_pid (the group's id); stop_app stops it.
+# start_app <log> <command...> sets app_pid (the group's id) and writes it to
+# $STACK_DIR/run/app.pid, where a test that restarts the app (e2e/app-process.ts) leaves the
+# new one's; stop_app stops whichever the file names.
 start_app() {
   local log=$1
   shift
   setsid "$@" >"$log" 2>&1 &
   app_pid=$!
+  mkdir -p "$STACK_DIR/run"
+  echo "$app_pid" >"$STACK_DIR/run/app.pid"
 }
 
 stop_app() {
-  [ -n "${app_pid:-}" ] || return 0
-  kill -TERM -- "-$app_pid" 2>/dev/null || true
+  local pid=${app_pid:-}
+  [ -f "$STACK_DIR/run/app.pid" ] && pid=$(cat "$STACK_DIR/run/app.pid")
+  [ -n "$pid" ] || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || true
   local i
   for ((i = 0; i < 20; i++)); do
-    kill -0 -- "-$app_pid" 2>/dev/null || break
+    kill -0 -- "-$pid" 2>/dev/null || break
     sleep 0.5
   done
-  kill -KILL -- "-$app_pid" 2>/dev/null || true
-  wait "$app_pid" 2>/dev/null || true
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -f "$STACK_DIR/run/app.pid"
   app_pid=""
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/calls/auto-refresh";
+import { CancelCallButton } from "@/components/calls/cancel-call-button";
 import { CallStatusBadge, formatDuration, formatTime } from "@/components/calls/call-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSpace } from "@/lib/auth/session";
@@ -30,7 +31,9 @@ export default async function CallPage({ params }: { params: Promise<{ spaceId: 
     ["Agent", call.agent?.name ?? "Default"],
     ["Status", <CallStatusBadge key="s" status={call.status} />],
     ["SIP status", call.sipStatusCode ?? "—"],
-    ["Reason", call.failureReason ?? "—"],
+    ["Reason", call.failureReason ?? call.waitReason ?? call.endReason ?? "—"],
+    ...(call.scheduledAt ? ([["Scheduled", formatTime(call.scheduledAt)]] as [string, React.ReactNode][]) : []),
+    ["Attempts", call.retryPolicy ? `${call.attempts} of ${call.retryPolicy.maxAttempts}` : String(call.attempts)],
     ["Started", formatTime(call.startedAt)],
     ["Answered", formatTime(call.answeredAt)],
     ["Ended", formatTime(call.endedAt)],
@@ -38,7 +41,15 @@ export default async function CallPage({ params }: { params: Promise<{ spaceId: 
   ];
   return (
     <>
-      <PageHeader title={`Call ${call.from} → ${call.to}`} actions={<Link className="text-sm text-blue-700 hover:underline" href={`/s/${spaceId}/calls`}>All calls</Link>} />
+      <PageHeader
+        title={`Call ${call.from} → ${call.to}`}
+        actions={
+          <div className="flex items-center gap-3">
+            {call.status === "queued" ? <CancelCallButton spaceId={spaceId} callId={call.id} /> : null}
+            <Link className="text-sm text-blue-700 hover:underline" href={`/s/${spaceId}/calls`}>All calls</Link>
+          </div>
+        }
+      />
       <AutoRefresh active={!finalStatuses.has(call.status)} />
       <dl className="mb-8 grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label="Call details">
         {rows.map(([k, v]) => (

@@ -1,0 +1,32 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { cancelCallAction } from "@/app/(console)/s/[spaceId]/calls/actions";
+import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";
+import { Button } from "@/components/ui/button";
+
+/** Cancels a queued or scheduled call after a confirmation; a call already dialling is refused in the dialog. */
+export function CancelCallButton({ spaceId, callId }: { spaceId: string; callId: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)}>Cancel call</Button>
+      <ActionConfirmDialog
+        open={open}
+        title="Cancel this call?"
+        confirmLabel="Cancel call"
+        failureText="The call could not be cancelled."
+        run={() => cancelCallAction(spaceId, { callId })}
+        onDone={() => {
+          setOpen(false);
+          router.refresh();
+        }}
+        onCancel={() => setOpen(false)}
+      >
+        <p className="text-sm text-slate-700">It has not been dialled yet, so nobody is called. This cannot be undone.</p>
+      </ActionConfirmDialog>
+    </>
+  );
+}
