@@ -38,7 +38,7 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
         </div>
       )}
       {page.items.length === 0 ? (
-        <EmptyState title={cursor ? "No more calls" : Object.keys(filters).length > 0 ? "No calls match these filters" : "No calls yet"} body="Calls appear here once a number with an agent receives or places one." />
+        <EmptyState title={cursor ? "No more calls" : "No calls yet"} body="Calls appear here once a number with an agent receives or places one." />
       ) : (
         <CallsTable spaceId={spaceId} calls={page.items} />
       )}
