@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeCallsCursor } from "./list-cursor";
 import { callStatuses } from "./status";
 
 // One schema for the Place test call form, its server action, the REST route and the service.
@@ -46,12 +47,40 @@ export const placeCallInput = z.strictObject({
 });
 export type PlaceCallInput = z.output<typeof placeCallInput>;
 
-export const listCallsQuery = z.strictObject({
-  accountId: z.string().min(1).max(128).optional(),
-  phoneNumberId: z.string().min(1).max(128).optional(),
-  status: z.enum(callStatuses).optional(),
-});
+export const CALLS_PAGE_DEFAULT = 50;
+export const CALLS_PAGE_MAX = 200;
+
+/**
+ * A calendar date (the start of that day, UTC) or a date-time with its zone. A date-time
+ * without a zone is refused: the server's zone would silently decide which calls it means.
+ */
+const instant = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "Enter a date (YYYY-MM-DD) or a date-time with its zone, e.g. 2026-01-31T09:00:00Z." })
+  .transform((text) => new Date(text.length === 10 ? `${text}T00:00:00Z` : text));
+
+/** The call list's filters and page, as REST query parameters and as the Calls page's URL. */
+export const listCallsQuery = z
+  .strictObject({
+    accountId: z.string().min(1).max(128).optional(),
+    phoneNumberId: z.string().min(1).max(128).optional(),
+    status: z.enum(callStatuses).optional(),
+    direction: z.enum(["inbound", "outbound"]).optional(),
+    /** Calls created at or after this instant. */
+    since: instant.optional(),
+    /** Calls created before this instant (exclusive, so consecutive ranges never overlap). */
+    until: instant.optional(),
+    // A query string carries numbers as text.
+    limit: z.coerce.number().int().min(1).max(CALLS_PAGE_MAX).default(CALLS_PAGE_DEFAULT),
+    cursor: z
+      .string()
+      .max(512)
+      .transform((text, ctx) => decodeCallsCursor(text) ?? (ctx.addIssue({ code: "custom", message: "The cursor must be a nextCursor from a previous page." }), z.NEVER))
+      .optional(),
+  })
+  .refine((q) => !q.since || !q.until || q.since <= q.until, { path: ["until"], message: "Must not be before since." });
 export type ListCallsQuery = z.output<typeof listCallsQuery>;
+/** What a caller passes: everything optional, limit as a number or its text. */
+export type ListCallsQueryInput = z.input<typeof listCallsQuery>;
 
 /** Which call to cancel (the console's Cancel call button). */
 export const cancelCallInput = z.strictObject({ callId: z.string().trim().min(1).max(128) });

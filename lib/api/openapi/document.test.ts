@@ -50,3 +50,20 @@ describe("the OpenAPI document", () => {
     expect(account).not.toMatch(/"outboundPassword"|"inboundPassword"/);
   });
 });
+
+describe("the calls list in the document", () => {
+  const doc = buildOpenApiDocument();
+
+  it("shows its filters and paging as query parameters and answers a page with nextCursor", () => {
+    const list = doc.paths["/spaces/{spaceId}/calls"]!.get as { parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[]; responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> };
+    const query = Object.fromEntries(list.parameters.filter((p) => p.in === "query").map((p) => [p.name, p]));
+    expect(Object.keys(query).sort()).toEqual(["accountId", "cursor", "direction", "limit", "phoneNumberId", "since", "status", "until"]);
+    expect(Object.values(query).every((p) => !p.required)).toBe(true);
+    expect(query.limit!.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 200, default: 50 });
+    expect(query.direction!.schema).toMatchObject({ enum: ["inbound", "outbound"] });
+    expect(JSON.stringify(query.since!.schema)).toContain('"format":"date-time"');
+    expect(list.responses["200"]!.content!["application/json"]!.schema.$ref).toBe("#/components/schemas/CallPage");
+    const page = (doc.components as { schemas: Record<string, { properties: Record<string, unknown> }> }).schemas.CallPage!;
+    expect(Object.keys(page.properties).sort()).toEqual(["items", "nextCursor"]);
+  });
+});

@@ -38,6 +38,13 @@ export type Operation = {
 // The IP rules' mode changes what a refinement accepts, never the JSON Schema of a field.
 const sip = makeSipAccountRestSchemas(makeSipAccountSchemas({ ipMode: "production" }));
 const S = "/spaces/{spaceId}";
+const callsQueryNotes = {
+  direction: "Only inbound or only outbound calls.",
+  since: "Calls created at or after this instant; a date means the start of that day (UTC).",
+  until: "Calls created before this instant (exclusive); a date means the start of that day (UTC). Must not be before since.",
+  limit: "Page size.",
+  cursor: "nextCursor of the previous page, with the same filters.",
+};
 const saved503 = "Saved, but LiveKit was unreachable: the body is a problem with the saved resource in it; Reprovision once LiveKit is back.";
 
 export const operations: Operation[] = [
@@ -81,7 +88,7 @@ export const operations: Operation[] = [
   { method: "post", path: `${S}/api-keys`, operationId: "createApiKey", tag: "API keys", summary: "Create an API key", description: "Signed in as an owner or admin only: an API key cannot create keys. The role is at most your own. The secret is in this answer only (not idempotent, so it is never stored for a replay).", access: "admin-session", body: createApiKeyInput, success: { status: 201, description: "The key and its secret.", schema: "CreatedApiKey" } },
   { method: "delete", path: `${S}/api-keys/{keyId}`, operationId: "revokeApiKey", tag: "API keys", summary: "Revoke an API key", description: "It stops working at once. An owner's key can be revoked by an owner only.", access: "admin", success: { status: 204, description: "Revoked.", schema: null } },
 
-  { method: "get", path: `${S}/calls`, operationId: "listCalls", tag: "Calls", summary: "List calls", description: "The latest 200, newest first.", access: "member", query: listCallsQuery, success: { status: 200, description: "The Space's calls.", schema: "CallList" } },
+  { method: "get", path: `${S}/calls`, operationId: "listCalls", tag: "Calls", summary: "List calls", description: "Newest first, a page at a time (keyset pagination on creation time).", access: "member", query: listCallsQuery, queryNotes: callsQueryNotes, success: { status: 200, description: "A page.", schema: "CallPage" } },
   { method: "post", path: `${S}/calls`, operationId: "placeCall", tag: "Calls", summary: "Place a call", description: "Queues the call (in PostgreSQL, with its job) for the dispatcher, which dials it through the from-number's account outbound trunk with the agent in the room, at scheduledAt if given, within the account's Max concurrent calls and Calls per second (a call over a limit waits, with waitReason saying why), and again after busy / no answer / failure when retry says so. The answer is the queued call; poll it for dialing, ringing, in_progress, completed, failed, busy, no_answer or cancelled.", access: "admin", body: placeCallInput, success: { status: 201, description: "Queued.", schema: "Call" }, idempotent: true },
   { method: "post", path: `${S}/calls/{callId}/cancel`, operationId: "cancelCall", tag: "Calls", summary: "Cancel a queued call", description: "Cancels a call nobody has dialled yet (queued or scheduled). A call already dialling, ringing or up is not cancelled.", access: "admin", success: { status: 200, description: "The cancelled call.", schema: "Call" }, errors: { 409: "The call is dialling or over." } },
   { method: "get", path: `${S}/calls/{callId}`, operationId: "getCall", tag: "Calls", summary: "Get a call with its timeline", access: "member", success: { status: 200, description: "The call.", schema: "CallWithTimeline" } },

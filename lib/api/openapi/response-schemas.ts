@@ -4,6 +4,7 @@ import { agentLanguages, llmProviders, speechProviders, type AgentView } from "@
 import type { ApiKeyView, CreatedApiKey } from "@/lib/api-keys/schemas";
 import { spaceRoles } from "@/lib/auth/roles";
 import type { CallEventView, CallView } from "@/lib/calls/repository";
+import type { CallPage } from "@/lib/calls/list-calls";
 import { callStatuses } from "@/lib/calls/status";
 import type { PhoneNumberPage, PhoneNumberView } from "@/lib/phone-numbers/view";
 import type { RefreshPhoneNumberResult } from "@/lib/phone-numbers/refresh-phone-number";
@@ -119,6 +120,10 @@ const call = z.object({
   endReason: z.string().nullable().meta({ description: "How an answered call ended, in plain words." }),
   batch: z.object({ id: z.string(), row: z.number().int().nullable() }).nullable(),
 });
+const callPage = z.object({
+  items: z.array(call),
+  nextCursor: z.string().nullable().meta({ description: "Pass as cursor (with the same filters) for the next page; null on the last page." }),
+});
 const callEvent = z.object({ kind: z.string(), detail: z.string().nullable(), at: z.string() });
 
 const problem = z.object({
@@ -147,7 +152,7 @@ export const responseSchemas = {
   ApiKeyList: z.object({ items: z.array(apiKey) }),
   CreatedApiKey: createdApiKey,
   Call: call,
-  CallList: z.object({ items: z.array(call) }),
+  CallPage: callPage,
   CallWithTimeline: call.extend({ events: z.array(callEvent) }),
 };
 export type ResponseSchemaName = keyof typeof responseSchemas;
@@ -166,6 +171,7 @@ const sameTypes: {
   created: Same<Out<"CreatedApiKey">, CreatedApiKey>;
   refreshAll: Same<Out<"RefreshAllSummary">, RefreshAllSummary>;
   call: Same<Out<"Call">, CallView>;
+  callPage: Same<Out<"CallPage">, CallPage>;
   callEvent: Same<z.output<typeof callEvent>, CallEventView>;
-} = { sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callEvent: true };
+} = { sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;

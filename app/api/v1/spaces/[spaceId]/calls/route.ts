@@ -1,4 +1,4 @@
-// GET: the Space's calls, newest first (filters: accountId, phoneNumberId, status).
+// GET: a page of the Space's calls, newest first ({ items, nextCursor }; filters and paging in listCallsQuery).
 // POST: place a call (201 with the queued call; 422 when the from-number cannot dial).
 import { parseBody, parseOr422, withSpaceRoute } from "@/lib/api/with-space-route";
 import { listCallsQuery, placeCallInput } from "@/lib/calls/schemas";
@@ -7,7 +7,7 @@ import { listCalls, placeCall } from "@/lib/calls/service";
 export const GET = withSpaceRoute(async ({ ctx, request }) => {
   const query = parseOr422(listCallsQuery, Object.fromEntries(new URL(request.url).searchParams));
   if (!query.ok) return query.response;
-  return Response.json({ items: await listCalls(ctx, query.data) });
+  return Response.json(await listCalls(ctx, query.data));
 });
 
 export const POST = withSpaceRoute(
