@@ -17,6 +17,8 @@ async function dispatcher(env: Record<string, string> = {}) {
 }
 afterEach(async () => {
   await Promise.all(running.splice(0).map((d) => d.stop()));
+  // A test cut short must not leave calls for the next test's dispatcher to dial.
+  await db().call.updateMany({ where: { status: { in: ["queued", "dialing", "ringing", "in_progress"] } }, data: { status: "failed", failureReason: "Left over by an earlier test." } });
 });
 
 const statusEvents = (events: { kind: string }[]) => events.filter((e) => e.kind.startsWith("status:")).map((e) => e.kind.slice(7));

@@ -66,6 +66,7 @@ export async function createCallRoom(dial: Pick<OutboundDial, "roomName" | "agen
 export async function dialIntoRoom(dial: OutboundDial): Promise<DialOutcome> {
   // The request waits for the answer: give it the ringing time and some room on top.
   const { sip } = clients(dial.ringingTimeoutSeconds + 20);
+  const startedAt = Date.now();
   try {
     // livekit-sip answers 503 "unavailable" while it is short of CPU: no INVITE was sent, so
     // dialling again a little later is safe (the same identity: no participant was created).
@@ -86,21 +87,22 @@ export async function dialIntoRoom(dial: OutboundDial): Promise<DialOutcome> {
       }
     }
   } catch (err) {
-    return dialFailure(dial.roomName, err);
+    return dialFailure(dial.roomName, err, Date.now() - startedAt >= dial.ringingTimeoutSeconds * 1000 - 1500);
   }
 }
 
-function dialFailure(roomName: string, err: unknown): DialOutcome {
+function dialFailure(roomName: string, err: unknown, rangOut: boolean): DialOutcome {
   const cause = err instanceof Error && err.cause instanceof SipCallError ? err.cause : err;
   if (cause instanceof SipCallError) {
     console.error("[calls] dial failed", { room: roomName, sipStatusCode: cause.sipStatusCode });
     return { kind: "sip_failed", sipStatusCode: cause.sipStatusCode };
   }
   // Rang past the ringing timeout: LiveKit sent CANCEL and answers twirp "canceled" (HTTP
-  // 408, "sip request timed out") rather than a SipCallError.
+  // 408, "sip request timed out") rather than a SipCallError. The same answer sooner means
+  // LiveKit gave up for a reason of its own: whether the call went out is then unknown.
   if (err instanceof ServerError && (err.code === "canceled" || err.code === "deadline_exceeded") && err.status === 408) {
-    console.error("[calls] dial timed out ringing", { room: roomName });
-    return { kind: "sip_failed", sipStatusCode: 408 };
+    console.error("[calls] dial timed out", { room: roomName, rangOut });
+    return rangOut ? { kind: "sip_failed", sipStatusCode: 408 } : { kind: "unknown" };
   }
   console.error("[calls] dial failed", { room: roomName, err });
   if (err instanceof Error && (err.name === "AbortError" || err.name === "TimeoutError")) return { kind: "unknown" };
