@@ -57,6 +57,18 @@ export async function startPbx(behaviour: PbxBehaviour, options: { calls?: numbe
     "-timeout", `${timeoutSeconds}s`,
     "-trace_msg", "-message_file", trace,
   ];
+  const { done: finished, stop } = spawnSipp(args, dir, trace, timeoutSeconds);
+  const done = finished.then((r) => ({ ...r, invites: distinctInvites(r.messages) }));
+  // Give sipp a moment to bind its port.
+  await new Promise((r) => setTimeout(r, 300));
+  return { port, done, stop };
+}
+
+/**
+ * Runs sipp in `dir` (removed afterwards), killed past `timeoutSeconds` + 5 s; resolves with
+ * its exit code, the message trace and the tail of its output. Shared by every sipp PBX here.
+ */
+export function spawnSipp(args: string[], dir: string, trace: string, timeoutSeconds: number) {
   const child = spawn("sipp", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-8000)));
@@ -70,9 +82,7 @@ export async function startPbx(behaviour: PbxBehaviour, options: { calls?: numbe
     .then(async (exitCode) => {
       const messages = await readFile(trace, "utf8").catch(() => "");
       await rm(dir, { recursive: true, force: true });
-      return { exitCode, invites: distinctInvites(messages), messages, output };
+      return { exitCode, messages, output: output.slice(-4000) };
     });
-  // Give sipp a moment to bind its port.
-  await new Promise((r) => setTimeout(r, 300));
-  return { port, done, stop: () => child.kill("SIGTERM") };
+  return { done, stop: () => void child.kill("SIGTERM") };
 }

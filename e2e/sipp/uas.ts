@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freeUdpPort } from "../../scripts/stack/sipp";
+import { spawnSipp } from "./pbx-uas";
 
 // sipp as the PBX (UAS) on 127.0.0.1: challenges the INVITE with a 401 digest, checks the
 // credentials, answers and hangs up after `holdMs` (or 403 on wrong credentials). One call,
@@ -39,21 +39,7 @@ export async function startDigestUas(username: string, password: string, options
     "-timeout", `${timeoutSeconds}s`,
     "-trace_msg", "-message_file", trace,
   ];
-  const child = spawn("sipp", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (b: Buffer) => (output += b.toString()));
-  child.stderr.on("data", (b: Buffer) => (output += b.toString()));
-  const killer = setTimeout(() => child.kill("SIGKILL"), (timeoutSeconds + 5) * 1000);
-  const done = new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", resolve);
-  })
-    .finally(() => clearTimeout(killer))
-    .then(async (exitCode) => {
-      const messages = await readFile(trace, "utf8").catch(() => "");
-      await rm(dir, { recursive: true, force: true });
-      return { exitCode, messages, output: output.slice(-4000) };
-    });
+  const { done } = spawnSipp(args, dir, trace, timeoutSeconds);
   // Give sipp a moment to bind its port.
   await new Promise((r) => setTimeout(r, 300));
   return { port, done };

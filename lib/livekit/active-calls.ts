@@ -45,8 +45,14 @@ export async function countActiveSipCalls(trunkIds: string[], service: RoomServi
  * send BYE). Deleting a trunk alone leaves calls already up untouched, so "Recreate from
  * scratch" uses this to do what its warning says. Returns how many calls were dropped.
  */
-export async function dropActiveSipCalls(trunkIds: string[], service: RoomServiceClient = roomService()): Promise<number> {
+export async function dropActiveSipCalls(
+  trunkIds: string[],
+  beforeHangUp: (rooms: string[]) => Promise<void> = async () => undefined,
+  service: RoomServiceClient = roomService(),
+): Promise<number> {
   const calls = await activeSipCalls(trunkIds, service);
+  // Said before the BYE goes out, so whoever records the end (webhook or reconciliation) keeps it.
+  await beforeHangUp(calls.map((c) => c.room));
   for (const call of calls) {
     await callLiveKit("hang up a call", () => service.removeParticipant(call.room, call.identity));
   }

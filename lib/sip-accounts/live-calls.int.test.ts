@@ -1,6 +1,8 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SipClient } from "livekit-server-sdk";
+import { RoomServiceClient, SipClient } from "livekit-server-sdk";
+import { recordAnswer } from "@/lib/calls/answered";
+import { applyCallWebhook } from "@/lib/calls/webhooks";
 import { placeCall } from "@/agent-worker/test/sip-call";
 import { answerWithTone, type ToneAnswerer } from "@/bench/tone-participant";
 import { db } from "@/lib/db/client";
@@ -99,8 +101,22 @@ describe("calls during Reprovision", () => {
     const up = answered();
     const call = placeCall({ sipPort, called: number, caller, holdMs: 15_000, timeoutSeconds: 45, onAnswered: () => up.resolve() });
     await up.promise;
+    // The call log's row for it, as LiveKit's join webhook makes it (no web app runs in this tier).
+    const rooms = new RoomServiceClient(liveKit.url, liveKit.apiKey, liveKit.apiSecret);
+    const room = (await rooms.listRooms()).find((r) => r.name.startsWith(`call_${caller}`) && r.numParticipants >= 1)!;
+    const sipParticipant = (await rooms.listParticipants(room.name)).find((p) => p.attributes["sip.trunkPhoneNumber"] === number)!;
+    const join = { roomName: room.name, roomMetadata: null, at: new Date() };
+    const participant = { identity: sipParticipant.identity, isSip: true, attributes: { ...sipParticipant.attributes }, joinedAt: new Date(), disconnectReason: null };
+    await applyCallWebhook({ ...join, event: "participant_joined", participant });
+    await recordAnswer({ roomName: room.name, participantIdentity: sipParticipant.identity });
+
     const result = await recreateSipAccount(ctx, accountId);
     expect(result.changes[0]).toBe("Dropped 1 active call");
+    // The leave that follows (here applied by hand) keeps the console's own reason.
+    await applyCallWebhook({ ...join, at: new Date(), event: "participant_left", participant: { ...participant, disconnectReason: "other" } });
+    const logged = await db().call.findUniqueOrThrow({ where: { roomName: room.name }, include: { events: true } });
+    expect(logged).toMatchObject({ status: "completed", endReason: "Dropped by Recreate from scratch on the account." });
+    expect(logged.events.map((e) => e.kind)).toContain("dropped");
     const dropped = await call;
     // livekit-sip hung up: the caller never got to send its own BYE after 15 s.
     expect(dropped.exitCode).not.toBe(0);

@@ -1,4 +1,5 @@
 import "server-only";
+import { markCallsEnding } from "@/lib/calls/mark-calls-ending";
 import { dropActiveSipCalls } from "@/lib/livekit/active-calls";
 import { deprovisionAccount, provisionAccount } from "@/lib/provisioning/provision-account";
 import type { SpaceContext } from "@/lib/spaces/context";
@@ -14,7 +15,9 @@ import type { ReprovisionResult } from "./reprovision-sip-account";
 export async function recreateSipAccount(ctx: SpaceContext, accountId: string): Promise<ReprovisionResult> {
   assertCanManage(ctx);
   const row = await findLiveAccount(ctx, accountId);
-  const dropped = await dropActiveSipCalls([row.inboundTrunkId, row.outboundTrunkId].filter((id): id is string => !!id));
+  const dropped = await dropActiveSipCalls([row.inboundTrunkId, row.outboundTrunkId].filter((id): id is string => !!id), (rooms) =>
+    markCallsEnding(rooms, "Dropped by Recreate from scratch on the account."),
+  );
   await deprovisionAccount(accountId);
   const outcome = await provisionAccount(accountId, { sweep: true });
   const account = toSipAccountView(await findLiveAccount(ctx, accountId));
