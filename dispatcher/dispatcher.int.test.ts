@@ -100,7 +100,7 @@ describe("the dispatcher", () => {
     expect([408, 487]).toContain(done.sipStatusCode);
     expect(statusEvents(done.events)).toEqual(["queued", "dialing", "ringing", "no_answer"]);
     expect((await pbx.done).invites).toBe(1);
-  }, 60_000);
+  }, 90_000);
 
   it("a dispatcher killed while the call rings: another one finishes it, answered, with its duration, dialled once", async () => {
     const pbx = await startPbx({ kind: "answer", ringMs: 5000, holdMs: 4000 }, { timeoutSeconds: 60 });
