@@ -62,8 +62,9 @@ export function createPostgresRateLimits(connectionString: string): PostgresRate
   return { ...createRateLimits(storeFor), close: () => pool.end() };
 }
 
-// Error codes of a concurrent creation by another process: the object exists, which is the goal.
-const ALREADY_CREATED = new Set(["23505", "42P06", "42P07"]);
+// What PostgreSQL answers a CREATE ... IF NOT EXISTS racing the same one in another process
+// (unique violation in its catalog, or "type already exists"): the object exists, the goal.
+const ALREADY_CREATED = new Set(["23505", "42710", "42P06", "42P07"]);
 
 async function createTable(pool: Pool): Promise<void> {
   for (const statement of [
