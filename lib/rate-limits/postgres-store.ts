@@ -18,9 +18,10 @@ import { createRateLimits, type RateLimits } from "./limiter";
 export const RATE_LIMITS_SCHEMA = "rate_limits";
 const TABLE = "buckets";
 
-export type PostgresRateLimits = RateLimits & { close(): Promise<void> };
+/** The connections and the table: what a process shares between every copy of this module. */
+export type BudgetPool = { pool: Pool; ensureTable(): Promise<void> };
 
-export function createPostgresRateLimits(connectionString: string): PostgresRateLimits {
+export function createBudgetPool(connectionString: string): BudgetPool {
   // A few connections of its own: a limiter query must not wait behind Prisma's pool, and
   // short timeouts so a database that hangs fails open quickly instead of holding requests.
   const pool = new Pool({ connectionString, max: 3, connectionTimeoutMillis: 2_000, query_timeout: 2_000, idleTimeoutMillis: 30_000 });
@@ -29,16 +30,24 @@ export function createPostgresRateLimits(connectionString: string): PostgresRate
   pool.on("error", (err) => {
     console.error("[rate-limits] idle PostgreSQL connection failed:", err.message);
   });
-
   let tableReady: Promise<void> | undefined;
   const ensureTable = () =>
     (tableReady ??= createTable(pool).catch((err: unknown) => {
       tableReady = undefined;
       throw err;
     }));
+  return { pool, ensureTable };
+}
 
+/**
+ * The limiters over a BudgetPool. Build them in the module that uses them, never share them
+ * through globalThis: Next.js bundles route handlers and server actions apart, each with its
+ * own copy of lib/errors and rate-limiter-flexible, so a limiter built by another bundle
+ * throws classes this bundle's `instanceof` does not recognise.
+ */
+export function createPostgresRateLimits({ pool, ensureTable }: BudgetPool): RateLimits {
   const limiters = new Map<RateLimitedOperation, RateLimiterPostgres>();
-  const storeFor = async (operation: RateLimitedOperation) => {
+  return createRateLimits(async (operation) => {
     await ensureTable();
     let limiter = limiters.get(operation);
     if (!limiter) {
@@ -57,9 +66,7 @@ export function createPostgresRateLimits(connectionString: string): PostgresRate
       limiters.set(operation, limiter);
     }
     return limiter;
-  };
-
-  return { ...createRateLimits(storeFor), close: () => pool.end() };
+  });
 }
 
 // What PostgreSQL answers a CREATE ... IF NOT EXISTS racing the same one in another process

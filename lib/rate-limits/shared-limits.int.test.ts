@@ -2,15 +2,17 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { NotFoundError, RateLimitedError } from "@/lib/errors";
-import { createPostgresRateLimits, RATE_LIMITS_SCHEMA } from "./postgres-store";
+import { createBudgetPool, createPostgresRateLimits, RATE_LIMITS_SCHEMA } from "./postgres-store";
 
 // Two independent limiter instances, each with its own pool, stand for two web processes on
 // the same PostgreSQL: they must spend one budget. DATABASE_URL is the stack's server.
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL must name the stack's PostgreSQL");
-const processA = createPostgresRateLimits(url);
-const processB = createPostgresRateLimits(url);
+const poolA = createBudgetPool(url);
+const poolB = createBudgetPool(url);
+const processA = createPostgresRateLimits(poolA);
+const processB = createPostgresRateLimits(poolB);
 const space = () => `int-${randomBytes(6).toString("hex")}`;
 const used: string[] = [];
 const ok = () => Promise.resolve("done");
@@ -20,7 +22,7 @@ afterAll(async () => {
   await admin.connect();
   await admin.query(`DELETE FROM "${RATE_LIMITS_SCHEMA}".buckets WHERE key = ANY($1)`, [used.flatMap((s) => ["verify", "reprovision", "refresh-all"].map((op) => `${op}:${s}`))]);
   await admin.end();
-  await Promise.all([processA.close(), processB.close()]);
+  await Promise.all([poolA.pool.end(), poolB.pool.end()]);
 });
 
 describe("rate limits in PostgreSQL", () => {
@@ -72,12 +74,13 @@ describe("rate limits in PostgreSQL", () => {
     const unreachable = new URL(url);
     unreachable.hostname = "127.0.0.1";
     unreachable.port = "1";
-    const down = createPostgresRateLimits(unreachable.toString());
+    const downPool = createBudgetPool(unreachable.toString());
+    const down = createPostgresRateLimits(downPool);
     try {
       for (let i = 0; i < 4; i++) await expect(down.withRateLimit("refresh-all", space(), ok)).resolves.toBe("done");
       expect(log.mock.calls.some((call) => String(call[0]).includes("[rate-limits] refresh-all not limited"))).toBe(true);
     } finally {
-      await down.close();
+      await downPool.pool.end();
       log.mockRestore();
     }
   });

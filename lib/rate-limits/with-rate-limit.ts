@@ -1,18 +1,21 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import type { RateLimitedOperation } from "./budgets";
-import type { RateLimitTicket } from "./limiter";
-import { createPostgresRateLimits, type PostgresRateLimits } from "./postgres-store";
+import type { RateLimits, RateLimitTicket } from "./limiter";
+import { createBudgetPool, createPostgresRateLimits, type BudgetPool } from "./postgres-store";
 
 // The one door services use. A new limited operation is a budget in ./budgets.ts and one
 // `withRateLimit(...)` around its service.
 
-// On globalThis so every route bundle of the process (and dev's hot reloads) shares one pool.
-const globalForLimits = globalThis as typeof globalThis & { __switchboardRateLimits?: PostgresRateLimits };
+// The pool on globalThis, so every bundle of the process (and dev's hot reloads) shares its
+// connections; the limiters per module copy (see createPostgresRateLimits for why).
+const globalForLimits = globalThis as typeof globalThis & { __switchboardBudgetPool?: BudgetPool };
+let limits: RateLimits | undefined;
 
-function rateLimits(): PostgresRateLimits {
-  globalForLimits.__switchboardRateLimits ??= createPostgresRateLimits(serverEnv().DATABASE_URL);
-  return globalForLimits.__switchboardRateLimits;
+function rateLimits(): RateLimits {
+  globalForLimits.__switchboardBudgetPool ??= createBudgetPool(serverEnv().DATABASE_URL);
+  limits ??= createPostgresRateLimits(globalForLimits.__switchboardBudgetPool);
+  return limits;
 }
 
 /**
