@@ -44,3 +44,16 @@ export class UpstreamError extends DomainError {
     if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
+
+/**
+ * The Space has spent its budget for an operation (lib/rate-limits/). `message` is safe for
+ * the browser and names the operation and the wait.
+ */
+export class RateLimitedError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

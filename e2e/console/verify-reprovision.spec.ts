@@ -169,3 +169,21 @@ test("Refresh all reprovisions every account, sweeps their leftovers, and summar
   expect((await trunksOf(littered)).outbound.map((t) => t.sipTrunkId)).toEqual([outbound!.sipTrunkId]);
   expect(await dispatchRulesOf(littered)).toEqual([]);
 });
+
+test("the Verify button spends the same per-Space budget as the REST API", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("verify-limited"));
+  const accountId = await createAccountViaApi(page.request, spaceId, "Limited PBX");
+  await openCustomSipDrawer(page, spaceId);
+  // One Verify from the browser, then the REST API (same session) gets the rest of the 30.
+  await verify(page, "Limited PBX");
+  let passed = 0;
+  for (;;) {
+    const response = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts/${accountId}/verify`);
+    if (response.status() === 429) break;
+    expect(response.status(), await response.text()).toBe(200);
+    expect(++passed, "no 429 within Verify's budget").toBeLessThan(30);
+  }
+  expect(passed).toBe(29);
+  await card(page, "Limited PBX").getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText(/^Too many Verify runs; try again in \d+ s\.$/)).toBeVisible();
+});

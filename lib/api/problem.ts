@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, UpstreamError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UpstreamError, ValidationError, type FieldErrors } from "@/lib/errors";
 
 // RFC 9457 problem+json responses. The only place that turns errors into HTTP for the REST
 // API; LiveKit's own text and unknown errors never reach the body.
@@ -37,8 +37,8 @@ export function unauthorizedProblem(detail = "Sign in or send an API key (Author
   return problem(401, "Unauthorized", { detail }, { "www-authenticate": 'Bearer realm="switchboard"' });
 }
 
-export function tooManyRequestsProblem(retryAfterSeconds: number): Response {
-  return problem(429, "Too many requests", { detail: `This operation is rate limited per Space. Retry in ${retryAfterSeconds} s.` }, { "retry-after": String(retryAfterSeconds) });
+export function tooManyRequestsProblem(retryAfterSeconds: number, detail = `This operation is rate limited per Space. Retry in ${retryAfterSeconds} s.`): Response {
+  return problem(429, "Too many requests", { detail }, { "retry-after": String(retryAfterSeconds) });
 }
 
 // Responses that report a saved row whose LiveKit side failed: an Idempotency-Key replays them
@@ -61,6 +61,7 @@ export function errorToProblem(err: unknown): Response {
   if (err instanceof ConflictError) return problem(409, "Conflict", { detail: err.message, errors: fieldList(err.fieldErrors) });
   if (err instanceof NotFoundError) return notFoundProblem();
   if (err instanceof ForbiddenError) return problem(403, "Forbidden", { detail: err.message });
+  if (err instanceof RateLimitedError) return tooManyRequestsProblem(err.retryAfterSeconds, err.message);
   if (err instanceof UpstreamError) {
     console.error("[api] upstream error", err.cause ?? err);
     return problem(503, "LiveKit unavailable", { detail: err.publicMessage });

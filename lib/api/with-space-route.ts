@@ -3,16 +3,15 @@ import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/actions/space-action";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { withIdempotency } from "./idempotency";
-import { errorToProblem, problem, tooManyRequestsProblem, validationProblem } from "./problem";
-import { refundRateLimitToken, takeRateLimitToken, type RateLimitedOperation } from "./rate-limit";
+import { errorToProblem, problem, validationProblem } from "./problem";
 import { resolveCaller } from "./resolve-caller";
 
 type Params = Record<string, string>;
 type Handler<P extends Params> = (args: { ctx: SpaceContext; params: P; request: Request }) => Promise<Response>;
 
+// No rate-limit option: limits are the services' (lib/rate-limits/), so server actions spend
+// the same budgets, and a RateLimitedError maps to 429 with Retry-After like any domain error.
 export type RouteOptions = {
-  /** A per-Space token bucket for this operation (429 with Retry-After when empty). */
-  rateLimit?: RateLimitedOperation;
   /** Honour Idempotency-Key: a retry of the same request replays the first response. */
   idempotent?: boolean;
   /** The operation takes no body: anything but nothing or {} is a 400, so no field slips in. */
@@ -22,7 +21,7 @@ export type RouteOptions = {
 /**
  * Wraps a REST route under /api/v1/spaces/{spaceId}: resolves the caller (API key or
  * session) in the Space of the URL (another Space is the same 404 as a missing one), applies
- * the operation's rate limit and idempotency, and maps thrown domain errors to problem+json.
+ * idempotency, and maps thrown domain errors to problem+json.
  */
 export function withSpaceRoute<P extends Params & { spaceId: string }>(handler: Handler<P>, options: RouteOptions = {}) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
@@ -36,20 +35,12 @@ export function withSpaceRoute<P extends Params & { spaceId: string }>(handler: 
     if (options.noBody && !isEmptyBody(bodyText)) {
       return problem(400, "Unknown fields", { detail: "This operation takes no body." });
     }
-    if (options.rateLimit) {
-      const token = takeRateLimitToken(options.rateLimit, ctx.spaceId);
-      if (!token.ok) return tooManyRequestsProblem(token.retryAfterSeconds);
-    }
     const run = async () => {
-      let response: Response;
       try {
-        response = await handler({ ctx, params: resolved, request });
+        return await handler({ ctx, params: resolved, request });
       } catch (err) {
-        response = errorToProblem(err);
+        return errorToProblem(err);
       }
-      // Only work done counts against the limit: a refusal (wrong role, missing id) gives its token back.
-      if (options.rateLimit && response.status >= 400 && response.status < 500) refundRateLimitToken(options.rateLimit, ctx.spaceId);
-      return response;
     };
     try {
       return options.idempotent ? await withIdempotency(request, bodyText, { spaceId: ctx.spaceId, credential }, run) : await run();

@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { UpstreamError } from "@/lib/errors";
 import { takeSweepSnapshot, type SweepSnapshot } from "@/lib/provisioning/sweep-snapshot";
+import { withRateLimit } from "@/lib/rate-limits/with-rate-limit";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertCanManage } from "./repository";
-import { reprovisionSipAccount } from "./reprovision-sip-account";
+import { convergeSipAccount } from "./reprovision-sip-account";
 
 export type RefreshAllSummary = {
   total: number;
@@ -32,9 +33,14 @@ async function snapshotOrNone(): Promise<SweepSnapshot | undefined> {
 /**
  * Reprovisions every live account of the Space, a few at a time, sweeping from one snapshot
  * of LiveKit. Each account converges under its own lock, so a Refresh all racing a
- * Reprovision never creates twice.
+ * Reprovision never creates twice. Spends one point of the Space's Refresh all budget, none
+ * of Reprovision's.
  */
-export async function refreshAllSipAccounts(ctx: SpaceContext, onProgress?: (done: number, total: number) => void): Promise<RefreshAllSummary> {
+export function refreshAllSipAccounts(ctx: SpaceContext, onProgress?: (done: number, total: number) => void): Promise<RefreshAllSummary> {
+  return withRateLimit("refresh-all", ctx.spaceId, () => refreshAll(ctx, onProgress));
+}
+
+async function refreshAll(ctx: SpaceContext, onProgress?: (done: number, total: number) => void): Promise<RefreshAllSummary> {
   assertCanManage(ctx);
   const accounts = await db().sipAccount.findMany({ where: { spaceId: ctx.spaceId, deletedAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
   const summary: RefreshAllSummary = { total: accounts.length, changed: [], unchanged: 0, failed: [] };
@@ -45,7 +51,7 @@ export async function refreshAllSipAccounts(ctx: SpaceContext, onProgress?: (don
     while (next < accounts.length) {
       const account = accounts[next++]!;
       try {
-        const result = await reprovisionSipAccount(ctx, account.id, snapshot);
+        const result = await convergeSipAccount(ctx, account.id, snapshot);
         if (result.failed) summary.failed.push({ accountId: account.id, accountName: account.name, reason: result.account.provisioning.reason ?? "Reprovision failed." });
         else if (result.changes.length) summary.changed.push({ accountId: account.id, accountName: account.name, changes: result.changes });
         else summary.unchanged++;

@@ -5,15 +5,21 @@ import { loadLiveNumbers } from "@/lib/provisioning/account-numbers";
 import { dispatchRuleProblems } from "@/lib/provisioning/dispatch-rule-checks";
 import { verifyAccount } from "@/lib/provisioning/verify-account";
 import type { VerifyReport } from "@/lib/provisioning/verify-checks";
+import { withRateLimit } from "@/lib/rate-limits/with-rate-limit";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { findLiveAccount } from "./repository";
 
 /**
  * Runs the four checks for one account. Nothing changes in LiveKit or in the account's
  * configuration; only the report is kept, so the card can show the last result. Any member
- * may verify.
+ * may verify. Spends the Space's Verify budget (so does the Reprovision dialog's preview,
+ * which runs a fresh Verify).
  */
-export async function verifySipAccount(ctx: SpaceContext, accountId: string): Promise<VerifyReport> {
+export function verifySipAccount(ctx: SpaceContext, accountId: string): Promise<VerifyReport> {
+  return withRateLimit("verify", ctx.spaceId, () => runVerify(ctx, accountId));
+}
+
+async function runVerify(ctx: SpaceContext, accountId: string): Promise<VerifyReport> {
   const row = await findLiveAccount(ctx, accountId);
   const numbers = await loadLiveNumbers(db(), row.id);
   const report = await verifyAccount({

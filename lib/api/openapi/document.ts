@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rateLimits } from "../rate-limit";
+import { rateLimitBudgets } from "@/lib/rate-limits/budgets";
 import { operations, type Operation } from "./operations";
 import { responseSchemas } from "./response-schemas";
 
@@ -81,11 +81,11 @@ function responses(op: Operation): JsonSchema {
 }
 
 function operationObject(op: Operation): JsonSchema {
-  const limit = op.rateLimit ? rateLimits[op.rateLimit] : undefined;
+  const limit = op.rateLimit ? rateLimitBudgets[op.rateLimit] : undefined;
   const notes = [
     op.description,
     op.access === "admin" ? "Owners and admins (or keys with those roles)." : op.access === "admin-session" ? "Owners and admins, signed in (not with an API key)." : op.access === "member" ? "Any member of the Space, or any of its API keys." : undefined,
-    limit ? `Rate limit per Space: ${limit.capacity} at once, then ${Math.round(limit.refillPerSecond * 60 * 100) / 100} a minute.` : undefined,
+    limit ? `Rate limit per Space, shared with the console: ${limit.points} per ${limit.durationSeconds} s, counted from the first request of the window.` : undefined,
   ].filter(Boolean);
   return {
     operationId: op.operationId,
@@ -96,7 +96,7 @@ function operationObject(op: Operation): JsonSchema {
     parameters: parameters(op),
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: inputSchema(op.body) } } } } : {}),
     responses: responses(op),
-    ...(limit ? { "x-rate-limit": { perSpace: true, burst: limit.capacity, refillPerMinute: limit.refillPerSecond * 60 } } : {}),
+    ...(limit ? { "x-rate-limit": { perSpace: true, points: limit.points, durationSeconds: limit.durationSeconds } } : {}),
     ...(op.idempotent ? { "x-idempotent": true } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { bindPhoneNumberBody, updatePhoneNumberBody } from "@/lib/phone-numbers/
 import { listPhoneNumbersQuery } from "@/lib/phone-numbers/schemas";
 import { makeSipAccountRestSchemas, reprovisionModeQuery } from "@/lib/sip-accounts/rest-input";
 import { makeSipAccountSchemas } from "@/lib/sip-accounts/schemas";
-import type { RateLimitedOperation } from "../rate-limit";
+import type { RateLimitedOperation } from "@/lib/rate-limits/budgets";
 import type { ResponseSchemaName } from "./response-schemas";
 
 // Every operation of /api/v1, with the very schemas its route parses. The OpenAPI document is
@@ -32,6 +32,10 @@ export type Operation = {
   /** Domain errors beyond the ones every operation can answer. */
   errors?: Partial<Record<409 | 503, string>>;
   idempotent?: boolean;
+  /**
+   * The budget the operation's service spends (lib/rate-limits/): documents the 429. The
+   * service enforces it, for this route and the console's buttons alike.
+   */
   rateLimit?: RateLimitedOperation;
 };
 

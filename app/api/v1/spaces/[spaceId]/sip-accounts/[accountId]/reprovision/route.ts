@@ -1,5 +1,5 @@
 // POST: make LiveKit match the database for one account, in place (?mode=recreate deletes
-// and recreates, dropping calls). Rate limited per Space. API key or session; Space from the URL.
+// and recreates, dropping calls). Rate limited per Space in the service. API key or session; Space from the URL.
 import { problem } from "@/lib/api/problem";
 import { withSpaceRoute } from "@/lib/api/with-space-route";
 import { reprovisionModeQuery } from "@/lib/sip-accounts/rest-input";
@@ -14,5 +14,5 @@ export const POST = withSpaceRoute<{ spaceId: string; accountId: string }>(
     if (result.failed) return problem(503, "LiveKit unavailable", { detail: result.account.provisioning.reason ?? undefined, account: result.account });
     return Response.json({ account: result.account, changes: result.changes });
   },
-  { rateLimit: "reprovision", noBody: true },
+  { noBody: true },
 );
