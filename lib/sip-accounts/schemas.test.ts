@@ -114,7 +114,18 @@ describe("createSipAccountInput (server)", () => {
       outboundPassword: "s3cret",
       inboundUsername: null,
       inboundPassword: null,
+      maxConcurrentCalls: null,
+      callsPerSecond: null,
     });
+  });
+
+  it("reads the outbound limits: empty is no limit, whole channels, calls per second down to 0.1", () => {
+    const limits = (maxConcurrentCalls: string, callsPerSecond: string) => prod.createSipAccountInput.safeParse({ ...valid, maxConcurrentCalls, callsPerSecond });
+    expect(limits("30", "0.5").data).toMatchObject({ maxConcurrentCalls: 30, callsPerSecond: 0.5 });
+    expect(limits(" 4 ", "").data).toMatchObject({ maxConcurrentCalls: 4, callsPerSecond: null });
+    for (const [channels, cps] of [["0", ""], ["2.5", ""], ["four", ""], ["10001", ""], ["", "0"], ["", "0.05"], ["", "1001"], ["", "1e3"]]) {
+      expect(limits(channels!, cps!).success, `${channels} / ${cps}`).toBe(false);
+    }
   });
 
   it("gives the same result for raw input and for the form's already validated output", () => {
@@ -260,6 +271,8 @@ describe("sipAccountDto", () => {
       outboundPasswordEncrypted: "v1.k.x.y.z",
       inboundUsername: null,
       inboundPasswordSet: false,
+      maxConcurrentCalls: null,
+      callsPerSecond: 2,
       createdAt: "2026-01-01T00:00:00.000Z",
       updatedAt: "2026-01-01T00:00:00.000Z",
     });
