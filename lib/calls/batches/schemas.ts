@@ -47,6 +47,8 @@ export const createBatchFromCsvInput = z.strictObject({
 export type CreateBatchFromCsvFields = z.input<typeof createBatchFromCsvInput>;
 export type CreateBatchFromCsvInput = z.output<typeof createBatchFromCsvInput>;
 
+export const cancelBatchInput = z.strictObject({ batchId: z.string().min(1).max(128) });
+
 export const batchRowsQuery = z.strictObject({
   /** Rows after this row number (the previous page's nextCursor). */
   cursor: z.coerce.number().int().min(0).optional(),
