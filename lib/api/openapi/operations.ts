@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { createAgentBody, updateAgentBody } from "@/lib/agents/rest-input";
 import { createApiKeyInput } from "@/lib/api-keys/schemas";
+import { batchRowsQuery, createBatchInput } from "@/lib/calls/batches/schemas";
 import { listCallsQuery, placeCallInput } from "@/lib/calls/schemas";
 import { bindPhoneNumberBody, updatePhoneNumberBody } from "@/lib/phone-numbers/rest-input";
 import { listPhoneNumbersQuery } from "@/lib/phone-numbers/schemas";
@@ -84,6 +85,23 @@ export const operations: Operation[] = [
   { method: "get", path: `${S}/calls`, operationId: "listCalls", tag: "Calls", summary: "List calls", description: "The latest 200, newest first.", access: "member", query: listCallsQuery, success: { status: 200, description: "The Space's calls.", schema: "CallList" } },
   { method: "post", path: `${S}/calls`, operationId: "placeCall", tag: "Calls", summary: "Place a call", description: "Queues the call and dials it through the from-number's account outbound trunk with the agent in the room. The answer is the queued call; poll it for dialing, ringing, in_progress, completed, failed, busy or no_answer.", access: "admin", body: placeCallInput, success: { status: 201, description: "Queued.", schema: "Call" }, idempotent: true },
   { method: "get", path: `${S}/calls/{callId}`, operationId: "getCall", tag: "Calls", summary: "Get a call with its timeline", access: "member", success: { status: 200, description: "The call.", schema: "CallWithTimeline" } },
+
+  {
+    method: "post", path: `${S}/calls/batch`, operationId: "createBatch", tag: "Batches", summary: "Start a batch of calls",
+    description: "Queues one call per destination (1 to 10,000) from one number, each with its own variables for the agent. Every row is checked first: one invalid row is a 422 naming its path (e.g. destinations.17.to) and nothing is queued. At most maxConcurrency of the batch's calls are in progress at once, within the account's own limits. Poll GET /batches/{batchId} for progress.",
+    access: "admin", body: createBatchInput, success: { status: 201, description: "Queued: the batch with its counts.", schema: "Batch" }, idempotent: true,
+  },
+  { method: "get", path: `${S}/batches`, operationId: "listBatches", tag: "Batches", summary: "List batches", description: "The latest 100, newest first, with their counts by status.", access: "member", success: { status: 200, description: "The Space's batches.", schema: "BatchList" } },
+  {
+    method: "get", path: `${S}/batches/{batchId}`, operationId: "getBatch", tag: "Batches", summary: "Get a batch with its rows",
+    description: "Counts by status, and the rows in row order, a page at a time (keyset pagination on the row number): each row's number, destination, status, SIP code, failure reason and call id.",
+    access: "member", query: batchRowsQuery, queryNotes: { cursor: "nextCursor of the previous page.", limit: "Rows per page." }, success: { status: 200, description: "The batch and a page of its rows.", schema: "BatchWithRows" },
+  },
+  {
+    method: "post", path: `${S}/batches/{batchId}/cancel`, operationId: "cancelBatch", tag: "Batches", summary: "Cancel a batch",
+    description: "Cancels every call of the batch nobody has dialled yet; calls already dialling, ringing or in progress finish. Cancelling a cancelled batch again answers the same.",
+    access: "admin", success: { status: 200, description: "Cancelled: the batch with its counts.", schema: "Batch" }, errors: { 409: "The batch has finished: there is nothing to cancel." },
+  },
 
   { method: "get", path: "/openapi.json", operationId: "getOpenApiDocument", tag: "Meta", summary: "This document", access: "public", success: { status: 200, description: "OpenAPI 3.1.", schema: null } },
 ];

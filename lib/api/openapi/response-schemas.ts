@@ -3,6 +3,7 @@ import { z } from "zod";
 import { agentLanguages, llmProviders, speechProviders, type AgentView } from "@/lib/agents/schemas";
 import type { ApiKeyView, CreatedApiKey } from "@/lib/api-keys/schemas";
 import { spaceRoles } from "@/lib/auth/roles";
+import type { BatchDetail, BatchView } from "@/lib/calls/batches/repository";
 import type { CallEventView, CallView } from "@/lib/calls/repository";
 import { callStatuses } from "@/lib/calls/status";
 import type { PhoneNumberPage, PhoneNumberView } from "@/lib/phone-numbers/view";
@@ -121,6 +122,29 @@ const call = z.object({
 });
 const callEvent = z.object({ kind: z.string(), detail: z.string().nullable(), at: z.string() });
 
+const batch = z.object({
+  id: z.string(),
+  name: z.string(),
+  from: z.string().meta({ description: "The caller ID of every call (E.164)." }),
+  agent: ref.nullable().meta({ description: "null: the number's outbound agent, else the worker's default." }),
+  maxConcurrency: z.number().int(),
+  total: z.number().int().meta({ description: "Calls in the batch." }),
+  counts: z.object(Object.fromEntries(callStatuses.map((s) => [s, z.number().int()])) as Record<(typeof callStatuses)[number], z.ZodNumber>).meta({ description: "Calls by status." }),
+  finished: z.number().int().meta({ description: "Calls in a final status (completed, failed, busy, no_answer, cancelled)." }),
+  state: z.enum(["running", "completed", "cancelled"]),
+  createdAt: z.string(),
+  completedAt: z.string().nullable().meta({ description: "When every call had ended." }),
+  cancelledAt: z.string().nullable(),
+});
+const batchRow = z.object({
+  row: z.number().int().meta({ description: "1-based: destinations[0] (or a CSV's first data row) is row 1." }),
+  to: z.string(),
+  status: z.enum(callStatuses),
+  sipStatusCode: z.number().int().nullable(),
+  failureReason: z.string().nullable(),
+  callId: z.string().meta({ description: "GET /calls/{callId} for its timeline." }),
+});
+
 const problem = z.object({
   type: z.string(),
   title: z.string(),
@@ -149,6 +173,9 @@ export const responseSchemas = {
   Call: call,
   CallList: z.object({ items: z.array(call) }),
   CallWithTimeline: call.extend({ events: z.array(callEvent) }),
+  Batch: batch,
+  BatchList: z.object({ items: z.array(batch) }),
+  BatchWithRows: batch.extend({ rows: z.array(batchRow), nextCursor: z.number().int().nullable().meta({ description: "Pass as cursor for the next rows; null on the last page." }) }),
 };
 export type ResponseSchemaName = keyof typeof responseSchemas;
 
@@ -167,5 +194,7 @@ const sameTypes: {
   refreshAll: Same<Out<"RefreshAllSummary">, RefreshAllSummary>;
   call: Same<Out<"Call">, CallView>;
   callEvent: Same<z.output<typeof callEvent>, CallEventView>;
-} = { sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callEvent: true };
+  batch: Same<Out<"Batch">, BatchView>;
+  batchWithRows: Same<Out<"BatchWithRows">, BatchDetail>;
+} = { batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callEvent: true };
 void sameTypes;
