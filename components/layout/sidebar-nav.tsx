@@ -8,6 +8,7 @@ const items = [
   { segment: "phone-numbers", label: "Phone Numbers" },
   { segment: "agents", label: "Agents" },
   { segment: "calls", label: "Calls" },
+  { segment: "batches", label: "Batches" },
   { segment: "settings", label: "Settings" },
 ] as const;
 

@@ -31,7 +31,7 @@ export function routeOperations(root = path.join(process.cwd(), "app", "api", "v
 
 export const opKey = (op: RouteOp) => `${op.method} ${op.route}`;
 
-export type Ids = { spaceId: string; accountId: string; numberId: string; agentId: string; keyId: string; callId: string; /** The fixture number in E.164, the caller ID of placed calls. */ fromNumber: string };
+export type Ids = { spaceId: string; accountId: string; numberId: string; agentId: string; keyId: string; callId: string; batchId: string; /** The fixture number in E.164, the caller ID of placed calls. */ fromNumber: string };
 
 export type Expectation = {
   /** public: anyone; member: any member or key of the Space; admin: owners and admins; admin-session: owners and admins signed in, not keys. */
@@ -45,6 +45,7 @@ export type Expectation = {
 
 const tag = () => Math.random().toString(36).slice(2, 8);
 const accountBody = () => ({ accountName: `Table PBX ${tag()}`, sipServerAddress: "pbx.example.com", sipTransport: "udp", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] });
+export const batchBody = (from: string) => ({ from, scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), destinations: [{ to: randomNumber() }, { to: randomNumber(), variables: { name: "Table" } }] });
 const agentBody = () => ({ name: `Table agent ${tag()}`, greeting: "Hello from the table.", instructions: "Be brief." });
 
 export const expectations: Record<string, Expectation> = {
@@ -83,6 +84,13 @@ export const expectations: Record<string, Expectation> = {
   "GET /spaces/[spaceId]/calls/[callId]": { access: "member", ok: 200 },
   // Scheduled an hour ahead, so it is still queued (cancellable) when the test cancels it.
   "POST /spaces/[spaceId]/calls/[callId]/cancel": { access: "admin", ok: 200, fresh: async (o, ids) => ({ callId: await scheduledCall(o, ids) }) },
+
+  // Batches are scheduled an hour ahead: nothing dials while the table runs. Cancelling the
+  // fixture batch again answers 200, so every allowed caller can cancel it.
+  "POST /spaces/[spaceId]/calls/batch": { access: "admin", ok: 201, body: (ids) => batchBody(ids.fromNumber) },
+  "GET /spaces/[spaceId]/batches": { access: "member", ok: 200 },
+  "GET /spaces/[spaceId]/batches/[batchId]": { access: "member", ok: 200 },
+  "POST /spaces/[spaceId]/batches/[batchId]/cancel": { access: "admin", ok: 200 },
 };
 
 async function scheduledCall(owner: APIRequestContext, ids: Ids): Promise<string> {
@@ -92,7 +100,7 @@ async function scheduledCall(owner: APIRequestContext, ids: Ids): Promise<string
   return (await placed.json()).id as string;
 }
 
-/** The account, number (with an inbound agent), agent, member-role key and call every operation can name. */
+/** The account, number (with an inbound agent), agent, member-role key, call and batch every operation can name. */
 export async function makeFixture(owner: APIRequestContext, spaceId: string, accountId?: string): Promise<Ids> {
   const account = accountId ?? (await createAccountViaApi(owner, spaceId, `Fixture PBX ${tag()}`));
   const agentId = await createAgentViaApi(owner, spaceId, `Fixture agent ${tag()}`);
@@ -101,7 +109,10 @@ export async function makeFixture(owner: APIRequestContext, spaceId: string, acc
   const placed = await owner.post(`/api/v1/spaces/${spaceId}/calls`, { data: { from: number.number, to: randomNumber() } });
   if (placed.status() !== 201) throw new Error(`placing the fixture call: ${placed.status()} ${await placed.text()}`);
   const callId = (await placed.json()).id as string;
-  return { spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id, callId, fromNumber: number.number };
+  const batch = await owner.post(`/api/v1/spaces/${spaceId}/calls/batch`, { data: batchBody(number.number) });
+  if (batch.status() !== 201) throw new Error(`starting the fixture batch: ${batch.status()} ${await batch.text()}`);
+  const batchId = (await batch.json()).id as string;
+  return { spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id, callId, batchId, fromNumber: number.number };
 }
 
 export function urlOf(route: string, ids: Ids): string {

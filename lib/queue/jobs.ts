@@ -34,3 +34,31 @@ export async function addPlaceCallJob(tx: Tx, callId: string, runAt: Date | null
 export async function removePlaceCallJob(tx: Tx, callId: string): Promise<void> {
   await tx.$executeRaw`SELECT graphile_worker.remove_job(${callJobKey(callId)}::text)`;
 }
+
+/**
+ * Adds the dial jobs of many calls in one statement (a batch): `graphile_worker.add_jobs`
+ * takes an array of job specs, built here from one text[] parameter, so 10,000 calls are one
+ * round trip instead of 10,000. Same identifier, payload, key and attempts as addPlaceCallJob.
+ */
+export async function addPlaceCallJobs(tx: Tx, callIds: readonly string[], runAt: Date | null = null): Promise<void> {
+  if (callIds.length === 0) return;
+  // count(*) swallows the jobs add_jobs returns: only their insertion matters.
+  await tx.$executeRaw`SELECT count(*) FROM graphile_worker.add_jobs(
+    (SELECT array_agg(ROW(
+      ${jobNames.placeCall}::text,
+      json_build_object('callId', id),
+      NULL::text,
+      ${runAt}::timestamptz,
+      10::smallint,
+      'call:' || id,
+      NULL::smallint,
+      NULL::text[]
+    )::graphile_worker.job_spec) FROM unnest(${callIds as string[]}::text[]) AS id)
+  )`;
+}
+
+/** Drops the pending jobs of many cancelled calls in one statement (a cancelled batch). */
+export async function removePlaceCallJobs(tx: Tx, callIds: readonly string[]): Promise<void> {
+  if (callIds.length === 0) return;
+  await tx.$executeRaw`SELECT count(graphile_worker.remove_job('call:' || id)) FROM unnest(${callIds as string[]}::text[]) AS id`;
+}

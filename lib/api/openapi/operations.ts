@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { createAgentBody, updateAgentBody } from "@/lib/agents/rest-input";
 import { createApiKeyInput } from "@/lib/api-keys/schemas";
+import { batchRowsQuery, createBatchInput } from "@/lib/calls/batches/schemas";
 import { listCallsQuery, placeCallInput } from "@/lib/calls/schemas";
 import { bindPhoneNumberBody, updatePhoneNumberBody } from "@/lib/phone-numbers/rest-input";
 import { listPhoneNumbersQuery } from "@/lib/phone-numbers/schemas";
@@ -96,6 +97,23 @@ export const operations: Operation[] = [
   { method: "post", path: `${S}/calls`, operationId: "placeCall", tag: "Calls", summary: "Place a call", description: "Queues the call (in PostgreSQL, with its job) for the dispatcher, which dials it through the from-number's account outbound trunk with the agent in the room, at scheduledAt if given, within the account's Max concurrent calls and Calls per second (a call over a limit waits, with waitReason saying why), and again after busy / no answer / failure when retry says so. The answer is the queued call; poll it for dialing, ringing, in_progress, completed, failed, busy, no_answer or cancelled.", access: "admin", body: placeCallInput, success: { status: 201, description: "Queued.", schema: "Call" }, idempotent: true },
   { method: "post", path: `${S}/calls/{callId}/cancel`, operationId: "cancelCall", tag: "Calls", summary: "Cancel a queued call", description: "Cancels a call nobody has dialled yet (queued or scheduled). A call already dialling, ringing or up is not cancelled.", access: "admin", success: { status: 200, description: "The cancelled call.", schema: "Call" }, errors: { 409: "The call is dialling or over." } },
   { method: "get", path: `${S}/calls/{callId}`, operationId: "getCall", tag: "Calls", summary: "Get a call with its timeline", access: "member", success: { status: 200, description: "The call.", schema: "CallWithTimeline" } },
+
+  {
+    method: "post", path: `${S}/calls/batch`, operationId: "createBatch", tag: "Batches", summary: "Start a batch of calls",
+    description: "Queues one call per destination (1 to 10,000) from one number, each with its own variables for the agent. Every row is checked first: one invalid row is a 422 naming its path (e.g. destinations.17.to) and nothing is queued. At most maxConcurrency of the batch's calls are in progress at once, within the account's own limits. Poll GET /batches/{batchId} for progress.",
+    access: "admin", body: createBatchInput, success: { status: 201, description: "Queued: the batch with its counts.", schema: "Batch" }, idempotent: true,
+  },
+  { method: "get", path: `${S}/batches`, operationId: "listBatches", tag: "Batches", summary: "List batches", description: "The latest 100, newest first, with their counts by status.", access: "member", success: { status: 200, description: "The Space's batches.", schema: "BatchList" } },
+  {
+    method: "get", path: `${S}/batches/{batchId}`, operationId: "getBatch", tag: "Batches", summary: "Get a batch with its rows",
+    description: "Counts by status, and the rows in row order, a page at a time (keyset pagination on the row number): each row's number, destination, status, SIP code, failure reason and call id.",
+    access: "member", query: batchRowsQuery, queryNotes: { cursor: "nextCursor of the previous page.", limit: "Rows per page." }, success: { status: 200, description: "The batch and a page of its rows.", schema: "BatchWithRows" },
+  },
+  {
+    method: "post", path: `${S}/batches/{batchId}/cancel`, operationId: "cancelBatch", tag: "Batches", summary: "Cancel a batch",
+    description: "Cancels every call of the batch nobody has dialled yet; calls already dialling, ringing or in progress finish. Cancelling a cancelled batch again answers the same.",
+    access: "admin", success: { status: 200, description: "Cancelled: the batch with its counts.", schema: "Batch" }, errors: { 409: "The batch has finished: there is nothing to cancel." },
+  },
 
   { method: "get", path: "/openapi.json", operationId: "getOpenApiDocument", tag: "Meta", summary: "This document", access: "public", success: { status: 200, description: "OpenAPI 3.1.", schema: null } },
 ];

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { agentLanguages, llmProviders, speechProviders, type AgentView } from "@/lib/agents/schemas";
 import type { ApiKeyView, CreatedApiKey } from "@/lib/api-keys/schemas";
 import { spaceRoles } from "@/lib/auth/roles";
+import type { BatchDetail, BatchView } from "@/lib/calls/batches/repository";
 import type { CallEventView, CallView } from "@/lib/calls/repository";
 import type { CallPage } from "@/lib/calls/list-calls";
 import { callStatuses } from "@/lib/calls/status";
@@ -126,6 +127,29 @@ const callPage = z.object({
 });
 const callEvent = z.object({ kind: z.string(), detail: z.string().nullable(), at: z.string() });
 
+const batch = z.object({
+  id: z.string(),
+  name: z.string(),
+  from: z.string().meta({ description: "The caller ID of every call (E.164)." }),
+  agent: ref.nullable().meta({ description: "null: the number's outbound agent, else the worker's default." }),
+  maxConcurrency: z.number().int(),
+  total: z.number().int().meta({ description: "Calls in the batch." }),
+  counts: z.object(Object.fromEntries(callStatuses.map((s) => [s, z.number().int()])) as Record<(typeof callStatuses)[number], z.ZodNumber>).meta({ description: "Calls by status." }),
+  finished: z.number().int().meta({ description: "Calls in a final status (completed, failed, busy, no_answer, cancelled)." }),
+  state: z.enum(["running", "completed", "cancelled"]),
+  createdAt: z.string(),
+  completedAt: z.string().nullable().meta({ description: "When every call had ended." }),
+  cancelledAt: z.string().nullable(),
+});
+const batchRow = z.object({
+  row: z.number().int().meta({ description: "1-based: destinations[0] (or a CSV's first data row) is row 1." }),
+  to: z.string(),
+  status: z.enum(callStatuses),
+  sipStatusCode: z.number().int().nullable(),
+  failureReason: z.string().nullable(),
+  callId: z.string().meta({ description: "GET /calls/{callId} for its timeline." }),
+});
+
 const problem = z.object({
   type: z.string(),
   title: z.string(),
@@ -154,6 +178,9 @@ export const responseSchemas = {
   Call: call,
   CallPage: callPage,
   CallWithTimeline: call.extend({ events: z.array(callEvent) }),
+  Batch: batch,
+  BatchList: z.object({ items: z.array(batch) }),
+  BatchWithRows: batch.extend({ rows: z.array(batchRow), nextCursor: z.number().int().nullable().meta({ description: "Pass as cursor for the next rows; null on the last page." }) }),
 };
 export type ResponseSchemaName = keyof typeof responseSchemas;
 
@@ -173,5 +200,7 @@ const sameTypes: {
   call: Same<Out<"Call">, CallView>;
   callPage: Same<Out<"CallPage">, CallPage>;
   callEvent: Same<z.output<typeof callEvent>, CallEventView>;
-} = { sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+  batch: Same<Out<"Batch">, BatchView>;
+  batchWithRows: Same<Out<"BatchWithRows">, BatchDetail>;
+} = { batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
