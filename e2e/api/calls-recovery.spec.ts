@@ -39,8 +39,8 @@ test("killed while the call is up: it completes with its duration though its lea
   await startApp(baseURL());
   const call = await callUntil(page.request, spaceId, id, /^(completed|failed|busy|no_answer)$/, 30_000);
   expect(call, JSON.stringify(call)).toMatchObject({ status: "completed", sipStatusCode: 200 });
-  // Found by reconciliation (every 5 s) unless LiveKit's webhook got through after all: the
-  // duration is the hold plus at most that.
-  expect(call.durationMs!).toBeGreaterThanOrEqual(4700);
+  // Found by reconciliation (every 5 s: the hold plus at most that), or by LiveKit's leave
+  // webhook retried once the app was back (dated within 0.5 s by its whole-second stamp).
+  expect(call.durationMs!).toBeGreaterThanOrEqual(4300);
   expect(call.durationMs!).toBeLessThan(12_000);
 });

@@ -42,12 +42,16 @@ function reasonOf(r: DisconnectReason | undefined): NonNullable<CallWebhook["par
   }
 }
 
-/** The event's time: its arrival when that is within 2 s of LiveKit's whole-second stamp. */
+/**
+ * The event's time: its arrival when that is within 2 s of LiveKit's whole-second stamp;
+ * otherwise (delivered late, e.g. retried while the console was down) the middle of the
+ * stamp's second, which is never more than 0.5 s off.
+ */
 export function webhookTime(createdAtSeconds: number | undefined, receivedAt: Date): Date {
   if (!createdAtSeconds) return receivedAt;
   const created = createdAtSeconds * 1000;
   const lag = receivedAt.getTime() - created;
-  return lag >= -1000 && lag < 2000 ? receivedAt : new Date(created);
+  return lag >= -1000 && lag < 2000 ? receivedAt : new Date(created + 500);
 }
 
 /** Verifies a webhook's signature (Authorization header) and reduces it; null when not signed by our key. */
