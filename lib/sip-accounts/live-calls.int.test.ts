@@ -103,8 +103,17 @@ describe("calls during Reprovision", () => {
     await up.promise;
     // The call log's row for it, as LiveKit's join webhook makes it (no web app runs in this tier).
     const rooms = new RoomServiceClient(liveKit.url, liveKit.apiKey, liveKit.apiSecret);
-    const room = (await rooms.listRooms()).find((r) => r.name.startsWith(`call_${caller}`) && r.numParticipants >= 1)!;
-    const sipParticipant = (await rooms.listParticipants(room.name)).find((p) => p.attributes["sip.trunkPhoneNumber"] === number)!;
+    // Earlier tests' rooms for the same caller may linger: take the one whose SIP leg is up now.
+    let room: { name: string } | undefined;
+    let sipParticipant: Awaited<ReturnType<typeof rooms.listParticipants>>[number] | undefined;
+    for (const r of (await rooms.listRooms()).filter((x) => x.name.startsWith(`call_${caller}`))) {
+      sipParticipant = (await rooms.listParticipants(r.name)).find((p) => p.attributes["sip.trunkPhoneNumber"] === number && p.attributes["sip.callStatus"] === "active");
+      if (sipParticipant) {
+        room = r;
+        break;
+      }
+    }
+    if (!room || !sipParticipant) throw new Error("the answered call's room was not found in LiveKit");
     const join = { roomName: room.name, roomMetadata: null, at: new Date() };
     const participant = { identity: sipParticipant.identity, isSip: true, attributes: { ...sipParticipant.attributes }, joinedAt: new Date(), disconnectReason: null };
     await applyCallWebhook({ ...join, event: "participant_joined", participant });

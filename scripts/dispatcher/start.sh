@@ -50,7 +50,7 @@ pid=$!
 echo "$pid" >"$(pid_file "$name")"
 stack_log "started $name (pid $pid), log $log"
 
-dispatcher_ok() { in_net_of "$1" curl -fsS --max-time 2 "http://127.0.0.1:$DISPATCHER_HTTP_PORT/" >/dev/null; }
+dispatcher_ok() { in_net_of "$1" curl -fsS --max-time 2 "http://127.0.0.1:$DISPATCHER_HTTP_PORT/" >/dev/null 2>&1; }
 deadline=$(( $(date +%s) + ${DISPATCHER_START_TIMEOUT:-30} ))
 until dispatcher_ok "$pid"; do
   if ! alive "$pid"; then
