@@ -59,8 +59,7 @@ export async function startPbx(behaviour: PbxBehaviour, options: { calls?: numbe
   ];
   const { done: finished, stop } = spawnSipp(args, dir, trace, timeoutSeconds);
   const done = finished.then((r) => ({ ...r, invites: distinctInvites(r.messages) }));
-  // Give sipp a moment to bind its port.
-  await new Promise((r) => setTimeout(r, 300));
+  await untilBound(port);
   return { port, done, stop };
 }
 
@@ -85,4 +84,20 @@ export function spawnSipp(args: string[], dir: string, trace: string, timeoutSec
       return { exitCode, messages, output: output.slice(-4000) };
     });
   return { done, stop: () => void child.kill("SIGTERM") };
+}
+
+/**
+ * Waits until sipp listens on its UDP port, read from /proc/net/udp (probing by binding the
+ * port could steal it from sipp): the dispatcher dials within milliseconds of a call being
+ * queued, and on a busy machine sipp may take longer than that to start. Bounded: 10 s.
+ */
+export async function untilBound(port: number): Promise<void> {
+  const wanted = `:${port.toString(16).toUpperCase().padStart(4, "0")}`;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const table = await readFile("/proc/net/udp", "utf8");
+    if (table.split("\n").some((line) => line.trim().split(/\s+/)[1]?.endsWith(wanted))) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`sipp did not bind 127.0.0.1:${port} within 10 s`);
 }

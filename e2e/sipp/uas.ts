@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freeUdpPort } from "../../scripts/stack/sipp";
-import { spawnSipp } from "./pbx-uas";
+import { spawnSipp, untilBound } from "./pbx-uas";
 
 // sipp as the PBX (UAS) on 127.0.0.1: challenges the INVITE with a 401 digest, checks the
 // credentials, answers and hangs up after `holdMs` (or 403 on wrong credentials). One call,
@@ -40,7 +40,6 @@ export async function startDigestUas(username: string, password: string, options
     "-trace_msg", "-message_file", trace,
   ];
   const { done } = spawnSipp(args, dir, trace, timeoutSeconds);
-  // Give sipp a moment to bind its port.
-  await new Promise((r) => setTimeout(r, 300));
+  await untilBound(port);
   return { port, done };
 }
