@@ -16,7 +16,7 @@ test("a CSV with a bad line is refused line by line; the fixed file starts a bat
   const csv = (third: string) => Buffer.from(["to,first_name", `${numbers[0]},Ada`, `${third},Grace`, "", `${numbers[2]},Alan`, `${numbers[3]},Barbara`].join("\n"));
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Batches" }).click();
-  await expect(page.getByRole("heading", { name: "Batches" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Batches", exact: true })).toBeVisible();
   await page.getByRole("link", { name: "New batch" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Spring reminders");
   await expect(page.getByLabel("From", { exact: true })).toHaveValue(from);
