@@ -13,6 +13,7 @@ import { requeueCall } from "./requeue";
 // call is taken by one of them at a time through its lease.
 
 const BATCH = 200;
+const PARALLEL = 8;
 const FOLLOW_POLL_MS = 500;
 /** A participant gone from an answered call is checked once more after this, so a webhook on its way (with the exact end time) wins. */
 const GONE_GRACE_MS = 1500;
@@ -38,14 +39,21 @@ export async function reconcileCalls(settings: ReconcileSettings, dialling: Read
     orderBy: { updatedAt: "asc" },
     take: BATCH,
   });
-  for (const call of calls) {
-    if (following.has(call.id) || dialling.has(call.id)) continue;
-    try {
-      await reconcileOne(call, settings, following);
-    } catch (err) {
-      console.error("[dispatcher] reconcile failed for a call", { callId: call.id, err: (err as Error).message });
-    }
+  const todo = calls.filter((c) => !following.has(c.id) && !dialling.has(c.id));
+  const ended: string[] = [];
+  // A few at a time: each is one or two LiveKit requests.
+  for (let i = 0; i < todo.length; i += PARALLEL) {
+    await Promise.all(
+      todo.slice(i, i + PARALLEL).map(async (call) => {
+        try {
+          if ((await reconcileOne(call, settings, following)) === "answered-and-gone") ended.push(call.id);
+        } catch (err) {
+          console.error("[dispatcher] reconcile failed for a call", { callId: call.id, err: (err as Error).message });
+        }
+      }),
+    );
   }
+  await completeEnded(ended);
   await requeueOrphans();
   await completeBatches();
   return { checked: calls.length };
@@ -53,7 +61,15 @@ export async function reconcileCalls(settings: ReconcileSettings, dialling: Read
 
 type Row = { id: string; direction: "inbound" | "outbound"; status: string; roomName: string | null; participantIdentity: string | null; startedAt: Date | null };
 
-async function reconcileOne(call: Row, settings: ReconcileSettings, following: Set<string>): Promise<void> {
+/** Answered calls whose participant is gone, checked once more after the grace (one wait for all). */
+async function completeEnded(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await new Promise((r) => setTimeout(r, GONE_GRACE_MS));
+  const still = await db().call.findMany({ where: { id: { in: ids }, status: "in_progress" }, select: { id: true } });
+  for (const { id } of still) await completeCall(id, "The call ended (its end was found by reconciliation, to within a few seconds).");
+}
+
+async function reconcileOne(call: Row, settings: ReconcileSettings, following: Set<string>): Promise<"answered-and-gone" | void> {
   const answered = call.status === "in_progress";
   // Answered calls need no lease (nobody dials them); dialling and ringing ones are taken.
   if (!answered && call.direction === "outbound" && !(await takeLease(call.id, settings.leaseSeconds))) return;
@@ -67,13 +83,7 @@ async function reconcileOne(call: Row, settings: ReconcileSettings, following: S
   if (state.kind === "unknown") return;
   const gone = state.kind !== "present" || state.callStatus === "hangup";
 
-  if (answered) {
-    if (!gone) return;
-    await new Promise((r) => setTimeout(r, GONE_GRACE_MS));
-    const still = await db().call.findUnique({ where: { id: call.id }, select: { status: true } });
-    if (still?.status === "in_progress") await completeCall(call.id, "The call ended (its end was found by reconciliation, to within a few seconds).");
-    return;
-  }
+  if (answered) return gone ? "answered-and-gone" : undefined;
   if (!gone && state.callStatus === "active") {
     await moveCall(call.id, "in_progress", { answeredAt: new Date(), leaseUntil: null, ...(call.direction === "outbound" ? { sipStatusCode: 200 } : {}) }, "Answered (found by reconciliation)");
     return;
