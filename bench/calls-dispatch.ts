@@ -114,7 +114,7 @@ async function throughDispatchers(count: number, calls: number, spacingMs: numbe
   const last = Math.max(...invites.values());
   // Let the calls end before the next phase (their answered legs are reconciled away).
   const until = Date.now() + 60_000;
-  while (Date.now() < until && (await db().call.count({ where: { id: { in: ids }, status: { notIn: FINAL as never } } })) > 0) await new Promise((r) => setTimeout(r, 1000));
+  while (Date.now() < until && (await db().call.count({ where: { id: { in: ids }, status: { notIn: FINAL } } })) > 0) await new Promise((r) => setTimeout(r, 1000));
   await Promise.all(dispatchers.map((d) => d.stop()));
   return { placed: invites.size, perSecond: invites.size / ((last - t0) / 1000), p50: pct(latencies, 0.5), p95: pct(latencies, 0.95) };
 }

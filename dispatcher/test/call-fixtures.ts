@@ -6,6 +6,7 @@ import { createSipAccount } from "@/lib/sip-accounts/create-sip-account";
 import { sipAccountSchemas } from "@/lib/sip-accounts/server-schemas";
 import type { SpaceContext } from "@/lib/spaces/context";
 import type { PlaceCallInput } from "@/lib/calls/schemas";
+import type { CallStatusName } from "@/lib/calls/status";
 
 // A Space with a Custom SIP account whose SIP server is a PBX on 127.0.0.1:`pbxPort`, one
 // bound number, and helpers to place calls from it and read them back, for the dispatcher's
@@ -36,7 +37,7 @@ export async function callSpace(pbxPort: number, limits: { maxConcurrentCalls?: 
   return { ctx, accountId, from, place };
 }
 
-export const FINAL = ["completed", "failed", "busy", "no_answer", "cancelled"];
+export const FINAL: CallStatusName[] = ["completed", "failed", "busy", "no_answer", "cancelled"];
 
 export async function callRow(id: string) {
   return db().call.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
