@@ -14,6 +14,8 @@ import { requeueCall } from "./requeue";
 
 export type DialSettings = { agentName: string; ringingTimeoutSeconds: number; leaseSeconds: number };
 
+// Until the SIP participant is in the room the call holds a start slot: look often then.
+const STARTING_POLL_MS = 100;
 const RINGING_POLL_MS = 300;
 const UNREACHABLE_RETRY_MS = 5000;
 
@@ -98,12 +100,14 @@ async function dial(call: ClaimedCall, settings: DialSettings, started: () => vo
 /** Shows "ringing" as soon as the callee's phone rings (180/183): LiveKit posts no webhook for it. */
 function watchRinging(call: ClaimedCall, started: () => void): { stop: () => void } {
   let stopped = false;
+  let present = false;
   void (async () => {
     while (!stopped) {
-      await new Promise((r) => setTimeout(r, RINGING_POLL_MS));
+      await new Promise((r) => setTimeout(r, present ? RINGING_POLL_MS : STARTING_POLL_MS));
       if (stopped) return;
       const state = await readCallParticipant(call.roomName, call.participantIdentity);
-      if (state.kind === "present") started();
+      present = state.kind === "present";
+      if (present) started();
       if (state.kind === "present" && state.callStatus === "ringing") {
         await moveCall(call.id, "ringing", {}, "Ringing (180/183 from the PBX)");
         return;
