@@ -6,8 +6,8 @@
 // sipp plays the customer's PBX: it answers every INVITE and hangs up after 1 s. For each
 // phase, calls are queued through the console's own service (placeCall, as REST and the
 // console do) and the time from a call's row to its INVITE on the PBX's wire is read from
-// sipp's message trace. LiveKit's floor is measured in the same run: raw createSipParticipant
-// calls in a loop with as many at once as one dispatcher starts. Bounded: BENCH_CALLS calls a
+// sipp's message trace. LiveKit's floor is measured in the same run twice: a plain loop of raw
+// createSipParticipant calls (one at a time), and as many at once as one dispatcher starts. Bounded: BENCH_CALLS calls a
 // phase (default 500), each phase at most BENCH_PHASE_SECONDS (default 240).
 
 import { randomInt } from "node:crypto";
@@ -54,7 +54,8 @@ function report(name: string, f: Figures) {
   console.log(`| ${name} | ${f.placed} | ${f.perSecond.toFixed(1)} | ${lat} |`);
 }
 
-async function floor(): Promise<Figures> {
+/** LiveKit alone: `parallel` raw createSipParticipant calls at a time (1: the plain loop). */
+async function floor(parallel: number): Promise<Figures> {
   const pbx = await startPbx({ kind: "answer", holdMs: 1000 }, { calls: CALLS, timeoutSeconds: PHASE_SECONDS });
   const space = await callSpace(pbx.port);
   const trunk = (await db().sipAccount.findUniqueOrThrow({ where: { id: space.accountId } })).outboundTrunkId!;
@@ -62,7 +63,7 @@ async function floor(): Promise<Figures> {
   let next = 0;
   const t0 = Date.now();
   await Promise.all(
-    Array.from({ length: STARTS }, async () => {
+    Array.from({ length: parallel }, async () => {
       while (next < tos.length) {
         const to = tos[next++]!;
         await sip
@@ -122,14 +123,18 @@ async function throughDispatchers(count: number, calls: number, spacingMs: numbe
 console.log(`Calls engine benchmark: ${CALLS} calls a phase, PBX answers and hangs up after 1 s; ${STARTS} starts at once per dispatcher.\n`);
 console.log("| phase | INVITEs on the wire | calls placed / s | queued → INVITE p50 / p95 |");
 console.log("| --- | --- | --- | --- |");
-const base = await floor();
-report(`LiveKit floor (raw createSipParticipant, ${STARTS} at once)`, base);
+const loop = await floor(1);
+report("LiveKit floor: a loop of raw createSipParticipant, one at a time", loop);
+const base = await floor(STARTS);
+report(`LiveKit floor: raw createSipParticipant, ${STARTS} at once`, base);
 const one = await throughDispatchers(1, CALLS, 0);
 report("1 dispatcher, all queued at once", one);
 const two = await throughDispatchers(2, CALLS, 0);
 report("2 dispatchers, all queued at once", two);
 const light = await throughDispatchers(1, 20, 500);
 report("1 dispatcher, 2 calls/s (under every limit)", light);
-console.log(`\nratio to the floor: 1 dispatcher ${(one.perSecond / base.perSecond).toFixed(2)}, 2 dispatchers ${(two.perSecond / base.perSecond).toFixed(2)}`);
+const ratio = (f: Figures, to: Figures) => (f.perSecond / to.perSecond).toFixed(2);
+console.log(`\nratio to the loop: 1 dispatcher ${ratio(one, loop)}, 2 dispatchers ${ratio(two, loop)}`);
+console.log(`ratio to ${STARTS} at once: 1 dispatcher ${ratio(one, base)}, 2 dispatchers ${ratio(two, base)}`);
 await db().$disconnect();
 process.exit(0);
