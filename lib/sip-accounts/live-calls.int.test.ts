@@ -103,14 +103,17 @@ describe("calls during Reprovision", () => {
     await up.promise;
     // The call log's row for it, as LiveKit's join webhook makes it (no web app runs in this tier).
     const rooms = new RoomServiceClient(liveKit.url, liveKit.apiKey, liveKit.apiSecret);
-    // Earlier tests' rooms for the same caller may linger: take the one whose SIP leg is up now.
+    // Earlier tests' rooms for the same caller may linger: take the one whose SIP leg is up
+    // now (LiveKit may show the answer a moment after sipp saw its 200 OK: look for 5 s).
     let room: { name: string } | undefined;
     let sipParticipant: Awaited<ReturnType<typeof rooms.listParticipants>>[number] | undefined;
-    for (const r of (await rooms.listRooms()).filter((x) => x.name.startsWith(`call_${caller}`))) {
-      sipParticipant = (await rooms.listParticipants(r.name)).find((p) => p.attributes["sip.trunkPhoneNumber"] === number && p.attributes["sip.callStatus"] === "active");
-      if (sipParticipant) {
-        room = r;
-        break;
+    for (const deadline = Date.now() + 5000; !sipParticipant && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+      for (const r of (await rooms.listRooms()).filter((x) => x.name.startsWith("call_"))) {
+        sipParticipant = (await rooms.listParticipants(r.name)).find((p) => p.attributes["sip.trunkPhoneNumber"] === number && p.attributes["sip.callStatus"] === "active");
+        if (sipParticipant) {
+          room = r;
+          break;
+        }
       }
     }
     if (!room || !sipParticipant) throw new Error("the answered call's room was not found in LiveKit");
