@@ -45,9 +45,11 @@ test("200 calls through two web apps and two dispatchers are each dialled exactl
     // apart from no answer: allow a few, never more (the integration twin says the same).
     const busy = items.filter((c) => c.status === "busy" && c.sipStatusCode === 486).length;
     expect(busy, JSON.stringify(items.filter((c) => c.status !== "busy"))).toBeGreaterThanOrEqual(196);
-    const sample = await (await page.request.get(`/api/v1/spaces/${spaceId}/calls/${ids[137]}`)).json();
-    expect(sample.events.filter((e: { kind: string }) => e.kind === "status:dialing")).toHaveLength(1);
-    expect(sample.sipStatusCode).toBe(486);
+    // One dial on every call's timeline, whichever web app queued it and dispatcher took it.
+    for (const id of ids.filter((_, i) => i % 20 === 7)) {
+      const call = await (await page.request.get(`/api/v1/spaces/${spaceId}/calls/${id}`)).json();
+      expect(call.events.filter((e: { kind: string }) => e.kind === "status:dialing"), id).toHaveLength(1);
+    }
   } finally {
     await other.dispose();
     await dispatcher.stop();
