@@ -78,9 +78,11 @@ test("an inbound call is answered by the number's agent, its greeting heard, and
   expect(logged.status).toBe("completed");
   // sipp holds 9 s after the 200 OK; the answer is the worker's report and the end LiveKit's
   // webhook (whole seconds), so allow a second either way.
-  // The caller held the call 9.0 s after the 200 OK: the worker dates the answer when it sees
-  // it, LiveKit's leave webhook dates the end on arrival, so the log is within 0.3 s of that.
-  expect(Math.abs(logged.durationMs! - 9000), JSON.stringify(logged)).toBeLessThanOrEqual(300);
+  // The caller held the call 9.0 s after the 200 OK: the worker dates the answer when LiveKit
+  // shows it the call active, LiveKit's leave webhook dates the end on arrival. Under CI load
+  // the worker's view lagged the 200 OK by up to about 0.3 s, so inbound is held to 0.5 s
+  // (outbound calls, dated by the dispatcher, to 0.3 s: e2e/api/calls-timing.spec.ts).
+  expect(Math.abs(logged.durationMs! - 9000), JSON.stringify(logged)).toBeLessThanOrEqual(500);
   expect(logged.durationSeconds).toBe(9);
   expect(logged.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["status:ringing", "status:in_progress", "status:completed"]));
 
