@@ -86,11 +86,8 @@ export async function moveCall(callId: string, to: CallStatusName, data: MoveDat
   return moveCallFrom(callId, from, to, data, detail);
 }
 
-/**
- * The conditional move itself, from any of `from` (the state machine's rules live in
- * moveCall; requeueing a failed attempt for a retry is the one other caller).
- */
-export async function moveCallFrom(callId: string, from: readonly CallStatusName[], to: CallStatusName, data: MoveData = {}, detail?: string): Promise<boolean> {
+/** The conditional move itself, from any of `from` (the state machine's rules live in moveCall). */
+async function moveCallFrom(callId: string, from: readonly CallStatusName[], to: CallStatusName, data: MoveData = {}, detail?: string): Promise<boolean> {
   return db().$transaction(async (tx) => {
     const res = await tx.call.updateMany({ where: { id: callId, status: { in: [...from] } }, data: { ...data, status: to } });
     if (res.count === 0) return false;
