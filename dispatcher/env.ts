@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DISABLE_AFTER_SECONDS, DEFAULT_RETRY_SCHEDULE_SECONDS, parseRetrySchedule } from "@/lib/webhooks/retry-schedule";
 
 // The only reader of process.env for the dispatcher (the web app has lib/env.ts, the agent
 // worker agent-worker/env.ts). Validated once at start; a bad setting stops it, naming it.
@@ -40,6 +41,29 @@ const dispatcherEnvSchema = z
     DISPATCHER_HTTP_PORT: int(1, 65535, 8090),
     /** Seconds an outbound call may ring before LiveKit cancels it (no answer, SIP 487/408). */
     CALL_RINGING_TIMEOUT_SECONDS: int(5, 120, 30),
+    /** Opens webhook signing secrets (the web app's key ring); without it no webhook is sent. */
+    CREDENTIALS_KEYS: optionalText,
+    /** production: webhooks only to public addresses, re-checked by DNS at every send. */
+    DEPLOYMENT_MODE: z.enum(["local", "production"]).default("local"),
+    /** Seconds between a failed webhook attempt and the next ("5,30,120,..."); default lib/webhooks/retry-schedule.ts. */
+    WEBHOOK_RETRY_SCHEDULE_SECONDS: optionalText.pipe(
+      z
+        .string()
+        .optional()
+        .transform((v, ctx) => {
+          if (v === undefined) return [...DEFAULT_RETRY_SCHEDULE_SECONDS];
+          try {
+            return parseRetrySchedule(v);
+          } catch (err) {
+            ctx.addIssue({ code: "custom", message: (err as Error).message });
+            return z.NEVER;
+          }
+        }),
+    ),
+    /** An endpoint failing without a success for this long is disabled (default 3 days). */
+    WEBHOOK_DISABLE_AFTER_SECONDS: int(60, 90 * 24 * 3600, DEFAULT_DISABLE_AFTER_SECONDS),
+    /** How long one webhook attempt may take. */
+    WEBHOOK_TIMEOUT_SECONDS: int(1, 60, 10),
   })
   .superRefine((env, ctx) => {
     const missing = LIVEKIT_SETTINGS.filter((name) => env[name] === undefined);

@@ -1,18 +1,21 @@
 import { createServer } from "node:http";
-import { Logger, run } from "graphile-worker";
+import { Logger, run, type TaskList } from "graphile-worker";
+import { parseKeyring } from "@/lib/crypto/credentials";
 import { createDbClient } from "@/lib/db/create-client";
 import { installDbClient } from "@/lib/db/client";
 import { installLiveKitConfig } from "@/lib/livekit/client";
 import { jobNames } from "@/lib/queue/jobs";
+import { resumeStalledDeliveries } from "@/lib/webhooks/resume-deliveries";
+import { deliverWebhooksTask } from "./deliver-webhooks-task";
 import { DialSlots } from "./dial-slots";
 import { liveKitOf, parseDispatcherEnv } from "./env";
 import { placeCallTask } from "./place-call-task";
 import { reconcileCalls } from "./reconcile";
 
 // The dispatcher process: takes queued calls from the job queue (graphile-worker on the
-// console's PostgreSQL), dials them through LiveKit, and keeps every live call's status true
-// to LiveKit (reconciliation). Run any number of them against one database: claims are
-// exclusive per call and limits are counted under a lock per account.
+// console's PostgreSQL), dials them through LiveKit, sends the Spaces' webhooks, and keeps
+// every live call's status true to LiveKit (reconciliation). Run any number of them against
+// one database: claims are exclusive per call and limits are counted under a lock per account.
 //
 //   node --conditions=react-server --import tsx dispatcher/main.ts   (scripts/dispatcher/start.sh)
 
@@ -33,8 +36,20 @@ const settings = {
 // Without LiveKit no call can be dialled: the dispatcher leaves place_call jobs in the queue
 // (calls stay queued, not failed) until one that has LiveKit runs.
 const slots = new DialSlots(env.DISPATCHER_DIAL_STARTS);
-const taskList = liveKit ? { [jobNames.placeCall]: placeCallTask({ ...settings, maxDials: env.DISPATCHER_MAX_DIALS, inFlight, slots }) } : {};
+const taskList: TaskList = liveKit ? { [jobNames.placeCall]: placeCallTask({ ...settings, maxDials: env.DISPATCHER_MAX_DIALS, inFlight, slots }) } : {};
 if (!liveKit) console.warn("[dispatcher] LiveKit is not configured (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET): calls stay queued until a dispatcher with LiveKit runs.");
+// Webhooks need the key ring that opens their signing secrets; without it they wait in the queue.
+if (env.CREDENTIALS_KEYS) {
+  taskList[jobNames.deliverWebhooks] = deliverWebhooksTask({
+    mode: env.DEPLOYMENT_MODE,
+    keyring: parseKeyring(env.CREDENTIALS_KEYS),
+    retryScheduleSeconds: env.WEBHOOK_RETRY_SCHEDULE_SECONDS,
+    disableAfterSeconds: env.WEBHOOK_DISABLE_AFTER_SECONDS,
+    timeoutMs: env.WEBHOOK_TIMEOUT_SECONDS * 1000,
+  });
+} else {
+  console.warn("[dispatcher] CREDENTIALS_KEYS is not set: webhooks stay queued until a dispatcher with the key ring runs.");
+}
 
 const quiet = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[dispatcher] queue ${level}: ${message}`);
@@ -68,6 +83,12 @@ async function reconcile(): Promise<void> {
 void reconcile();
 const timer = setInterval(() => void reconcile(), env.DISPATCHER_RECONCILE_SECONDS * 1000);
 
+// Deliveries whose sender died mid-send get a job again once their row lock lapses.
+const webhookSweep = setInterval(() => {
+  if (!env.CREDENTIALS_KEYS) return;
+  resumeStalledDeliveries().catch((err: Error) => console.error("[dispatcher] webhook sweep failed", { err: err.message }));
+}, 30_000);
+
 const health = createServer((req, res) => {
   res.setHeader("content-type", "application/json");
   res.end(JSON.stringify({ ok: true, liveKitConfigured: Boolean(liveKit), starting: slots.inUse, dialling: inFlight.size, following: following.size, lastReconcile }));
@@ -83,6 +104,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   console.log(`[dispatcher] ${signal}: stopping (${inFlight.size} dials under way)`);
   clearInterval(timer);
+  clearInterval(webhookSweep);
   health.close();
   await runner.stop().catch(() => undefined);
   const deadline = Date.now() + 10_000;

@@ -1,5 +1,6 @@
 import { completeCall } from "@/lib/calls/complete-call";
 import { finishUnanswered } from "@/lib/calls/finish-unanswered";
+import { emitBatchCompleted } from "@/lib/calls/batches/batch-webhook-events";
 import { moveCall } from "@/lib/calls/repository";
 import { liveStatuses } from "@/lib/calls/status";
 import { db } from "@/lib/db/client";
@@ -148,10 +149,14 @@ async function requeueOrphans(): Promise<void> {
     LIMIT 500`;
 }
 
-/** Marks batches whose every call has reached a final status. */
+/** Marks batches whose every call has reached a final status, with their batch.completed event. */
 async function completeBatches(): Promise<void> {
-  await db().$executeRaw`
-    UPDATE call_batches b SET completed_at = now()
-    WHERE b.completed_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.batch_id = b.id AND c.status IN ('queued', 'dialing', 'ringing', 'in_progress'))`;
+  await db().$transaction(async (tx) => {
+    const completed = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE call_batches b SET completed_at = now()
+      WHERE b.completed_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.batch_id = b.id AND c.status IN ('queued', 'dialing', 'ringing', 'in_progress'))
+      RETURNING b.id`;
+    for (const batch of completed) await emitBatchCompleted(tx, batch.id);
+  });
 }

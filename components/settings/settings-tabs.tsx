@@ -8,6 +8,7 @@ const tabs = [
   { segment: "platform", label: "Platform" },
   { segment: "members", label: "Members" },
   { segment: "api-keys", label: "API keys" },
+  { segment: "webhooks", label: "Webhooks" },
   { segment: "api-reference", label: "API reference" },
 ] as const;
 

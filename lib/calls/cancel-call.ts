@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { removePlaceCallJob } from "@/lib/queue/jobs";
 import type { SpaceContext } from "@/lib/spaces/context";
+import { emitCallStatusEvent } from "./call-webhook-events";
 import { callInclude, toCallView, type CallView } from "./repository";
 
 // Cancels a call nobody has dialled yet (queued or scheduled): the status, its timeline event
@@ -19,6 +20,7 @@ export async function cancelCall(ctx: SpaceContext, callId: string): Promise<Cal
     if (res.count === 0) return false;
     await tx.callEvent.create({ data: { callId, kind: "status:cancelled", detail: `Cancelled by ${ctx.apiKeyId ? "an API key" : "a member"}` } });
     await removePlaceCallJob(tx, callId);
+    await emitCallStatusEvent(tx, callId, "cancelled");
     return true;
   });
   const row = await db().call.findUniqueOrThrow({ where: { id: callId }, include: callInclude });

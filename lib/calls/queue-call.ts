@@ -1,9 +1,10 @@
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { addPlaceCallJob } from "@/lib/queue/jobs";
+import { emitCallStatusEvent } from "./call-webhook-events";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { TELEPHONY_NOT_CONFIGURED, type CallVariables, type RetryPolicy } from "./schemas";
 
-// Writes one queued outbound call, its first timeline event and its dial job, inside the
+// Writes one queued outbound call, its first timeline event, its dial job and its call.queued webhook event, inside the
 // caller's transaction (a single call or every row of a batch).
 
 export type CallOrigin = { from: string; phoneNumberId: string; accountId: string; agentId: string | null };
@@ -42,5 +43,6 @@ export async function queueCall(tx: Prisma.TransactionClient, ctx: SpaceContext,
   await tx.callEvent.create({ data: { callId: call.id, kind: "status:queued", detail: `Queued by ${by}${when}` } });
   if (!liveKitConfigured) await tx.callEvent.create({ data: { callId: call.id, kind: "not_dispatched", detail: TELEPHONY_NOT_CONFIGURED } });
   await addPlaceCallJob(tx, call.id, spec.scheduledAt);
+  await emitCallStatusEvent(tx, call.id, "queued");
   return call.id;
 }

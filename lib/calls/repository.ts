@@ -1,13 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { emitCallStatusEvent } from "./call-webhook-events";
 import type { RetryPolicy } from "./schemas";
 import { callStatuses, canMove, type CallStatusName } from "./status";
 
 // Views and the one write path for status changes: a conditional update that only applies a
 // move the state machine allows from the status the row holds now, so a late webhook and the
 // dispatcher can race without moving a call backwards. The update and its timeline event are
-// one transaction: nobody ever reads a status whose event is not there yet.
+// one transaction, with its webhook event: nobody ever reads a status whose event is not there yet.
 
 export const callInclude = {
   phoneNumber: { select: { id: true, e164: true } },
@@ -92,6 +93,7 @@ async function moveCallFrom(callId: string, from: readonly CallStatusName[], to:
     const res = await tx.call.updateMany({ where: { id: callId, status: { in: [...from] } }, data: { ...data, status: to } });
     if (res.count === 0) return false;
     await tx.callEvent.create({ data: { callId, kind: `status:${to}`, detail: detail ?? null } });
+    await emitCallStatusEvent(tx, callId, to);
     return true;
   });
 }

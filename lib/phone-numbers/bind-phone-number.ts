@@ -3,6 +3,7 @@ import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { withAccountLock } from "@/lib/provisioning/account-lock";
 import { provisionAccount } from "@/lib/provisioning/provision-account";
+import { emitNumberBinding } from "./number-webhook-events";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertAgentsOfSpace, assertCanManageNumbers, getPhoneNumber } from "./repository";
 import type { BindPhoneNumberInput } from "./schemas";
@@ -41,6 +42,7 @@ export async function bindPhoneNumber(ctx: SpaceContext, input: BindPhoneNumberI
         },
         select: { id: true },
       });
+      await emitNumberBinding(tx, "phone_number.bound", { ...input, id: created.id, spaceId: ctx.spaceId, e164: input.number, sipAccountId: account.id });
       return created.id;
     });
   } catch (err) {

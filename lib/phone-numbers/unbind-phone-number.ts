@@ -2,6 +2,7 @@ import "server-only";
 import { NotFoundError, UpstreamError } from "@/lib/errors";
 import { changeAccountStrictly } from "@/lib/provisioning/provision-account";
 import type { SpaceContext } from "@/lib/spaces/context";
+import { emitNumberBinding } from "./number-webhook-events";
 import { assertCanManageNumbers, findLiveNumber, releasedNumberData } from "./repository";
 
 /**
@@ -17,6 +18,7 @@ export async function unbindPhoneNumber(ctx: SpaceContext, numberId: string): Pr
     await changeAccountStrictly(row.sipAccountId, async (tx) => {
       const { count } = await tx.phoneNumber.updateMany({ where: { id: row.id, spaceId: ctx.spaceId, liveE164: { not: null } }, data: releasedNumberData() });
       if (count === 0) throw new NotFoundError("Phone number not found");
+      await emitNumberBinding(tx, "phone_number.unbound", row);
     });
   } catch (err) {
     if (!(err instanceof UpstreamError)) throw err;

@@ -11,6 +11,7 @@ import { convergeDispatchRules, removeDispatchRules } from "./converge-dispatch-
 import { convergeTrunks, removeTrunks } from "./converge-trunks";
 import { desiredDispatchRules } from "./desired-dispatch-rules";
 import { desiredTrunks, type AccountForProvisioning } from "./desired-trunks";
+import { emitProvisioned, emitProvisioningFailed } from "./provisioning-webhook-events";
 import type { SweepSnapshot } from "./sweep-snapshot";
 
 // The database side of provisioning: read the account and its bound numbers as stored,
@@ -106,13 +107,16 @@ export async function provisionAccount(accountId: string, options: { sweep?: boo
     if (!row) return { ok: false, reason: "The account no longer exists." };
     const numbers = await loadLiveNumbers(tx, row.id);
     try {
-      return { ok: true, changes: await convergeAccount(tx, row, numbers, { sweep: options.sweep ?? false, lk: options.lk }) };
+      const changes = await convergeAccount(tx, row, numbers, { sweep: options.sweep ?? false, lk: options.lk });
+      await emitProvisioned(tx, row, changes);
+      return { ok: true, changes };
     } catch (err) {
       if (!(err instanceof UpstreamError)) throw err;
       console.error(`[provisioning] account ${row.id}:`, err.cause ?? err);
       const reason = reasonFor(err);
       await tx.sipAccount.update({ where: { id: row.id }, data: { provisioningStatus: "not_provisioned", provisioningError: reason } });
       await recordNumbersFailed(tx, row.id, numberReasonFor(err));
+      await emitProvisioningFailed(tx, row, reason);
       return { ok: false, reason };
     }
   });

@@ -9,6 +9,8 @@ import type { Prisma } from "@/lib/db/generated/prisma/client";
 export const jobNames = {
   /** Dial one queued call (payload {callId}); key `call:<id>`, so a call has one pending job. */
   placeCall: "place_call",
+  /** Send one endpoint's pending webhook deliveries of one ordering key, oldest first (payload {endpointId, orderingKey}). */
+  deliverWebhooks: "deliver_webhooks",
 } as const;
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
@@ -61,4 +63,25 @@ export async function addPlaceCallJobs(tx: Tx, callIds: readonly string[], runAt
 export async function removePlaceCallJobs(tx: Tx, callIds: readonly string[]): Promise<void> {
   if (callIds.length === 0) return;
   await tx.$executeRaw`SELECT count(graphile_worker.remove_job('call:' || id)) FROM unnest(${callIds as string[]}::text[]) AS id`;
+}
+
+export type DeliverWebhooksPayload = { endpointId: string; orderingKey: string };
+
+export const webhookJobKey = (endpointId: string, orderingKey: string) => `wh:${endpointId}:${orderingKey}`;
+
+/**
+ * Asks for `endpointId`'s deliveries of `orderingKey` to be sent. One job per key: an event
+ * emitted while its key waits out a back-off joins that wait (`preserve_run_at`) instead of
+ * overtaking the failed delivery ahead of it; `retryAt` (the sender rescheduling itself)
+ * replaces the time.
+ */
+export async function addDeliverWebhooksJob(tx: Tx, payload: DeliverWebhooksPayload, retryAt?: Date): Promise<void> {
+  await tx.$executeRaw`SELECT graphile_worker.add_job(
+    ${jobNames.deliverWebhooks}::text,
+    json_build_object('endpointId', ${payload.endpointId}::text, 'orderingKey', ${payload.orderingKey}::text),
+    run_at := ${retryAt ?? null}::timestamptz,
+    job_key := ${webhookJobKey(payload.endpointId, payload.orderingKey)}::text,
+    job_key_mode := ${retryAt ? "replace" : "preserve_run_at"}::text,
+    max_attempts := 25
+  )`;
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { serverEnv } from "@/lib/env";
 import { loadLiveNumbers } from "@/lib/provisioning/account-numbers";
 import { dispatchRuleProblems } from "@/lib/provisioning/dispatch-rule-checks";
+import { emitDriftDetected } from "@/lib/provisioning/provisioning-webhook-events";
 import { verifyAccount } from "@/lib/provisioning/verify-account";
 import type { VerifyReport } from "@/lib/provisioning/verify-checks";
 import { withRateLimit } from "@/lib/rate-limits/with-rate-limit";
@@ -28,9 +29,25 @@ async function runVerify(ctx: SpaceContext, accountId: string): Promise<VerifyRe
     mode: serverEnv().DEPLOYMENT_MODE,
     dispatchRuleProblems: ({ inboundTrunkId }) => dispatchRuleProblems(row, inboundTrunkId, numbers),
   });
-  await db().sipAccount.update({
-    where: { id: row.id, spaceId: ctx.spaceId },
-    data: { lastVerifiedAt: new Date(report.verifiedAt), lastVerifyReport: report },
+  await db().$transaction(async (tx) => {
+    await tx.sipAccount.update({
+      where: { id: row.id, spaceId: ctx.spaceId },
+      data: { lastVerifiedAt: new Date(report.verifiedAt), lastVerifyReport: report },
+    });
+    const drift = newDrift(row.lastVerifyReport as VerifyReport | null, report);
+    if (drift.length > 0) await emitDriftDetected(tx, row, drift);
   });
   return report;
+}
+
+/**
+ * LiveKit checks that fail now and did not fail the same way last time: drift is news once,
+ * not at every Verify. Nothing when LiveKit could not be asked (that is not drift).
+ */
+function newDrift(previous: VerifyReport | null, report: VerifyReport): { name: string; reason: string }[] {
+  if (!report.liveKitReachable) return [];
+  const failing = report.checks.filter((c) => c.status === "failed" && c.name !== "Local config");
+  const before = new Set((previous?.checks ?? []).filter((c) => c.status === "failed").map((c) => `${c.name}\n${c.reason}`));
+  if (failing.every((c) => before.has(`${c.name}\n${c.reason}`))) return [];
+  return failing.map((c) => ({ name: c.name, reason: c.reason ?? "" }));
 }

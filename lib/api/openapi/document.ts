@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rateLimitBudgets } from "@/lib/rate-limits/budgets";
+import { eventBodySchema, webhookEventDocs } from "@/lib/webhooks/event-payloads";
 import { operations, type Operation } from "./operations";
 import { responseSchemas } from "./response-schemas";
 
@@ -101,6 +102,28 @@ function operationObject(op: Operation): JsonSchema {
   };
 }
 
+const SIGNING =
+  "Signed per the Standard Webhooks specification: headers webhook-id (the same on every retry and Redeliver: deduplicate on it), webhook-timestamp (Unix seconds) and webhook-signature (v1,<base64 HMAC-SHA256 of id.timestamp.body> under the endpoint's whsec_ secret). Verify with any Standard Webhooks library. Answer 2xx within 10 s; anything else is retried with back-off for about 31 hours. Events of one call (and of one account, number or batch) arrive in order.";
+
+/** The `webhooks` section: one POST per event type, its body generated from the payload schemas. */
+function webhookOperations(): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const { type, description } of webhookEventDocs) {
+    const { $schema: _dialect, ...schema } = z.toJSONSchema(eventBodySchema(type), { io: "output" }) as JsonSchema;
+    void _dialect;
+    out[type] = {
+      post: {
+        operationId: `webhook_${type.replace(".", "_")}`,
+        summary: type,
+        description: `${description} ${SIGNING}`,
+        requestBody: { required: true, content: { "application/json": { schema } } },
+        responses: { "2XX": { description: "Received; any other answer is retried." } },
+      },
+    };
+  }
+  return out;
+}
+
 export function buildOpenApiDocument(): OpenApiDocument {
   const paths: OpenApiDocument["paths"] = {};
   for (const op of operations) (paths[op.path] ??= {})[op.method] = operationObject(op);
@@ -117,6 +140,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     security: [{ apiKey: [] }, { session: [] }],
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),
     paths,
+    webhooks: webhookOperations(),
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "An API key of the Space (Settings → API keys), acting with the key's role." },

@@ -2,6 +2,8 @@ import { retryPolicy } from "@/lib/calls/schemas";
 import { z } from "zod";
 import { agentLanguages, llmProviders, speechProviders, type AgentView } from "@/lib/agents/schemas";
 import type { ApiKeyView, CreatedApiKey } from "@/lib/api-keys/schemas";
+import { webhookEventTypes } from "@/lib/webhooks/events";
+import type { CreatedWebhookEndpoint, WebhookDeliveryView, WebhookEndpointView } from "@/lib/webhooks/schemas";
 import { spaceRoles } from "@/lib/auth/roles";
 import type { BatchDetail, BatchView } from "@/lib/calls/batches/repository";
 import type { CallEventView, CallView } from "@/lib/calls/repository";
@@ -90,6 +92,34 @@ const apiKey = z.object({
 
 const createdApiKey = z.object({ key: apiKey, secret: z.string().meta({ description: "sb_live_...: shown in this answer only. Send it as Authorization: Bearer <secret>." }) });
 
+const webhookEndpoint = z.object({
+  id: z.string(),
+  url: z.string(),
+  description: z.string(),
+  events: z.array(z.enum(webhookEventTypes)).meta({ description: "Empty: every event." }),
+  enabled: z.boolean(),
+  disabledReason: z.string().nullable().meta({ description: "Set when the console disabled it after days of failures." }),
+  failingSince: z.string().nullable().meta({ description: "The first failure since the last success; null while it answers." }),
+  createdAt: z.string(),
+});
+
+const createdWebhookEndpoint = z.object({ endpoint: webhookEndpoint, secret: z.string().meta({ description: "whsec_...: shown in this answer only. Verify signatures with it." }) });
+
+const webhookDelivery = z.object({
+  id: z.string(),
+  messageId: z.string().meta({ description: "The webhook-id header: the same on every attempt." }),
+  event: z.string(),
+  status: z.enum(["pending", "delivered", "failed"]),
+  attempts: z.number().int(),
+  statusCode: z.number().int().nullable().meta({ description: "The last attempt's HTTP status; null when no answer came." }),
+  latencyMs: z.number().int().nullable(),
+  response: z.string().nullable().meta({ description: "The first 500 characters of the answer, or why none came." }),
+  lastAttemptAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable().meta({ description: "When a pending delivery is tried next." }),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
 const refreshAllSummary = z.object({
   total: z.number().int(),
   changed: z.array(z.object({ accountId: z.string(), accountName: z.string(), changes: z.array(z.string()) })),
@@ -175,6 +205,11 @@ export const responseSchemas = {
   ApiKey: apiKey,
   ApiKeyList: z.object({ items: z.array(apiKey) }),
   CreatedApiKey: createdApiKey,
+  WebhookEndpoint: webhookEndpoint,
+  WebhookEndpointList: z.object({ items: z.array(webhookEndpoint) }),
+  CreatedWebhookEndpoint: createdWebhookEndpoint,
+  WebhookDelivery: webhookDelivery,
+  WebhookDeliveryList: z.object({ items: z.array(webhookDelivery) }),
   Call: call,
   CallPage: callPage,
   CallWithTimeline: call.extend({ events: z.array(callEvent) }),
@@ -202,5 +237,8 @@ const sameTypes: {
   callEvent: Same<z.output<typeof callEvent>, CallEventView>;
   batch: Same<Out<"Batch">, BatchView>;
   batchWithRows: Same<Out<"BatchWithRows">, BatchDetail>;
-} = { batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+  webhookEndpoint: Same<Out<"WebhookEndpoint">, WebhookEndpointView>;
+  createdWebhook: Same<Out<"CreatedWebhookEndpoint">, CreatedWebhookEndpoint>;
+  webhookDelivery: Same<Out<"WebhookDelivery">, WebhookDeliveryView>;
+} = { webhookEndpoint: true, createdWebhook: true, webhookDelivery: true,  batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Call, Prisma } from "@/lib/db/generated/prisma/client";
+import type { WebhookEventType } from "@/lib/webhooks/events";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import type { CallStatusName } from "./status";
+
+// A call's webhook events, emitted in the transaction that moves its status, ordered per call
+// (the ordering key is the call's id). Dialling and retries in between are not events:
+// an operator sees queued, ringing, answered, then completed / failed / cancelled.
+
+type Tx = Prisma.TransactionClient;
+
+const eventOfStatus: Partial<Record<CallStatusName, WebhookEventType>> = {
+  queued: "call.queued",
+  ringing: "call.ringing",
+  in_progress: "call.answered",
+  completed: "call.completed",
+  failed: "call.failed",
+  busy: "call.failed",
+  no_answer: "call.failed",
+  cancelled: "call.cancelled",
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** What every call event carries (lib/webhooks/event-payloads.ts documents it). */
+export function callEventData(call: Call): Record<string, unknown> {
+  return {
+    callId: call.id,
+    direction: call.direction,
+    status: call.status,
+    from: call.fromNumber,
+    to: call.toNumber,
+    phoneNumberId: call.phoneNumberId,
+    sipAccountId: call.sipAccountId,
+    agentId: call.agentId,
+    batchId: call.batchId,
+    attempts: call.attempts,
+    sipStatusCode: call.sipStatusCode,
+    reason: call.failureReason,
+    endReason: call.endReason,
+    createdAt: call.createdAt.toISOString(),
+    answeredAt: iso(call.answeredAt),
+    endedAt: iso(call.endedAt),
+    durationMs: call.durationMs,
+  };
+}
+
+/** Emits the event of `status` for `callId` (nothing for statuses that are not events). */
+export async function emitCallStatusEvent(tx: Tx, callId: string, status: CallStatusName): Promise<void> {
+  const type = eventOfStatus[status];
+  if (!type) return;
+  const call = await tx.call.findUnique({ where: { id: callId } });
+  if (!call) return;
+  await emitWebhookEvent(tx, { spaceId: call.spaceId, type, orderingKey: `call:${call.id}`, data: callEventData(call) });
+}
