@@ -64,6 +64,8 @@ const dispatcherEnvSchema = z
     WEBHOOK_DISABLE_AFTER_SECONDS: int(60, 90 * 24 * 3600, DEFAULT_DISABLE_AFTER_SECONDS),
     /** How long one webhook attempt may take. */
     WEBHOOK_TIMEOUT_SECONDS: int(1, 60, 10),
+    /** Every account is verified against LiveKit this often (minutes; 0 turns the periodic Verify off). */
+    VERIFY_EVERY_MINUTES: int(0, 24 * 60, 10),
   })
   .superRefine((env, ctx) => {
     const missing = LIVEKIT_SETTINGS.filter((name) => env[name] === undefined);

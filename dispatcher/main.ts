@@ -8,6 +8,7 @@ import { jobNames } from "@/lib/queue/jobs";
 import { resumeStalledDeliveries } from "@/lib/webhooks/resume-deliveries";
 import { deliverWebhooksTask } from "./deliver-webhooks-task";
 import { DialSlots } from "./dial-slots";
+import { startMaintenance, webAppEnvironment } from "./maintenance";
 import { liveKitOf, parseDispatcherEnv } from "./env";
 import { placeCallTask } from "./place-call-task";
 import { reconcileCalls } from "./reconcile";
@@ -83,6 +84,11 @@ async function reconcile(): Promise<void> {
 void reconcile();
 const timer = setInterval(() => void reconcile(), env.DISPATCHER_RECONCILE_SECONDS * 1000);
 
+// Provisioning that heals itself and the periodic Verify run the console's own provisioning
+// code, which reads the web app's environment (lib/env.ts): the scripts start the
+// dispatcher with it. Without it (or without LiveKit) both stay off, and say so.
+const maintenance = liveKit && webAppEnvironment() ? startMaintenance(env.VERIFY_EVERY_MINUTES) : null;
+
 // Deliveries whose sender died mid-send get a job again once their row lock lapses.
 const webhookSweep = setInterval(() => {
   if (!env.CREDENTIALS_KEYS) return;
@@ -105,6 +111,7 @@ async function stop(signal: string): Promise<void> {
   console.log(`[dispatcher] ${signal}: stopping (${inFlight.size} dials under way)`);
   clearInterval(timer);
   clearInterval(webhookSweep);
+  maintenance?.stop();
   health.close();
   await runner.stop().catch(() => undefined);
   const deadline = Date.now() + 10_000;

@@ -20,7 +20,7 @@ type View = { kind: "list" } | { kind: "create" } | { kind: "edit"; accountId: s
 type Notice = { tone: "ok" | "error"; text: string };
 
 const LIVEKIT_DOWN_NOTICE =
-  "Saved, but LiveKit could not be reached: the trunks were not created or updated. Use Reprovision once LiveKit is back.";
+  "Saved, but LiveKit could not be reached: the trunks were not created or updated. The console retries by itself until LiveKit is back.";
 const NUMBER_NOT_PROVISIONED_NOTICE = "Saved, but the number is not provisioned in LiveKit yet";
 
 export function CustomSipDrawer({

@@ -152,7 +152,7 @@ test("assigning agents on the number's card updates its dispatch rule in place",
   expect(await onlyRule()).toMatchObject({ inboundAgentId: null });
 });
 
-test("LiveKit down: a bind is saved as Not provisioned and an unbind is refused; Reprovision puts both right", async ({ page }) => {
+test("LiveKit down: a bind is saved as Not provisioned and an unbind is refused; the bind is provisioned by itself once LiveKit is back", async ({ page }) => {
   test.setTimeout(120_000);
   const spaceId = await signUp(page, newUser("pn-down"));
   const accountId = await createAccountViaApi(page.request, spaceId, "Offline PBX");
@@ -178,18 +178,11 @@ test("LiveKit down: a bind is saved as Not provisioned and an unbind is refused;
     startLiveKitServer();
   }
   await expect(numberRow(page, kept)).toHaveCount(1);
-  expect((await trunksOf(accountId)).inbound[0]!.numbers).toEqual([kept]);
 
-  await page.getByRole("button", { name: "Import number" }).click();
-  await page.getByRole("menuitem", { name: "From Custom SIP" }).click();
-  await card(page, "Offline PBX").getByRole("button", { name: "Reprovision" }).click();
-  const dialog = page.getByRole("alertdialog", { name: "Reprovision this account?" });
-  await expect(dialog.getByTestId("reprovision-preview")).toContainText(`no dispatch rule for ${offline}`);
-  await dialog.getByRole("button", { name: "Reprovision" }).click();
-  await expect(page.getByText(`Created the dispatch rule of ${offline}`, { exact: false })).toBeVisible();
-  await closeDrawer(page);
+  // No click: the dispatcher provisions the number's rule by itself once LiveKit answers.
+  await expect.poll(async () => (await dispatchRulesOf(accountId)).map((r) => r.numbers[0]).sort(), { timeout: 60_000, intervals: [500] }).toEqual([kept, offline].sort());
+  await expect.poll(async () => { await page.reload(); return numberRow(page, offline).textContent(); }, { timeout: 30_000 }).not.toContain("Not provisioned");
   await expect(numberRow(page, offline)).toContainText("Provisioned");
-  await expect(numberRow(page, offline)).not.toContainText("Not provisioned");
   const lk = await trunksOf(accountId);
   expect([...lk.inbound[0]!.numbers].sort()).toEqual([kept, offline].sort());
   expect((await dispatchRulesOf(accountId)).map((r) => r.numbers[0]).sort()).toEqual([kept, offline].sort());

@@ -12,6 +12,7 @@ import { convergeTrunks, removeTrunks } from "./converge-trunks";
 import { desiredDispatchRules } from "./desired-dispatch-rules";
 import { desiredTrunks, type AccountForProvisioning } from "./desired-trunks";
 import { emitProvisioned, emitProvisioningFailed } from "./provisioning-webhook-events";
+import { nextHealAt } from "./heal-schedule";
 import type { SweepSnapshot } from "./sweep-snapshot";
 
 // The database side of provisioning: read the account and its bound numbers as stored,
@@ -37,6 +38,7 @@ type AccountRow = {
   outboundPasswordEnc: string | null;
   inboundTrunkId: string | null;
   outboundTrunkId: string | null;
+  healRetries: number;
 };
 
 function auth(accountId: string, field: "inbound" | "outbound", username: string | null, enc: string | null) {
@@ -59,8 +61,8 @@ export function toProvisioningInput(row: Omit<AccountRow, "inboundTrunkId" | "ou
   };
 }
 
-export const LIVEKIT_DOWN_REASON = "LiveKit could not be reached, so the trunks were not created or updated. Use Reprovision once it is back.";
-export const NUMBER_LIVEKIT_DOWN_REASON = "LiveKit could not be reached, so this number was not set up in LiveKit. Use Reprovision on its account once LiveKit is back.";
+export const LIVEKIT_DOWN_REASON = "LiveKit could not be reached, so the trunks were not created or updated. The console retries by itself until LiveKit is back; Reprovision retries now.";
+export const NUMBER_LIVEKIT_DOWN_REASON = "LiveKit could not be reached, so this number was not set up in LiveKit. The console retries by itself until LiveKit is back; Reprovision on its account retries now.";
 
 function reasonFor(err: UpstreamError): string {
   if (isLiveKitNotConfigured(err)) return LIVEKIT_NOT_CONFIGURED;
@@ -85,7 +87,7 @@ async function convergeAccount(tx: AccountTx, row: AccountRow, numbers: LiveNumb
   const rules = await convergeDispatchRules(row.id, inboundTrunkId, wanted, known, options);
   await tx.sipAccount.update({
     where: { id: row.id },
-    data: { ...trunks.ids, provisioningStatus: "provisioned", provisioningError: null, provisionedAt: new Date() },
+    data: { ...trunks.ids, provisioningStatus: "provisioned", provisioningError: null, provisionedAt: new Date(), healAt: null, healRetries: 0 },
   });
   await recordNumberOutcomes(tx, numbers, (n) => {
     const failure = rules.failures.get(n.id);
@@ -114,7 +116,10 @@ export async function provisionAccount(accountId: string, options: { sweep?: boo
       if (!(err instanceof UpstreamError)) throw err;
       console.error(`[provisioning] account ${row.id}:`, err.cause ?? err);
       const reason = reasonFor(err);
-      await tx.sipAccount.update({ where: { id: row.id }, data: { provisioningStatus: "not_provisioned", provisioningError: reason } });
+      // LiveKit away: the dispatcher retries in the background (self-heal.ts). A refusal is
+      // not retried: the same request would be refused again until someone changes something.
+      const heal = err.kind === "unreachable" && !isLiveKitNotConfigured(err) ? { healAt: nextHealAt(row.healRetries) } : { healAt: null };
+      await tx.sipAccount.update({ where: { id: row.id }, data: { provisioningStatus: "not_provisioned", provisioningError: reason, ...heal } });
       await recordNumbersFailed(tx, row.id, numberReasonFor(err));
       await emitProvisioningFailed(tx, row, reason);
       return { ok: false, reason };

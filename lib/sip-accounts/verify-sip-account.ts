@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { SipAccount } from "@/lib/db/generated/prisma/client";
 import { serverEnv } from "@/lib/env";
 import { loadLiveNumbers } from "@/lib/provisioning/account-numbers";
 import { dispatchRuleProblems } from "@/lib/provisioning/dispatch-rule-checks";
@@ -21,7 +22,15 @@ export function verifySipAccount(ctx: SpaceContext, accountId: string): Promise<
 }
 
 async function runVerify(ctx: SpaceContext, accountId: string): Promise<VerifyReport> {
-  const row = await findLiveAccount(ctx, accountId);
+  return verifyAccountRow(await findLiveAccount(ctx, accountId));
+}
+
+/**
+ * Verify of one live account as stored: keeps the report on the row and emits
+ * sip_account.drift_detected when LiveKit newly differs. Also run by the dispatcher's
+ * periodic Verify (periodic-verify.ts), which has no caller to rate-limit.
+ */
+export async function verifyAccountRow(row: SipAccount): Promise<VerifyReport> {
   const numbers = await loadLiveNumbers(db(), row.id);
   const report = await verifyAccount({
     row,
@@ -31,7 +40,7 @@ async function runVerify(ctx: SpaceContext, accountId: string): Promise<VerifyRe
   });
   await db().$transaction(async (tx) => {
     await tx.sipAccount.update({
-      where: { id: row.id, spaceId: ctx.spaceId },
+      where: { id: row.id, spaceId: row.spaceId },
       data: { lastVerifiedAt: new Date(report.verifiedAt), lastVerifyReport: report },
     });
     const drift = newDrift(row.lastVerifyReport as VerifyReport | null, report);
@@ -44,7 +53,7 @@ async function runVerify(ctx: SpaceContext, accountId: string): Promise<VerifyRe
  * LiveKit checks that fail now and did not fail the same way last time: drift is news once,
  * not at every Verify. Nothing when LiveKit could not be asked (that is not drift).
  */
-function newDrift(previous: VerifyReport | null, report: VerifyReport): { name: string; reason: string }[] {
+export function newDrift(previous: VerifyReport | null, report: VerifyReport): { name: string; reason: string }[] {
   if (!report.liveKitReachable) return [];
   const failing = report.checks.filter((c) => c.status === "failed" && c.name !== "Local config");
   const before = new Set((previous?.checks ?? []).filter((c) => c.status === "failed").map((c) => `${c.name}\n${c.reason}`));

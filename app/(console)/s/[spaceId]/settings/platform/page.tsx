@@ -1,18 +1,28 @@
+import { AutoRepairToggle } from "@/components/settings/auto-repair-toggle";
 import { PublicSipPanel } from "@/components/settings/public-sip-panel";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { requireSpace } from "@/lib/auth/session";
 import { publicSipParameters } from "@/lib/platform/public-sip";
+import { getAutoRepair } from "@/lib/spaces/auto-repair";
 
 export default async function PlatformSettingsPage({ params }: { params: Promise<{ spaceId: string }> }) {
   const { spaceId } = await params;
-  await requireSpace(spaceId);
+  const ctx = await requireSpace(spaceId);
+  const autoRepair = await getAutoRepair(ctx);
   return (
-    <section className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6">
-      <h2 className="text-base font-semibold">Platform SIP parameters</h2>
-      <p className="mb-4 mt-1 text-sm text-slate-600">
-        Hand these to your PBX admin. Your PBX sends inbound calls to the <strong>Domain</strong>; its firewall must accept
-        our outbound calls from <strong>Our SIP server IPs</strong>.
-      </p>
-      <PublicSipPanel params={publicSipParameters()} />
-    </section>
+    <div className="max-w-3xl space-y-6">
+      <section className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 className="text-base font-semibold">Platform SIP parameters</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-600">
+          Hand these to your PBX admin. Your PBX sends inbound calls to the <strong>Domain</strong>; its firewall must accept
+          our outbound calls from <strong>Our SIP server IPs</strong>.
+        </p>
+        <PublicSipPanel params={publicSipParameters()} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 className="mb-3 text-base font-semibold">Provisioning</h2>
+        <AutoRepairToggle spaceId={spaceId} initial={autoRepair} canManage={roleAtLeast(ctx.role, "ADMIN")} />
+      </section>
+    </div>
   );
 }

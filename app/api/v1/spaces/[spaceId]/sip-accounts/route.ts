@@ -17,7 +17,7 @@ export const POST = withSpaceRoute(
     if (!input.ok) return input.response;
     const result = await createSipAccount(ctx, input.data);
     if (result.provisioningFailed) {
-      return savedButUnavailable(result.account.provisioning.reason ?? "The trunks were not created. Use Reprovision once LiveKit is back.", { account: result.account });
+      return savedButUnavailable(result.account.provisioning.reason ?? "The trunks were not created. The console retries by itself until LiveKit is back.", { account: result.account });
     }
     return Response.json(result.account, { status: 201 });
   },
