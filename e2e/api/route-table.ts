@@ -31,11 +31,31 @@ export function routeOperations(root = path.join(process.cwd(), "app", "api", "v
 
 export const opKey = (op: RouteOp) => `${op.method} ${op.route}`;
 
-export type Ids = { spaceId: string; accountId: string; numberId: string; agentId: string; keyId: string; callId: string; batchId: string; /** The fixture number in E.164, the caller ID of placed calls. */ fromNumber: string };
+export type Ids = {
+  spaceId: string;
+  accountId: string;
+  numberId: string;
+  agentId: string;
+  keyId: string;
+  callId: string;
+  batchId: string;
+  endpointId: string;
+  deliveryId: string;
+  /** The fixture number in E.164, the caller ID of placed calls. */
+  fromNumber: string;
+  /** A number in E.164 as the BYOC API names it (the fixture number unless a test makes a fresh one). */
+  phoneNumber: string;
+};
 
 export type Expectation = {
-  /** public: anyone; member: any member or key of the Space; admin: owners and admins; admin-session: owners and admins signed in, not keys. */
-  access: "public" | "member" | "admin" | "admin-session";
+  /**
+   * public: anyone; member: any member or key of the Space; admin: owners and admins;
+   * admin-session: owners and admins signed in, not keys; key / admin-key: any key / owner
+   * and admin keys of the Space, never a session (the BYOC API, whose URLs name no Space).
+   */
+  access: "public" | "member" | "admin" | "admin-session" | "key" | "admin-key";
+  /** What another Space's owner key gets, when the URL names no Space (it acts in its own): 404 unless said. */
+  otherSpaceKey?: number;
   /** The status an allowed caller gets. */
   ok: number;
   body?: (ids: Ids) => Record<string, unknown>;
@@ -46,6 +66,9 @@ export type Expectation = {
 const tag = () => Math.random().toString(36).slice(2, 8);
 const accountBody = () => ({ accountName: `Table PBX ${tag()}`, sipServerAddress: "pbx.example.com", sipTransport: "udp", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] });
 export const batchBody = (from: string) => ({ from, scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), destinations: [{ to: randomNumber() }, { to: randomNumber(), variables: { name: "Table" } }] });
+const byocBody = () => ({ phoneNumber: randomNumber(), terminationUri: "pbx.example.com;transport=udp", sipUsername: "table", sipPassword: `pw-${tag()}` });
+// Nothing listens on port 9 (discard): the fixture endpoint's deliveries fail and back off quietly.
+const webhookBody = () => ({ url: `http://127.0.0.1:9/hooks/${tag()}`, events: ["batch.completed"] });
 const agentBody = () => ({ name: `Table agent ${tag()}`, greeting: "Hello from the table.", instructions: "Be brief." });
 
 export const expectations: Record<string, Expectation> = {
@@ -91,7 +114,36 @@ export const expectations: Record<string, Expectation> = {
   "GET /spaces/[spaceId]/batches": { access: "member", ok: 200 },
   "GET /spaces/[spaceId]/batches/[batchId]": { access: "member", ok: 200 },
   "POST /spaces/[spaceId]/batches/[batchId]/cancel": { access: "admin", ok: 200 },
+
+  "GET /spaces/[spaceId]/webhooks": { access: "member", ok: 200 },
+  "POST /spaces/[spaceId]/webhooks": { access: "admin", ok: 201, body: webhookBody },
+  "GET /spaces/[spaceId]/webhooks/[endpointId]": { access: "member", ok: 200 },
+  "PATCH /spaces/[spaceId]/webhooks/[endpointId]": { access: "admin", ok: 200, body: () => ({ description: `Hook ${tag()}` }) },
+  "DELETE /spaces/[spaceId]/webhooks/[endpointId]": { access: "admin", ok: 204, fresh: async (o, ids) => ({ endpointId: await webhookEndpoint(o, ids.spaceId) }) },
+  "POST /spaces/[spaceId]/webhooks/[endpointId]/rotate-secret": { access: "admin", ok: 200 },
+  "POST /spaces/[spaceId]/webhooks/[endpointId]/test": { access: "admin", ok: 202 },
+  "GET /spaces/[spaceId]/webhooks/[endpointId]/deliveries": { access: "member", ok: 200 },
+  "POST /spaces/[spaceId]/webhooks/[endpointId]/deliveries/[deliveryId]/redeliver": { access: "admin", ok: 202 },
+
+  // The BYOC API: the Space is the key's. Another Space's key lists and creates in its own
+  // Space, and finds none of this one's numbers.
+  "GET /byoc/phone-numbers": { access: "key", ok: 200, otherSpaceKey: 200 },
+  "POST /byoc/phone-numbers": { access: "admin-key", ok: 201, otherSpaceKey: 201, body: byocBody },
+  "GET /byoc/phone-numbers/[phoneNumber]": { access: "key", ok: 200 },
+  "PUT /byoc/phone-numbers/[phoneNumber]": { access: "admin-key", ok: 200, body: () => ({ friendlyName: `Line ${tag()}` }) },
+  "DELETE /byoc/phone-numbers/[phoneNumber]": { access: "admin-key", ok: 204, fresh: async (o, ids) => ({ phoneNumber: (await bindViaApi(o, ids.spaceId, ids.accountId, randomNumber())).number }) },
+  "POST /byoc/trunks/refresh": { access: "admin-key", ok: 200, body: (ids) => ({ phoneNumber: ids.phoneNumber }) },
+  "POST /byoc/trunks/refresh-all": { access: "admin-key", ok: 200, otherSpaceKey: 200 },
 };
+
+/** Whether an operation takes API keys only (no session). */
+export const keyOnly = (e: Expectation) => e.access === "key" || e.access === "admin-key";
+
+async function webhookEndpoint(owner: APIRequestContext, spaceId: string): Promise<string> {
+  const made = await owner.post(`/api/v1/spaces/${spaceId}/webhooks`, { data: webhookBody() });
+  if (made.status() !== 201) throw new Error(`creating a webhook endpoint: ${made.status()} ${await made.text()}`);
+  return (await made.json()).endpoint.id as string;
+}
 
 async function scheduledCall(owner: APIRequestContext, ids: Ids): Promise<string> {
   const at = new Date(Date.now() + 3600_000).toISOString();
@@ -100,7 +152,7 @@ async function scheduledCall(owner: APIRequestContext, ids: Ids): Promise<string
   return (await placed.json()).id as string;
 }
 
-/** The account, number (with an inbound agent), agent, member-role key, call and batch every operation can name. */
+/** The account, number (with an inbound agent), agent, member-role key, call, batch, webhook endpoint and delivery every operation can name. */
 export async function makeFixture(owner: APIRequestContext, spaceId: string, accountId?: string): Promise<Ids> {
   const account = accountId ?? (await createAccountViaApi(owner, spaceId, `Fixture PBX ${tag()}`));
   const agentId = await createAgentViaApi(owner, spaceId, `Fixture agent ${tag()}`);
@@ -112,7 +164,11 @@ export async function makeFixture(owner: APIRequestContext, spaceId: string, acc
   const batch = await owner.post(`/api/v1/spaces/${spaceId}/calls/batch`, { data: batchBody(number.number) });
   if (batch.status() !== 201) throw new Error(`starting the fixture batch: ${batch.status()} ${await batch.text()}`);
   const batchId = (await batch.json()).id as string;
-  return { spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id, callId, batchId, fromNumber: number.number };
+  const endpointId = await webhookEndpoint(owner, spaceId);
+  const test = await owner.post(`/api/v1/spaces/${spaceId}/webhooks/${endpointId}/test`);
+  if (test.status() !== 202) throw new Error(`sending the fixture test event: ${test.status()} ${await test.text()}`);
+  const deliveryId = (await test.json()).id as string;
+  return { spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id, callId, batchId, endpointId, deliveryId, fromNumber: number.number, phoneNumber: number.number };
 }
 
 export function urlOf(route: string, ids: Ids): string {

@@ -29,3 +29,17 @@ export async function resolveCaller(request: Request, spaceId: string): Promise<
   if (!membership) return { ok: false, response: notFoundProblem() };
   return { ok: true, caller: { ctx: { userId: user.id, spaceId, role: membership.role }, credential: `user:${user.id}` } };
 }
+
+/**
+ * For routes whose URL names no Space (the BYOC API): the API key is the only credential and
+ * its Space is the caller's Space. A session cookie alone is a 401, since nothing would say
+ * which of the user's Spaces is meant.
+ */
+export async function resolveKeyCaller(request: Request): Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }> {
+  const authorization = request.headers.get("authorization");
+  if (authorization === null) return { ok: false, response: unauthorizedProblem("Send an API key of the Space (Authorization: Bearer sb_live_...); this API takes no session.") };
+  const secret = bearerSecret(authorization);
+  const key = secret ? await authenticateApiKey(secret) : null;
+  if (!key) return { ok: false, response: unauthorizedProblem("The API key is not valid or has been revoked.") };
+  return { ok: true, caller: { ctx: { userId: `api-key:${key.id}`, spaceId: key.spaceId, role: key.role, apiKeyId: key.id }, credential: `key:${key.id}` } };
+}

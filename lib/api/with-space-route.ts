@@ -4,7 +4,7 @@ import { fieldErrorsOf } from "@/lib/actions/space-action";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { withIdempotency } from "./idempotency";
 import { errorToProblem, problem, validationProblem } from "./problem";
-import { resolveCaller } from "./resolve-caller";
+import { resolveCaller, type Caller } from "./resolve-caller";
 
 type Params = Record<string, string>;
 type Handler<P extends Params> = (args: { ctx: SpaceContext; params: P; request: Request }) => Promise<Response>;
@@ -28,26 +28,33 @@ export function withSpaceRoute<P extends Params & { spaceId: string }>(handler: 
     const resolved = await params;
     const who = await resolveCaller(request, resolved.spaceId);
     if (!who.ok) return who.response;
-    const { ctx, credential } = who.caller;
+    return runAsCaller(request, who.caller, (ctx) => handler({ ctx, params: resolved, request }), options);
+  };
+}
 
-    const needsBodyText = options.noBody || options.idempotent;
-    const bodyText = needsBodyText ? await request.clone().text() : "";
-    if (options.noBody && !isEmptyBody(bodyText)) {
-      return problem(400, "Unknown fields", { detail: "This operation takes no body." });
-    }
-    const run = async () => {
-      try {
-        return await handler({ ctx, params: resolved, request });
-      } catch (err) {
-        return errorToProblem(err);
-      }
-    };
+/**
+ * What every REST wrapper does once the caller is known: the body rules, idempotency, and
+ * thrown domain errors mapped to problem+json.
+ */
+export async function runAsCaller(request: Request, caller: Caller, handler: (ctx: SpaceContext) => Promise<Response>, options: RouteOptions): Promise<Response> {
+  const { ctx, credential } = caller;
+  const needsBodyText = options.noBody || options.idempotent;
+  const bodyText = needsBodyText ? await request.clone().text() : "";
+  if (options.noBody && !isEmptyBody(bodyText)) {
+    return problem(400, "Unknown fields", { detail: "This operation takes no body." });
+  }
+  const run = async () => {
     try {
-      return options.idempotent ? await withIdempotency(request, bodyText, { spaceId: ctx.spaceId, credential }, run) : await run();
+      return await handler(ctx);
     } catch (err) {
       return errorToProblem(err);
     }
   };
+  try {
+    return options.idempotent ? await withIdempotency(request, bodyText, { spaceId: ctx.spaceId, credential }, run) : await run();
+  } catch (err) {
+    return errorToProblem(err);
+  }
 }
 
 function isEmptyBody(text: string): boolean {

@@ -36,12 +36,13 @@ async function snapshotOrNone(): Promise<SweepSnapshot | undefined> {
  * Reprovision never creates twice. Spends one point of the Space's Refresh all budget, none
  * of Reprovision's.
  */
-export function refreshAllSipAccounts(ctx: SpaceContext, onProgress?: (done: number, total: number) => void): Promise<RefreshAllSummary> {
+export async function refreshAllSipAccounts(ctx: SpaceContext, onProgress?: (done: number, total: number) => void): Promise<RefreshAllSummary> {
+  // The role first: a member is told 403, never 429 because owners spent the small budget.
+  assertCanManage(ctx);
   return withRateLimit("refresh-all", ctx.spaceId, () => refreshAll(ctx, onProgress));
 }
 
 async function refreshAll(ctx: SpaceContext, onProgress?: (done: number, total: number) => void): Promise<RefreshAllSummary> {
-  assertCanManage(ctx);
   const accounts = await db().sipAccount.findMany({ where: { spaceId: ctx.spaceId, deletedAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
   const summary: RefreshAllSummary = { total: accounts.length, changed: [], unchanged: 0, failed: [] };
   const snapshot = accounts.length > 1 ? await snapshotOrNone() : undefined;

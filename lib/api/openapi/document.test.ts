@@ -67,3 +67,21 @@ describe("the calls list in the document", () => {
     expect(Object.keys(page.properties).sort()).toEqual(["items", "nextCursor"]);
   });
 });
+
+describe("the BYOC operations in the document", () => {
+  const doc = buildOpenApiDocument();
+
+  it("take an API key only, with the seed's field names, the password write-only", () => {
+    const create = doc.paths["/byoc/phone-numbers"]!.post as { security: unknown; description: string; requestBody: { content: { "application/json": { schema: { required: string[]; properties: Record<string, Record<string, unknown>> } } } } };
+    expect(create.security).toEqual([{ apiKey: [] }]);
+    expect(create.description).toContain("a session is not accepted");
+    const schema = create.requestBody.content["application/json"].schema;
+    expect(Object.keys(schema.properties).sort()).toEqual(["friendlyName", "inboundAgentId", "outboundAgentId", "phoneNumber", "sipPassword", "sipUsername", "terminationUri"]);
+    expect(schema.required.sort()).toEqual(["phoneNumber", "terminationUri"]);
+    expect(schema.properties.sipPassword).toMatchObject({ writeOnly: true });
+    expect(Object.keys(doc.paths["/byoc/phone-numbers/{phoneNumber}"]!).sort()).toEqual(["delete", "get", "put"]);
+    const answer = JSON.stringify((doc.components as { schemas: Record<string, unknown> }).schemas.ByocPhoneNumber);
+    expect(answer).toContain("sipPasswordSet");
+    expect(answer).not.toContain('"sipPassword"');
+  });
+});

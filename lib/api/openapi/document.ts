@@ -39,13 +39,19 @@ function componentSchemas(): Record<string, JsonSchema> {
 const problemContent = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
 const problemResponse = (description: string, headers?: JsonSchema) => ({ description, content: problemContent, ...(headers ? { headers } : {}) });
 
+function pathParamNote(name: string): string {
+  if (name === "spaceId") return "The Space; an API key works on its own Space only.";
+  if (name === "phoneNumber") return "A number of the API key's Space in E.164, the + sent as is or as %2B (another Space's number is a 404).";
+  return "An id from this Space (another Space's id is a 404).";
+}
+
 function parameters(op: Operation): JsonSchema[] {
   const params: JsonSchema[] = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
     name: m[1],
     in: "path",
     required: true,
     schema: { type: "string" },
-    description: m[1] === "spaceId" ? "The Space; an API key works on its own Space only." : "An id from this Space (another Space's id is a 404).",
+    description: pathParamNote(m[1]!),
   }));
   for (const [name, field] of Object.entries(op.query?.shape ?? {})) {
     const schema = inputSchema(field as z.ZodType);
@@ -71,10 +77,10 @@ function responses(op: Operation): JsonSchema {
   out[status] = schema ? { description, content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } } } : { description };
   if (op.body || op.query) out[400] = problemResponse("Not JSON, or fields the operation does not take (nothing is changed).");
   if (op.access !== "public") {
-    out[401] = problemResponse("No session and no valid API key.");
+    out[401] = problemResponse(op.access === "key" || op.access === "admin-key" ? "No valid API key (this operation takes no session)." : "No session and no valid API key.");
     out[404] = problemResponse("No such resource in this Space (also for another Space's ids and for a key of another Space).");
   }
-  if (op.access === "admin" || op.access === "admin-session") out[403] = problemResponse("The caller's role does not allow this (owners and admins only).");
+  if (op.access === "admin" || op.access === "admin-session" || op.access === "admin-key") out[403] = problemResponse("The caller's role does not allow this (owners and admins only).");
   if (op.body || op.query || op.idempotent) out[422] = problemResponse("Invalid fields, each with its path; or an Idempotency-Key reused with another request.");
   for (const [code, text] of Object.entries(op.errors ?? {})) out[code] = problemResponse(text);
   if (op.rateLimit) out[429] = problemResponse("Rate limited for this Space.", { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } });
@@ -85,7 +91,7 @@ function operationObject(op: Operation): JsonSchema {
   const limit = op.rateLimit ? rateLimitBudgets[op.rateLimit] : undefined;
   const notes = [
     op.description,
-    op.access === "admin" ? "Owners and admins (or keys with those roles)." : op.access === "admin-session" ? "Owners and admins, signed in (not with an API key)." : op.access === "member" ? "Any member of the Space, or any of its API keys." : undefined,
+    op.access === "admin" ? "Owners and admins (or keys with those roles)." : op.access === "admin-session" ? "Owners and admins, signed in (not with an API key)." : op.access === "admin-key" ? "API keys with the owner or admin role only." : op.access === "key" ? "Any API key of the Space." : op.access === "member" ? "Any member of the Space, or any of its API keys." : undefined,
     limit ? `Rate limit per Space, shared with the console: ${limit.points} per ${limit.durationSeconds} s, counted from the first request of the window.` : undefined,
   ].filter(Boolean);
   return {
@@ -93,7 +99,7 @@ function operationObject(op: Operation): JsonSchema {
     summary: op.summary,
     description: notes.join(" "),
     tags: [op.tag],
-    ...(op.access === "public" ? { security: [] } : op.access === "admin-session" ? { security: [{ session: [] }] } : {}),
+    ...(op.access === "public" ? { security: [] } : op.access === "admin-session" ? { security: [{ session: [] }] } : op.access === "admin-key" || op.access === "key" ? { security: [{ apiKey: [] }] } : {}),
     parameters: parameters(op),
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: inputSchema(op.body) } } } } : {}),
     responses: responses(op),
@@ -134,7 +140,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       title: "Switchboard API",
       version: "1.0.0",
       description:
-        "Custom SIP accounts, phone numbers, agents and API keys of a Space. Authenticate with an API key (Authorization: Bearer sb_live_...) or a console session. Errors are RFC 9457 problem+json with field paths.",
+        "Custom SIP accounts, phone numbers, agents and API keys of a Space, and the BYOC API (/byoc/..., API keys only, the Space being the key's). Authenticate with an API key (Authorization: Bearer sb_live_...) or a console session. Errors are RFC 9457 problem+json with field paths.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }, { session: [] }],

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { createAgentBody, updateAgentBody } from "@/lib/agents/rest-input";
 import { createApiKeyInput } from "@/lib/api-keys/schemas";
+import { makeByocSchemas } from "@/lib/byoc/schemas";
 import { batchRowsQuery, createBatchInput } from "@/lib/calls/batches/schemas";
 import { listCallsQuery, placeCallInput } from "@/lib/calls/schemas";
 import { bindPhoneNumberBody, updatePhoneNumberBody } from "@/lib/phone-numbers/rest-input";
@@ -14,11 +15,11 @@ import type { ResponseSchemaName } from "./response-schemas";
 // Every operation of /api/v1, with the very schemas its route parses. The OpenAPI document is
 // built from this table, and a unit test checks it against the route files.
 
-/** Who may call: any member or key of the Space, owners and admins only, or anyone. */
-export type Access = "member" | "admin" | "admin-session" | "public";
+/** Who may call: any member or key of the Space, owners and admins only (signed in), any API key or owner and admin keys only (no session), or anyone. */
+export type Access = "member" | "admin" | "admin-session" | "key" | "admin-key" | "public";
 
 export type Operation = {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   operationId: string;
   tag: string;
@@ -43,7 +44,10 @@ export type Operation = {
 
 // The IP rules' mode changes what a refinement accepts, never the JSON Schema of a field.
 const sip = makeSipAccountRestSchemas(makeSipAccountSchemas({ ipMode: "production" }));
+const byoc = makeByocSchemas({ ipMode: "production" });
 const S = "/spaces/{spaceId}";
+const B = "/byoc";
+const byocNote = "The Space is the API key's (a session is not accepted here). Agent ids are the ids of the Space's agents (GET /spaces/{spaceId}/agents).";
 const callsQueryNotes = {
   direction: "Only inbound or only outbound calls.",
   since: "Calls created at or after this instant; a date means the start of that day (UTC).",
@@ -125,6 +129,23 @@ export const operations: Operation[] = [
     description: "Cancels every call of the batch nobody has dialled yet; calls already dialling, ringing or in progress finish. Cancelling a cancelled batch again answers the same.",
     access: "admin", success: { status: 200, description: "Cancelled: the batch with its counts.", schema: "Batch" }, errors: { 409: "The batch has finished: there is nothing to cancel." },
   },
+
+  {
+    method: "post", path: `${B}/phone-numbers`, operationId: "createByocPhoneNumber", tag: "BYOC", summary: "Connect a number of your carrier",
+    description: `${byocNote} The number is bound to the Space's Custom SIP account whose SIP server, transport and outbound credentials equal terminationUri, sipUsername and sipPassword; when there is none, one is created, named after the host, with those credentials for both directions (LiveKit authenticates to the carrier with them, and the carrier must authenticate its calls in with them), then provisioned as the console does. Without credentials, only an existing account without them (e.g. one made in the console with allowed inbound IPs) can be reused.`,
+    access: "admin-key", body: byoc.createByocNumberBody, success: { status: 201, description: "Bound and provisioned.", schema: "ByocPhoneNumber" },
+    errors: { 409: "The number is bound already (in this Space or another); the answer names nothing of it.", 503: saved503 }, idempotent: true,
+  },
+  { method: "get", path: `${B}/phone-numbers`, operationId: "listByocPhoneNumbers", tag: "BYOC", summary: "List numbers in BYOC form", description: `${byocNote} Every bound number of the Space, in number order, a page at a time.`, access: "key", query: listPhoneNumbersQuery, queryNotes: { q: "Digits of the number (when it looks like one) or text of the friendlyName.", cursor: "nextCursor of the previous page.", limit: "Page size." }, success: { status: 200, description: "A page.", schema: "ByocPhoneNumberPage" } },
+  { method: "get", path: `${B}/phone-numbers/{phoneNumber}`, operationId: "getByocPhoneNumber", tag: "BYOC", summary: "Get a number in BYOC form", description: byocNote, access: "key", success: { status: 200, description: "The number.", schema: "ByocPhoneNumber" } },
+  {
+    method: "put", path: `${B}/phone-numbers/{phoneNumber}`, operationId: "updateByocPhoneNumber", tag: "BYOC", summary: "Change a number's agents, name or carrier credentials",
+    description: `${byocNote} Absent fields keep their values (a partial update). inboundAgentId, outboundAgentId and friendlyName change this number only; a new inbound agent updates its dispatch rule in place. terminationUri, sipUsername and sipPassword belong to the number's Custom SIP account: changing them (a password rotation, say) changes that account, so every number sharing it (sipAccount.phoneNumbers in the answer) uses the new values at once; the trunks are updated in place, with no interruption. On an account whose inbound credentials are its outbound ones (every account this API creates), both change together.`,
+    access: "admin-key", body: byoc.updateByocNumberBody, success: { status: 200, description: "Saved.", schema: "ByocPhoneNumber" }, errors: { 503: saved503 },
+  },
+  { method: "delete", path: `${B}/phone-numbers/{phoneNumber}`, operationId: "deleteByocPhoneNumber", tag: "BYOC", summary: "Remove a number", description: `${byocNote} The number leaves its account's trunks and its dispatch rule is deleted. When it was the account's last number, the account is deleted with its trunks.`, access: "admin-key", success: { status: 204, description: "Removed.", schema: null }, errors: { 503: "LiveKit was unreachable; nothing was removed." } },
+  { method: "post", path: `${B}/trunks/refresh`, operationId: "refreshByocTrunks", tag: "BYOC", summary: "Repair a number's trunks", description: `${byocNote} Reprovisions the number's account in place: trunks and dispatch rules keep their ids and are updated, missing ones are created. No interruption: calls in progress and new calls keep working. Shares Reprovision's rate limit.`, access: "admin-key", body: byoc.refreshByocTrunksBody, success: { status: 200, description: "What changed.", schema: "ByocRefreshResult" }, errors: { 503: "LiveKit was unreachable; the body carries the number." }, rateLimit: "reprovision" },
+  { method: "post", path: `${B}/trunks/refresh-all`, operationId: "refreshAllByocTrunks", tag: "BYOC", summary: "Repair every trunk of the Space", description: `${byocNote} Reprovisions every Custom SIP account of the Space in place, as the console's Refresh all: no interruption (nothing is deleted and recreated), unlike a recreate.`, access: "admin-key", success: { status: 200, description: "A summary; accounts LiveKit refused are listed under failed.", schema: "RefreshAllSummary" }, rateLimit: "refresh-all" },
 
   { method: "get", path: "/openapi.json", operationId: "getOpenApiDocument", tag: "Meta", summary: "This document", access: "public", success: { status: 200, description: "OpenAPI 3.1.", schema: null } },
 ];

@@ -8,6 +8,8 @@ import { spaceRoles } from "@/lib/auth/roles";
 import type { BatchDetail, BatchView } from "@/lib/calls/batches/repository";
 import type { CallEventView, CallView } from "@/lib/calls/repository";
 import type { CallPage } from "@/lib/calls/list-calls";
+import type { RefreshByocTrunksResult } from "@/lib/byoc/refresh-byoc-trunks";
+import type { ByocNumberPage, ByocNumberView } from "@/lib/byoc/view";
 import { callStatuses } from "@/lib/calls/status";
 import type { PhoneNumberPage, PhoneNumberView } from "@/lib/phone-numbers/view";
 import type { RefreshPhoneNumberResult } from "@/lib/phone-numbers/refresh-phone-number";
@@ -55,6 +57,20 @@ const phoneNumber = z.object({
   account: ref,
   inboundAgent: ref.nullable(),
   outboundAgent: ref.nullable(),
+  dispatchRuleId: z.string().nullable(),
+  provisioning,
+  createdAt: z.string(),
+});
+
+const byocPhoneNumber = z.object({
+  phoneNumber: z.string().meta({ description: "E.164." }),
+  friendlyName: z.string().nullable(),
+  inboundAgentId: z.string().nullable(),
+  outboundAgentId: z.string().nullable(),
+  terminationUri: z.string().nullable().meta({ description: "host[:port], with ;transport= unless automatic." }),
+  sipUsername: z.string().nullable(),
+  sipPasswordSet: z.boolean().meta({ description: "The password itself is never returned." }),
+  sipAccount: z.object({ id: z.string(), name: z.string(), phoneNumbers: z.array(z.string()).meta({ description: "Every number sharing the account, this one included: a credential change applies to all." }) }),
   dispatchRuleId: z.string().nullable(),
   provisioning,
   createdAt: z.string(),
@@ -200,6 +216,9 @@ export const responseSchemas = {
   PhoneNumber: phoneNumber,
   PhoneNumberPage: phoneNumberPage,
   RefreshPhoneNumberResult: z.object({ number: phoneNumber, changes: z.array(z.string()) }),
+  ByocPhoneNumber: byocPhoneNumber,
+  ByocPhoneNumberPage: z.object({ items: z.array(byocPhoneNumber), nextCursor: z.string().nullable(), total: z.number().int() }),
+  ByocRefreshResult: z.object({ number: byocPhoneNumber, changes: z.array(z.string()).meta({ description: "What was changed in LiveKit; empty when it already matched." }) }),
   Agent: agent,
   AgentList: z.object({ items: z.array(agent) }),
   ApiKey: apiKey,
@@ -228,6 +247,9 @@ const sameTypes: {
   number: Same<Out<"PhoneNumber">, PhoneNumberView>;
   page: Same<Out<"PhoneNumberPage">, PhoneNumberPage>;
   refresh: Same<Out<"RefreshPhoneNumberResult">, Omit<RefreshPhoneNumberResult, "failure">>;
+  byoc: Same<Out<"ByocPhoneNumber">, ByocNumberView>;
+  byocPage: Same<Out<"ByocPhoneNumberPage">, ByocNumberPage>;
+  byocRefresh: Same<Out<"ByocRefreshResult">, Omit<RefreshByocTrunksResult, "failure">>;
   agent: Same<Out<"Agent">, AgentView>;
   apiKey: Same<Out<"ApiKey">, ApiKeyView>;
   created: Same<Out<"CreatedApiKey">, CreatedApiKey>;
@@ -240,5 +262,5 @@ const sameTypes: {
   webhookEndpoint: Same<Out<"WebhookEndpoint">, WebhookEndpointView>;
   createdWebhook: Same<Out<"CreatedWebhookEndpoint">, CreatedWebhookEndpoint>;
   webhookDelivery: Same<Out<"WebhookDelivery">, WebhookDeliveryView>;
-} = { webhookEndpoint: true, createdWebhook: true, webhookDelivery: true,  batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+} = { webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
