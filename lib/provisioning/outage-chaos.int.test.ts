@@ -24,7 +24,8 @@ const SEED = Number(process.env.CHAOS_SEED ?? randomInt(1, 1_000_000));
 let state = SEED;
 const rand = (n: number) => {
   state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-  return state % n;
+  // The high bits: an LCG's low bits cycle quickly.
+  return Math.floor(state / 2 ** 15) % n;
 };
 
 let dispatcher: DispatcherHandle | undefined;
