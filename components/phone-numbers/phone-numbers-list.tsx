@@ -78,6 +78,7 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
                   <button type="button" className="font-mono text-brand-700 hover:underline" onClick={() => { setNotice(null); setOpenId(n.id); }}>
                     {n.number}
                   </button>
+                  {n.warning ? <p className="text-xs text-amber-700" title={n.warning}>Not a known number of its country: check the digits</p> : null}
                 </td>
                 <td className="px-4 py-2">{n.label ?? <span className="text-slate-400">—</span>}</td>
                 <td className="px-4 py-2">{n.account.name}</td>

@@ -72,7 +72,7 @@ test("50 concurrent binds of one number from 3 Spaces: exactly one 201 and 49 40
 test("validation: 422 on the field for a bad number, 400 for fields the API does not take, agents only from the Space", async ({ browser }) => {
   const a = await tenant(browser, "pn-422-a");
   const b = await tenant(browser, "pn-422-b");
-  for (const [number, reason] of [["+1 415 555 2671 ext. 12", /extension/], ["+1-800-FLOWERS", /letters/], ["+71234567890", /not a valid number/], ["", /Enter a phone number/]] as const) {
+  for (const [number, reason] of [["+1 415 555 2671 ext. 12", /extension/], ["+1-800-FLOWERS", /letters/], ["+1 415 555 267", /not a valid number/], ["", /Enter a phone number/]] as const) {
     const response = await a.page.request.post(base(a.spaceId), { data: { accountId: a.accountId, number } });
     expect(response.status()).toBe(422);
     const body = await response.json();
@@ -92,6 +92,15 @@ test("validation: 422 on the field for a bad number, 400 for fields the API does
   expect(otherAgent.status()).toBe(422);
   expect((await otherAgent.json()).errors).toEqual([{ path: "inboundAgentId", message: "Choose an agent of this Space." }]);
   expect((await (await a.page.request.get(base(a.spaceId))).json()).total).toBe(0);
+
+  // Possible but not a known number of its plan (+7 then 1): bound, with a warning to check it.
+  const unknown = `+7123${String(Date.now()).slice(-7)}`;
+  const possible = await a.page.request.post(base(a.spaceId), { data: { accountId: a.accountId, number: unknown } });
+  expect(possible.status(), await possible.text()).toBe(201);
+  expect(await possible.json()).toMatchObject({ number: unknown, warning: expect.stringMatching(/not a known number of its country's numbering plan/) });
+  const known = await a.page.request.post(base(a.spaceId), { data: { accountId: a.accountId, number: randomNumber() } });
+  expect((await known.json()).warning).toBeNull();
+  expect((await (await a.page.request.get(base(a.spaceId))).json()).total).toBe(2);
 });
 
 test("get, patch and unbind; another Space's number is a 404; a released number is free again", async ({ browser }) => {

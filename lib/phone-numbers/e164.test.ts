@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { E164_PATTERN, isE164, normalizeE164 } from "./e164";
+import { E164_PATTERN, isE164, normalizeE164, numberWarning } from "./e164";
 
 function ok(raw: string): string {
   const r = normalizeE164(raw);
@@ -52,8 +52,6 @@ describe("normalizeE164: refused", () => {
     ["+1 415 555 2671 0000 0000", /between 2 and 15 digits/],
     ["+999 1234567", /not a valid international number/],
     ["+1 415 555 267", /not a valid number for that country/],
-    // The product doc's sample: Russian numbers never start with 1 after the country code.
-    ["+71234567890", /not a valid number/],
     ["+44 (0)20 7946 0958", /without a national prefix: \+442079460958/],
   ])("%j", (raw, message) => {
     expect(error(raw)).toMatch(message);
@@ -159,5 +157,19 @@ describe("isE164", () => {
     expect(isE164("14155552671")).toBe(false);
     expect(isE164("+0123")).toBe(false);
     expect(isE164("+1234567890123456")).toBe(false);
+  });
+});
+
+describe("possible but not known-valid numbers", () => {
+  // The product doc's own example (+7 then 1: no Russian range) and an unassigned NANP area code.
+  it.each(["+71234567890", "+19876543210", "+7 123 456-78-90"])("%j is accepted with a warning to check the digits", (raw) => {
+    const r = normalizeE164(raw);
+    expect(r.ok && r.warning).toMatch(/not a known number of its country's numbering plan; .* Check the digits\./);
+    expect(numberWarning(r.ok ? r.value : "")).toBe(r.ok ? r.warning : null);
+  });
+
+  it("a known-valid number carries no warning", () => {
+    expect(normalizeE164("+14155552671")).toEqual({ ok: true, value: "+14155552671" });
+    expect(numberWarning("+14155552671")).toBeNull();
   });
 });

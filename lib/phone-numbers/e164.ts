@@ -12,7 +12,8 @@ import { parsePhoneNumberWithError } from "libphonenumber-js/max";
 
 export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
 
-export type E164Result = { ok: true; value: string } | { ok: false; error: string };
+/** `warning`: the number is possible (its length fits the country) but not known to be valid. */
+export type E164Result = { ok: true; value: string; warning?: string } | { ok: false; error: string };
 
 const EXAMPLE = "such as +14155552671";
 
@@ -51,7 +52,10 @@ export function normalizeE164(raw: string): E164Result {
   } catch {
     return fail(`This is not a valid international number; check the country code, ${EXAMPLE}.`);
   }
-  if (!parsed.isValid()) {
+  // Numbering plans change faster than the library's metadata, and test or private ranges
+  // (the product doc's own +71234567890) are not in it: a number whose length is possible is
+  // accepted with a warning to check it; one that cannot exist is refused.
+  if (!parsed.isPossible()) {
     return fail(`+${parsed.countryCallingCode} ${parsed.nationalNumber} is not a valid number for that country; check the digits.`);
   }
   const canonical = parsed.number;
@@ -60,5 +64,16 @@ export function normalizeE164(raw: string): E164Result {
   if (canonical !== `+${digits}` || !isE164(canonical)) {
     return fail(`Enter the number exactly as dialled internationally, without a national prefix: ${canonical}.`);
   }
+  if (!parsed.isValid()) return { ok: true, value: canonical, warning: unknownNumberWarning(canonical) };
   return { ok: true, value: canonical };
+}
+
+export function unknownNumberWarning(e164: string): string {
+  return `${e164} is not a known number of its country's numbering plan; it was accepted because its length is possible. Check the digits.`;
+}
+
+/** The warning a stored number carries (null for a number known to be valid). */
+export function numberWarning(e164: string): string | null {
+  const r = normalizeE164(e164);
+  return r.ok ? (r.warning ?? null) : null;
 }

@@ -1,5 +1,6 @@
 import type { DbClient } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { numberWarning } from "./e164";
 import { numberSearchDigits, type ListPhoneNumbersQuery } from "./schemas";
 import type { PhoneNumberPage, PhoneNumberView } from "./view";
 
@@ -23,6 +24,7 @@ export function toPhoneNumberView(row: PhoneNumberRow): PhoneNumberView {
     id: row.id,
     number: row.e164,
     label: row.label,
+    warning: numberWarning(row.e164),
     account: { id: row.sipAccount.id, name: row.sipAccount.name },
     inboundAgent: row.inboundAgent,
     outboundAgent: row.outboundAgent,

@@ -8,6 +8,8 @@ export type PhoneNumberView = {
   /** Canonical E.164. */
   number: string;
   label: string | null;
+  /** Set when the number is possible but not known to be valid for its country: check the digits. */
+  warning: string | null;
   account: { id: string; name: string };
   inboundAgent: { id: string; name: string } | null;
   outboundAgent: { id: string; name: string } | null;

@@ -54,6 +54,7 @@ const phoneNumber = z.object({
   id: z.string(),
   number: z.string().meta({ description: "E.164." }),
   label: z.string().nullable(),
+  warning: z.string().nullable().meta({ description: "Set when the number is possible for its country but not a known number of its numbering plan: check the digits." }),
   account: ref,
   inboundAgent: ref.nullable(),
   outboundAgent: ref.nullable(),
