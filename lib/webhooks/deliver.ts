@@ -28,18 +28,21 @@ const LOCK_SECONDS = 60;
 const PER_JOB = 100;
 
 export async function deliverWebhooks(payload: DeliverWebhooksPayload, settings: DeliverySettings): Promise<void> {
+  // Read once per job: an endpoint disabled or edited meanwhile is seen by the next job, at most PER_JOB deliveries later.
+  const endpoint = await db().webhookEndpoint.findUnique({ where: { id: payload.endpointId } });
+  if (!endpoint || !endpoint.enabled) return;
+  const secret = openSigningSecret(settings.keyring, endpoint.id, endpoint.secretEnc);
+  let failing = endpoint.failingSince !== null;
   for (let sent = 0; sent < PER_JOB; sent++) {
-    const endpoint = await db().webhookEndpoint.findUnique({ where: { id: payload.endpointId } });
-    if (!endpoint || !endpoint.enabled) return;
     const head = await claimHead(payload);
     if (head === "busy" || head === null) return;
     if (head.waitUntil) {
       await addDeliverWebhooksJob(db(), payload, head.waitUntil);
       return;
     }
-    const secret = openSigningSecret(settings.keyring, endpoint.id, endpoint.secretEnc);
     const result = await sendWebhook(endpoint.url, secret, head.messageId, JSON.stringify(head.body), settings);
-    const retryAt = await recordAttempt(head.id, endpoint.id, result, settings);
+    const retryAt = await recordAttempt(head.id, endpoint.id, result, settings, failing);
+    failing = !result.ok;
     if (retryAt) {
       await addDeliverWebhooksJob(db(), payload, retryAt);
       return;
@@ -71,15 +74,17 @@ async function claimHead({ endpointId, orderingKey }: DeliverWebhooksPayload): P
   return { id: row.id, messageId: row.message_id, body: row.body, waitUntil: row.next_attempt_at > new Date() ? row.next_attempt_at : null };
 }
 
-/** Writes the attempt to the log; on failure returns when to retry (null: delivered, or out of retries). */
-async function recordAttempt(deliveryId: string, endpointId: string, result: AttemptResult, settings: DeliverySettings): Promise<Date | null> {
+/**
+ * Writes the attempt to the log; on failure returns when to retry (null: delivered, or out of
+ * retries). `endpointFailing`: whether the endpoint's failing clock may be running (a success
+ * then stops it; otherwise a success costs one statement).
+ */
+async function recordAttempt(deliveryId: string, endpointId: string, result: AttemptResult, settings: DeliverySettings, endpointFailing: boolean): Promise<Date | null> {
   const now = new Date();
   const attempt = { lastAttemptAt: now, lastStatusCode: result.statusCode, lastLatencyMs: result.latencyMs, lastResponse: result.response, lockedUntil: null, attempts: { increment: 1 } };
   if (result.ok) {
-    await db().$transaction([
-      db().webhookDelivery.update({ where: { id: deliveryId }, data: { ...attempt, status: "delivered", deliveredAt: now } }),
-      db().webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: { not: null } }, data: { failingSince: null } }),
-    ]);
+    await db().webhookDelivery.update({ where: { id: deliveryId }, data: { ...attempt, status: "delivered", deliveredAt: now } });
+    if (endpointFailing) await db().webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: { not: null } }, data: { failingSince: null } });
     return null;
   }
   const current = await db().webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, select: { retryStep: true } });
