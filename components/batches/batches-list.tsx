@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatTime } from "@/components/calls/call-status-badge";
+import { formatDateTime } from "@/lib/format/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { BatchView } from "@/lib/calls/batches/repository";
 import { BatchProgress, BatchStateBadge } from "./batch-progress";
@@ -22,7 +22,7 @@ export function BatchesList({ spaceId, initial }: { spaceId: string; initial: Ba
             <tr key={b.id} data-testid="batch-row">
               <td className="px-3 py-2"><Link className="text-blue-700 hover:underline" href={`/s/${spaceId}/batches/${b.id}`}>{b.name}</Link></td>
               <td className="px-3 py-2 font-mono">{b.from}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatTime(b.createdAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(b.createdAt)}</td>
               <td className="px-3 py-2">{b.total.toLocaleString("en")}</td>
               <td className="px-3 py-2"><BatchProgress batch={b} /></td>
               <td className="px-3 py-2"><BatchStateBadge state={b.state} /></td>
