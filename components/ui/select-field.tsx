@@ -1,6 +1,6 @@
 import { clsx } from "clsx";
 import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes } from "react";
-import { Field, inputClass } from "./field";
+import { describedBy, Field, inputClass } from "./field";
 
 type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
@@ -15,7 +15,7 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
   const selectId = id ?? generated;
   return (
     <Field label={label} htmlFor={selectId} help={help} error={error}>
-      <select ref={ref} id={selectId} aria-invalid={error ? true : undefined} aria-describedby={error ? `${selectId}-error` : undefined} className={clsx(inputClass, className)} {...props}>
+      <select ref={ref} id={selectId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(selectId, { help, error })} className={clsx(inputClass, className)} {...props}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
