@@ -48,6 +48,23 @@ test("keyboard only: Import number menu, account form, discard guard, focus back
 
   await tabTo(page, form.getByLabel("Account name"));
   await page.keyboard.type("Keyboard PBX");
+  // The transport select: arrows open it and move, Escape closes only the list, Enter picks.
+  const transport = form.getByLabel("SIP transport");
+  await tabTo(page, transport);
+  await page.keyboard.press("ArrowDown");
+  const transports = page.getByRole("listbox");
+  await expect(transports.getByRole("option", { name: "Auto" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(transports).toHaveCount(0);
+  await expect(form).toBeVisible();
+  await expect(transport).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(transports.getByRole("option", { name: "Auto" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(transports.getByRole("option", { name: "UDP" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(transport).toHaveText("UDP");
+  await expect(transport).toBeFocused();
   const country = form.getByLabel("Destination country");
   await tabTo(page, country);
   await page.keyboard.type("AUT");
@@ -75,7 +92,7 @@ test("keyboard only: Import number menu, account form, discard guard, focus back
   await expect(drawer.getByText("Keyboard PBX was created.")).toBeVisible();
   await expect(drawer.getByRole("heading", { name: "Import number from Custom SIP" })).toBeFocused();
   const created = await page.request.get(`/api/v1/spaces/${spaceId}/sip-accounts`);
-  expect(((await created.json()) as { items: { destinationCountry: string }[] }).items.map((a) => a.destinationCountry)).toEqual(["AT"]);
+  expect(((await created.json()) as { items: unknown[] }).items).toEqual([expect.objectContaining({ accountName: "Keyboard PBX", destinationCountry: "AT", sipTransport: "udp" })]);
 
   // Unchanged list view: Escape closes at once and focus goes back to Import number.
   await page.keyboard.press("Escape");
