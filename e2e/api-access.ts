@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { newUser, signUp, type TestUser } from "./fixtures";
+import { choose } from "./select";
 
 // Callers of the REST API for the API-key, matrix and canary specs: signed-in owners and
 // members (through the real console), API keys, and anonymous clients.
@@ -23,7 +24,7 @@ export async function addMember(browser: Browser, owner: Owner, role: "MEMBER" |
   await signUp(page, user);
   await owner.page.goto(`/s/${owner.spaceId}/settings/members`);
   await owner.page.getByLabel("Email").fill(user.email);
-  await owner.page.getByLabel("Role").selectOption(role);
+  await choose(owner.page.getByLabel("Role"), { MEMBER: "Member", ADMIN: "Admin", OWNER: "Owner" }[role]);
   await owner.page.getByRole("button", { name: "Invite" }).click();
   await expect(owner.page.getByRole("status").filter({ hasText: "was added to this Space" })).toBeVisible();
   return page;

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { choose } from "./select";
 
 // Drives the Custom SIP drawer the way an operator does, by its labels.
 
@@ -22,7 +23,7 @@ export async function openCustomSipDrawer(page: Page, spaceId: string) {
 export async function fillAccountForm(page: Page, v: AccountValues) {
   await page.getByLabel("Account name").fill(v.name);
   await page.getByLabel("SIP server address").fill(v.server ?? "");
-  await page.getByLabel("SIP transport").selectOption({ label: v.transport ?? "Auto" });
+  await choose(page.getByLabel("SIP transport"), v.transport ?? "Auto");
   await page.getByLabel("Destination country").fill(v.country);
   await page.getByLabel("Allowed inbound IPs").fill(v.ips ?? "");
   await page.getByLabel("Outbound SIP username").fill(v.outbound?.username ?? "");

@@ -11,6 +11,7 @@ import { FormError } from "@/components/ui/form-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { agentFields, agentLanguages, llmProviderLabels, llmProviders, speechProviderLabels, speechProviders, type AgentFields, type AgentView } from "@/lib/agents/schemas";
+import { useDiscardGuard } from "@/components/ui/discard-guard";
 
 const languageOptions = Object.entries(agentLanguages).map(([value, label]) => ({ value, label: `${label} (${value})` }));
 const speechOptions = speechProviders.map((value) => ({ value, label: speechProviderLabels[value] }));
@@ -27,6 +28,7 @@ export function AgentForm({ spaceId, agent, onSaved, onCancel }: { spaceId: stri
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AgentFields>({ resolver: zodResolver(agentFields), defaultValues: agent ? valuesOf(agent) : emptyAgent, mode: "onTouched" });
   const errors = form.formState.errors;
+  useDiscardGuard(form.formState.isDirty);
 
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);

@@ -31,7 +31,13 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
         {notice ? <NoticeLine notice={notice} /> : null}
         {agents.isPending ? <p className="text-sm text-slate-500">Loading agents…</p> : null}
         {agents.isError ? <p role="alert" className="text-sm text-red-700">{agents.error.message}</p> : null}
-        {agents.data?.length === 0 ? <EmptyState title="No agents yet" body="Agents you create here can be assigned to your phone numbers." /> : null}
+        {agents.data?.length === 0 ? (
+          <EmptyState
+            title="No agents yet"
+            body="Agents you create here can be assigned to your phone numbers."
+            action={canManage ? <Button onClick={() => { setNotice(null); setEditing({ kind: "new" }); }}>Create your first agent</Button> : undefined}
+          />
+        ) : null}
         {agents.data?.map((agent) => (
           <article key={agent.id} aria-label={agent.name} data-testid="agent-card" className="space-y-2 rounded-lg border border-slate-200 bg-white p-5">
             <header className="flex items-start justify-between gap-3">
@@ -46,7 +52,7 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
                 </div>
               ) : null}
             </header>
-            <dl className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1 text-sm">
+            <dl className="grid grid-cols-1 sm:grid-cols-[9rem_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
               <dt className="text-slate-500">Language</dt>
               <dd>{agentLanguages[agent.language]}</dd>
               <dt className="text-slate-500">Voice</dt>

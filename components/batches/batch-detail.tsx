@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { CallStatusBadge, formatTime } from "@/components/calls/call-status-badge";
+import { CallStatusBadge } from "@/components/calls/call-status-badge";
+import { formatDateTime } from "@/lib/format/date-time";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/ui/form-error";
@@ -35,7 +36,7 @@ export function BatchDetailView({ spaceId, initial, canManage }: { spaceId: stri
     <>
       <PageHeader
         title={batch.name}
-        description={`From ${batch.from} · ${batch.agent ? `agent ${batch.agent.name}` : "the number's outbound agent"} · up to ${batch.maxConcurrency} at once · created ${formatTime(batch.createdAt)}`}
+        description={`From ${batch.from} · ${batch.agent ? `agent ${batch.agent.name}` : "the number's outbound agent"} · up to ${batch.maxConcurrency} at once · created ${formatDateTime(batch.createdAt)}`}
         actions={canManage && batch.state === "running" ? <Button variant="danger" onClick={() => setConfirming(true)}>Cancel batch</Button> : null}
       />
       <FormError message={cancel.error?.message ?? error?.message} />

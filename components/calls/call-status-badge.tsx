@@ -34,7 +34,3 @@ export function formatDuration(seconds: number | null): string {
   const m = Math.floor(seconds / 60);
   return `${m}:${String(seconds % 60).padStart(2, "0")}`;
 }
-
-export function formatTime(iso: string | null): string {
-  return iso ? new Date(iso).toISOString().replace("T", " ").slice(0, 19) + " UTC" : "—";
-}

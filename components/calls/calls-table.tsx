@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { CallStatusBadge, formatDuration, formatTime } from "@/components/calls/call-status-badge";
+import { CallStatusBadge, formatDuration } from "@/components/calls/call-status-badge";
+import { formatDateTime } from "@/lib/format/date-time";
 import type { CallView } from "@/lib/calls/repository";
 
 const columns = ["Direction", "From", "To", "Number", "Account", "Agent", "Status", "SIP", "Started", "Duration"];
@@ -22,7 +23,7 @@ export function CallsTable({ spaceId, calls }: { spaceId: string; calls: CallVie
               <td className="px-3 py-2">{c.agent?.name ?? "Default"}</td>
               <td className="px-3 py-2"><CallStatusBadge status={c.status} /></td>
               <td className="px-3 py-2">{c.sipStatusCode ?? "—"}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatTime(c.startedAt ?? c.createdAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(c.startedAt ?? c.createdAt)}</td>
               <td className="px-3 py-2">{formatDuration(c.durationSeconds)}</td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import type { SpaceSummary } from "@/lib/spaces/service";
+import { MobileNav } from "./mobile-nav";
 import { SidebarNav } from "./sidebar-nav";
 import { SignOutButton } from "./sign-out-button";
 import { SpaceSwitcher } from "./space-switcher";
@@ -16,22 +17,31 @@ export function AppShell({
   userEmail: string;
   children: React.ReactNode;
 }) {
+  // One sidebar, shown in place from 768 px and in the menu sheet below that.
+  const sidebar = (
+    <>
+      <div className="px-3 py-3">
+        <SpaceSwitcher currentSpaceId={spaceId} currentSpaceName={spaceName} spaces={spaces} />
+      </div>
+      <SidebarNav spaceId={spaceId} />
+      <div className="mt-auto border-t border-slate-200 px-4 py-3 text-xs text-slate-600">
+        <p className="truncate" title={userEmail}>{userEmail}</p>
+        <SignOutButton />
+      </div>
+    </>
+  );
   return (
     <div className="flex min-h-screen">
-      <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white md:flex">
         <div className="border-b border-slate-200 px-4 py-4">
           <p className="text-base font-semibold text-brand-700">Switchboard</p>
         </div>
-        <div className="px-3 py-3">
-          <SpaceSwitcher currentSpaceId={spaceId} currentSpaceName={spaceName} spaces={spaces} />
-        </div>
-        <SidebarNav spaceId={spaceId} />
-        <div className="mt-auto border-t border-slate-200 px-4 py-3 text-xs text-slate-600">
-          <p className="truncate" title={userEmail}>{userEmail}</p>
-          <SignOutButton />
-        </div>
+        {sidebar}
       </aside>
-      <main className="min-w-0 flex-1 px-8 py-8">{children}</main>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <MobileNav>{sidebar}</MobileNav>
+        <main className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">{children}</main>
+      </div>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { bindPhoneNumberFields, type BindPhoneNumberFields } from "@/lib/phone-numbers/schemas";
 import type { PhoneNumberWriteResult } from "@/lib/phone-numbers/view";
 import type { SipAccountView } from "@/lib/sip-accounts/view";
+import { useDiscardGuard } from "@/components/ui/discard-guard";
 
 /** Import number → From Custom SIP → the account → the number in E.164 → optional label → Connect. */
 export function BindNumberForm({
@@ -34,6 +35,7 @@ export function BindNumberForm({
     mode: "onTouched",
   });
   const errors = form.formState.errors;
+  useDiscardGuard(form.formState.isDirty);
 
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);

@@ -19,6 +19,7 @@ import { phoneNumberEditFields, type PhoneNumberEditFields } from "@/lib/phone-n
 import type { PhoneNumberView, PhoneNumberWriteResult } from "@/lib/phone-numbers/view";
 import { NumberStatusBadge } from "./number-status-badge";
 import { UnbindNumberDialog } from "./unbind-number-dialog";
+import { useDiscardGuard } from "@/components/ui/discard-guard";
 
 /** The number's card: where it stands in LiveKit, its label and agents, and Remove. */
 export function PhoneNumberDrawer({
@@ -57,7 +58,7 @@ export function PhoneNumberDrawer({
               <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{number.provisioning.reason}</p>
             ) : null}
           </div>
-          <dl className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1.5 text-sm">
+          <dl className="grid grid-cols-1 sm:grid-cols-[9rem_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
             <dt className="text-slate-500">Custom SIP account</dt>
             <dd>{number.account.name}</dd>
             <dt className="text-slate-500">Dispatch rule</dt>
@@ -102,12 +103,15 @@ function NumberFields({ spaceId, number, canManage, onSaved, agents }: { spaceId
     defaultValues: { label: number.label ?? "", inboundAgentId: number.inboundAgent?.id ?? "", outboundAgentId: number.outboundAgent?.id ?? "" },
   });
   const errors = form.formState.errors;
+  useDiscardGuard(form.formState.isDirty);
   const options = [{ value: "", label: "No agent" }, ...agents.map((a) => ({ value: a.id, label: a.name }))];
 
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);
     const result = await updatePhoneNumberAction(spaceId, number.id, valid);
     if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
+    // Saved values are no longer unsaved changes (the drawer's discard guard reads this).
+    form.reset(form.getValues());
     onSaved(result.data);
   });
 

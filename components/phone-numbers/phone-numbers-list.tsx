@@ -10,6 +10,9 @@ import type { PhoneNumberView } from "@/lib/phone-numbers/view";
 import { NumberStatusBadge } from "./number-status-badge";
 import { PhoneNumberDrawer } from "./phone-number-drawer";
 import { useInvalidatePhoneNumbers, usePhoneNumbers } from "./use-phone-numbers";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { IMPORT_PARAM } from "@/components/sip-accounts/import-number-menu";
 
 /** Waits for typing to pause before searching, so each keystroke is not a query. */
 function useDebounced(value: string, ms: number): string {
@@ -45,7 +48,15 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
     return (
       <>
         {notice ? <NoticeLine notice={notice} /> : null}
-        <EmptyState title="No phone numbers yet" body="Import a number from your own PBX or SIP trunk, then assign the agent that answers it." />
+        <EmptyState
+          title="No phone numbers yet"
+          body="Import a number from your own PBX or SIP trunk, then assign the agent that answers it."
+          action={
+            <Link href={`/s/${spaceId}/phone-numbers?${IMPORT_PARAM}`} scroll={false} className={buttonClass("primary")}>
+              Import from Custom SIP
+            </Link>
+          }
+        />
       </>
     );
   }
@@ -60,7 +71,7 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
           {items.length === 0 ? "No numbers match." : `${first}–${first + items.length - 1} of ${total.toLocaleString("en-US")}`}
         </p>
       </div>
-      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -75,14 +86,14 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
             {items.map((n) => (
               <tr key={n.id} data-testid="phone-number-row" aria-label={n.number} className="hover:bg-slate-50">
                 <td className="px-4 py-2">
-                  <button type="button" className="font-mono text-brand-700 hover:underline" onClick={() => { setNotice(null); setOpenId(n.id); }}>
+                  <button type="button" className="whitespace-nowrap font-mono text-brand-700 hover:underline" onClick={() => { setNotice(null); setOpenId(n.id); }}>
                     {n.number}
                   </button>
                   {n.warning ? <p className="text-xs text-amber-700" title={n.warning}>Not a known number of its country: check the digits</p> : null}
                 </td>
-                <td className="px-4 py-2">{n.label ?? <span className="text-slate-400">—</span>}</td>
-                <td className="px-4 py-2">{n.account.name}</td>
-                <td className="px-4 py-2">{n.inboundAgent?.name ?? <span className="text-slate-400">No agent</span>}</td>
+                <td className="px-4 py-2">{n.label ? <Truncated text={n.label} /> : <span className="text-slate-400">—</span>}</td>
+                <td className="px-4 py-2"><Truncated text={n.account.name} /></td>
+                <td className="px-4 py-2">{n.inboundAgent ? <Truncated text={n.inboundAgent.name} /> : <span className="text-slate-400">No agent</span>}</td>
                 <td className="px-4 py-2"><NumberStatusBadge provisioning={n.provisioning} /></td>
               </tr>
             ))}
@@ -106,5 +117,14 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
         }}
       />
     </div>
+  );
+}
+
+/** A cell value cut with an ellipsis past 12rem; the whole text stays in the tooltip. */
+function Truncated({ text }: { text: string }) {
+  return (
+    <span className="block max-w-48 truncate" title={text}>
+      {text}
+    </span>
   );
 }

@@ -15,9 +15,10 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/field";
 import { createApiKeyInput, type ApiKeyView, type CreateApiKeyFields, type CreateApiKeyInput } from "@/lib/api-keys/schemas";
 import { roleAtLeast, roleLabels, spaceRoles, type SpaceRoleName } from "@/lib/auth/roles";
+import { formatDateTime } from "@/lib/format/date-time";
 
 function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "Never";
+  return formatDateTime(iso, "Never");
 }
 
 /** The secret, once: it is not stored anywhere it could be shown from again. */
@@ -80,7 +81,7 @@ export function ApiKeysPanel({ spaceId, keys, callerRole, canManage }: { spaceId
       </p>
       <FormError message={error} />
       {created ? <NewSecret name={created.name} secret={created.secret} onDone={() => setCreated(null)} /> : null}
-      <section className="rounded-lg border border-slate-200 bg-white">
+      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" aria-label="API keys">
           <thead className="border-b border-slate-200 text-left text-slate-500">
             <tr><th className="px-4 py-2 font-medium">Name</th><th className="px-4 py-2 font-medium">Key</th><th className="px-4 py-2 font-medium">Role</th><th className="px-4 py-2 font-medium">Created</th><th className="px-4 py-2 font-medium">Last used</th><th className="px-4 py-2" /></tr>

@@ -19,6 +19,7 @@ const methodColours: Record<string, string> = {
 function Fields({ rows, label }: { rows: FieldRow[]; label: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">No fields.</p>;
   return (
+    <div className="overflow-x-auto">
     <table className="w-full text-sm" aria-label={label}>
       <thead className="text-left text-slate-500">
         <tr><th className="py-1 pr-4 font-medium">Field</th><th className="py-1 pr-4 font-medium">Type</th><th className="py-1 font-medium">Notes</th></tr>
@@ -33,6 +34,7 @@ function Fields({ rows, label }: { rows: FieldRow[]; label: string }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -42,7 +44,7 @@ function OperationSection({ path, method, op }: { path: string; method: string; 
     <section id={op.operationId} aria-label={`${method.toUpperCase()} ${path}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <h3 className="flex flex-wrap items-center gap-2 text-sm">
         <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold uppercase ${methodColours[method] ?? ""}`}>{method}</span>
-        <code className="font-mono">{path}</code>
+        <code className="break-all font-mono">{path}</code>
         <span className="text-slate-600">· {op.summary}</span>
       </h3>
       {op.description ? <p className="text-sm text-slate-700">{op.description}</p> : null}

@@ -8,9 +8,16 @@ import type { z } from "zod";
 import { inviteMemberAction } from "@/app/(console)/s/[spaceId]/settings/members/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { FormError } from "@/components/ui/form-error";
 import { inviteMemberInput } from "@/lib/spaces/schemas";
+
+const ROLES = [
+  { value: "MEMBER", label: "Member" },
+  { value: "ADMIN", label: "Admin" },
+  { value: "OWNER", label: "Owner" },
+];
 
 export function InviteMemberForm({ spaceId }: { spaceId: string }) {
   const router = useRouter();
@@ -34,13 +41,7 @@ export function InviteMemberForm({ spaceId }: { spaceId: string }) {
       <FormError message={formError} />
       {done ? <p role="status" className="text-sm text-green-700">{done}</p> : null}
       <TextField label="Email" type="email" error={form.formState.errors.email?.message} {...form.register("email")} />
-      <Field label="Role" htmlFor="invite-role">
-        <select id="invite-role" className={inputClass} {...form.register("role")}>
-          <option value="MEMBER">Member</option>
-          <option value="ADMIN">Admin</option>
-          <option value="OWNER">Owner</option>
-        </select>
-      </Field>
+      <SelectField id="invite-role" label="Role" options={ROLES} {...form.register("role")} />
       <div><Button type="submit" disabled={form.formState.isSubmitting}>Invite</Button></div>
     </form>
   );

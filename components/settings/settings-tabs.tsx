@@ -1,5 +1,6 @@
 "use client";
 
+import * as Tabs from "@radix-ui/react-tabs";
 import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -12,25 +13,39 @@ const tabs = [
   { segment: "api-reference", label: "API reference" },
 ] as const;
 
-export function SettingsTabs({ spaceId }: { spaceId: string }) {
+/**
+ * Settings sections as Radix Tabs whose triggers are links: each section is its own URL, the
+ * arrow keys move between tabs and Enter opens one (manual activation, so moving does not
+ * navigate). The current route's page is the one tab panel.
+ */
+export function SettingsTabs({ spaceId, children }: { spaceId: string; children: React.ReactNode }) {
   const pathname = usePathname();
+  const active = tabs.find((t) => pathname.startsWith(`/s/${spaceId}/settings/${t.segment}`))?.segment ?? "";
   return (
-    <div role="tablist" className="flex gap-4 border-b border-slate-200">
-      {tabs.map((tab) => {
-        const href = `/s/${spaceId}/settings/${tab.segment}`;
-        const active = pathname.startsWith(href);
-        return (
-          <Link
-            key={tab.segment}
-            href={href}
-            role="tab"
-            aria-selected={active}
-            className={clsx("-mb-px border-b-2 px-1 pb-2 text-sm font-medium", active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")}
-          >
-            {tab.label}
-          </Link>
-        );
-      })}
-    </div>
+    <Tabs.Root value={active} activationMode="manual">
+      <Tabs.List aria-label="Settings" className="flex gap-4 overflow-x-auto border-b border-slate-200">
+        {tabs.map((tab) => (
+          <Tabs.Trigger key={tab.segment} value={tab.segment} asChild>
+            <Link
+              href={`/s/${spaceId}/settings/${tab.segment}`}
+              className={clsx(
+                "-mb-px shrink-0 whitespace-nowrap border-b-2 px-1 pb-2 text-sm font-medium",
+                tab.segment === active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+              )}
+            >
+              {tab.label}
+            </Link>
+          </Tabs.Trigger>
+        ))}
+      </Tabs.List>
+      {/* Outside a known section (the index redirect) there is no panel to label. */}
+      {active ? (
+        <Tabs.Content value={active} className="mt-6 focus:outline-none">
+          {children}
+        </Tabs.Content>
+      ) : (
+        <div className="mt-6">{children}</div>
+      )}
+    </Tabs.Root>
   );
 }

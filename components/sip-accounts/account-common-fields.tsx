@@ -1,11 +1,20 @@
 "use client";
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { Field, inputClass, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import type { IpMode } from "@/lib/net/ipv4";
 import { transportPortWarning, type SipTransport } from "@/lib/sip-accounts/schemas";
 import { CountryField } from "./country-field";
 import { IpChips } from "./ip-chips";
+
+const TRANSPORTS = [
+  { value: "auto", label: "Auto" },
+  { value: "udp", label: "UDP" },
+  { value: "tcp", label: "TCP" },
+  { value: "tls", label: "TLS" },
+] as const;
+const TRANSPORT_HELP = "Transport protocol: Auto / UDP / TCP / TLS. Auto lets LiveKit pick.";
 
 /** The fields the create and edit forms share, with the product doc's labels and help texts. */
 export type CommonAccountFields = {
@@ -50,14 +59,7 @@ export function AccountIdentityFields({
       {outboundDisabled ? (
         <p data-testid="outbound-disabled" className="-mt-2 text-xs font-medium text-amber-700">Outbound calls are disabled for this account.</p>
       ) : null}
-      <Field label="SIP transport" htmlFor="sip-transport" help="Transport protocol: Auto / UDP / TCP / TLS. Auto lets LiveKit pick." error={errors.sipTransport?.message}>
-        <select id="sip-transport" className={inputClass} {...register("sipTransport")}>
-          <option value="auto">Auto</option>
-          <option value="udp">UDP</option>
-          <option value="tcp">TCP</option>
-          <option value="tls">TLS</option>
-        </select>
-      </Field>
+      <SelectField id="sip-transport" label="SIP transport" options={TRANSPORTS} help={TRANSPORT_HELP} error={errors.sipTransport?.message} {...register("sipTransport")} />
       {warning ? <p role="status" data-testid="transport-warning" className="-mt-2 text-xs text-amber-700">{warning}</p> : null}
       <CountryField error={errors.destinationCountry?.message} {...register("destinationCountry")} />
       <div>

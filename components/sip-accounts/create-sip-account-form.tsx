@@ -13,6 +13,7 @@ import { makeSipAccountSchemas, type SipAccountFields } from "@/lib/sip-accounts
 import type { SipAccountWriteResult } from "@/lib/sip-accounts/view";
 import { AccountIdentityFields, type CommonAccountFields } from "./account-common-fields";
 import { CredentialGroup } from "./credential-fields";
+import { useDiscardGuard } from "@/components/ui/discard-guard";
 
 const emptyAccount: SipAccountFields = {
   accountName: "",
@@ -43,6 +44,7 @@ export function CreateSipAccountForm({
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SipAccountFields>({ resolver: zodResolver(schema), defaultValues: emptyAccount, mode: "onTouched" });
   const errors = form.formState.errors;
+  useDiscardGuard(form.formState.isDirty);
   const values = useWatch({ control: form.control }) as SipAccountFields;
 
   const onSubmit = form.handleSubmit(async (valid) => {

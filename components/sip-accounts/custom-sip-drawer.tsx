@@ -30,9 +30,11 @@ export function CustomSipDrawer({
   ipMode,
   platform,
   canManage,
+  returnFocusRef,
 }: {
   spaceId: string;
   open: boolean;
+  returnFocusRef?: React.RefObject<HTMLElement | null>;
   onClose: () => void;
   ipMode: IpMode;
   platform: PublicSipParameters;
@@ -68,7 +70,7 @@ export function CustomSipDrawer({
   const title = { create: "Add Custom SIP account", edit: "Edit Custom SIP account", bind: "Bind a number", list: "Import number from Custom SIP" }[view.kind];
 
   return (
-    <Drawer open={open} onClose={onClose} title={title} wide>
+    <Drawer open={open} onClose={onClose} title={title} wide returnFocusRef={returnFocusRef}>
       {view.kind === "create" ? (
         <CreateSipAccountForm spaceId={spaceId} ipMode={ipMode} onSaved={saved("created")} onCancel={() => setView({ kind: "list" })} />
       ) : view.kind === "edit" && editing ? (

@@ -13,6 +13,7 @@ import type { SipAccountView, SipAccountWriteResult } from "@/lib/sip-accounts/v
 import { AccountIdentityFields, type CommonAccountFields } from "./account-common-fields";
 import { CredentialGroup } from "./credential-fields";
 import { PasswordStateField } from "./password-state-field";
+import { useDiscardGuard } from "@/components/ui/discard-guard";
 
 function editValues(account: SipAccountView): SipAccountEditFields {
   return {
@@ -47,6 +48,7 @@ export function EditSipAccountForm({
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SipAccountEditFields>({ resolver: zodResolver(schema), defaultValues: editValues(account), mode: "onTouched" });
   const errors = form.formState.errors;
+  useDiscardGuard(form.formState.isDirty);
   const values = useWatch({ control: form.control }) as SipAccountEditFields;
 
   const onSubmit = form.handleSubmit(async (valid) => {

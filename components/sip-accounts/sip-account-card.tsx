@@ -67,7 +67,7 @@ export function SipAccountCard({
       {account.provisioning.status === "not_provisioned" && account.provisioning.reason ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{account.provisioning.reason}</p>
       ) : null}
-      <dl className="grid grid-cols-[11rem_1fr] gap-x-4 gap-y-1.5 text-sm">
+      <dl className="grid grid-cols-1 sm:grid-cols-[11rem_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-500">{label}</dt>

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { VerifyReport } from "@/lib/provisioning/verify-checks";
+import { formatDateTime } from "@/lib/format/date-time";
 
 const tone = { ok: "green", failed: "red", skipped: "slate" } as const;
 const label = { ok: "OK", failed: "Failed", skipped: "Skipped" } as const;
@@ -9,7 +10,7 @@ export function VerifyResults({ report }: { report: VerifyReport }) {
   return (
     <section aria-label="Verify results" className="space-y-2 rounded-md border border-slate-200 p-3">
       <p className="text-xs text-slate-500">
-        Last verified <time dateTime={report.verifiedAt}>{new Date(report.verifiedAt).toLocaleString()}</time>:{" "}
+        Last verified <time dateTime={report.verifiedAt}>{formatDateTime(report.verifiedAt)}</time>:{" "}
         <strong className={report.ok ? "text-green-700" : "text-red-700"}>{report.ok ? "all checks passed" : "some checks failed"}</strong>
       </p>
       <ul className="space-y-2">

@@ -1,7 +1,8 @@
 "use client";
 
-import { useModalDialog } from "./use-modal-dialog";
+import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { Button } from "./button";
+import { useReturnFocus } from "./use-return-focus";
 
 /** A modal question with one confirming action; the body says what will happen. */
 export function ConfirmDialog({
@@ -9,6 +10,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = "Cancel",
   danger = false,
   busy = false,
   onConfirm,
@@ -18,28 +20,39 @@ export function ConfirmDialog({
   title: string;
   children: React.ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const ref = useModalDialog(open);
+  const focus = useReturnFocus();
   return (
-    <dialog ref={ref} role="alertdialog" aria-label={title} onCancel={(e) => {
-        // Escape asks the parent, as Cancel does; see Drawer for why not "close".
-        e.preventDefault();
-        if (e.target === e.currentTarget) onCancel();
-      }} className="m-auto w-[28rem] max-w-full rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
-      <div className="space-y-4 p-6">
-        <h2 className="text-base font-semibold">{title}</h2>
-        <div className="space-y-2 text-sm text-slate-700">{children}</div>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onCancel} disabled={busy}>Cancel</Button>
-          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={busy}>
-            {busy ? "Working…" : confirmLabel}
-          </Button>
-        </div>
-      </div>
-    </dialog>
+    // Escape and Cancel both ask the parent; the dialog never closes itself.
+    <AlertDialog.Root open={open} onOpenChange={(next) => (next || busy ? undefined : onCancel())}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-[60] bg-slate-900/40" />
+        <AlertDialog.Content
+          aria-describedby={undefined}
+          onOpenAutoFocus={focus.onOpenAutoFocus}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
+          className="fixed left-1/2 top-1/2 z-[60] w-[28rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white shadow-xl focus:outline-none"
+        >
+          <div className="space-y-4 p-6">
+            <AlertDialog.Title className="text-base font-semibold">{title}</AlertDialog.Title>
+            <div className="space-y-2 text-sm text-slate-700">{children}</div>
+            <div className="flex flex-wrap justify-end gap-2">
+              <AlertDialog.Cancel asChild>
+                <Button variant="secondary" disabled={busy}>{cancelLabel}</Button>
+              </AlertDialog.Cancel>
+              {/* Not AlertDialog.Action: that would close before the parent's work is done. */}
+              <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={busy}>
+                {busy ? "Working…" : confirmLabel}
+              </Button>
+            </div>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
   );
 }

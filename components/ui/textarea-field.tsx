@@ -1,6 +1,6 @@
 import { clsx } from "clsx";
 import { forwardRef, useId, type ReactNode, type TextareaHTMLAttributes } from "react";
-import { Field, inputClass } from "./field";
+import { describedBy, Field, inputClass } from "./field";
 
 type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; help?: ReactNode; error?: string };
 
@@ -10,7 +10,7 @@ export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>
   const areaId = id ?? generated;
   return (
     <Field label={label} htmlFor={areaId} help={help} error={error}>
-      <textarea ref={ref} id={areaId} aria-invalid={error ? true : undefined} aria-describedby={error ? `${areaId}-error` : undefined} className={clsx(inputClass, "min-h-32 font-mono text-xs", className)} {...props} />
+      <textarea ref={ref} id={areaId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(areaId, { help, error })} className={clsx(inputClass, "min-h-32 font-mono text-xs", className)} {...props} />
     </Field>
   );
 });

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { newUser, signUp } from "../fixtures";
 import { startLiveKitServer, stopLiveKitServer, trunksOf } from "../livekit";
 import { accountIdByName, card, createAccount, fillAccountForm, openCustomSipDrawer } from "../sip-account-form";
+import { choose } from "../select";
 
 // Custom SIP accounts through the drawer, checked after each step against what the real
 // LiveKit holds (its own list API). Passwords are compared here, never printed.
@@ -25,7 +26,7 @@ test("a digest-both-ways account and an IP-trust account are provisioned as Live
   await fillAccountForm(page, { ...DIGEST, transport: "Auto" });
   // Port + Auto: the form warns and suggests an explicit transport.
   await expect(page.getByTestId("transport-warning")).toContainText("LiveKit may ignore port 5080");
-  await page.getByLabel("SIP transport").selectOption({ label: "UDP" });
+  await choose(page.getByLabel("SIP transport"), "UDP");
   await expect(page.getByTestId("transport-warning")).toHaveCount(0);
   // The allowlist is shown as the entries that will be saved, normalised visibly.
   await expect(page.getByRole("list", { name: "Allowed inbound IPs as saved" }).getByRole("listitem")).toHaveText(["127.0.0.1", "10.0.0.0/24"]);

@@ -68,6 +68,12 @@ describe("normalizeCountryCode", () => {
     if (!r.ok) expect(r.error).toMatch(message);
   });
 
+  it("names the two-letter code for a three-letter one and never cuts it short", () => {
+    const aut = normalizeCountryCode("AUT");
+    expect(aut).toEqual({ ok: false, error: "AUT is the three-letter code of Austria: enter the two-letter code AT." });
+    expect(normalizeCountryCode("aut").ok).toBe(false);
+  });
+
   it("is idempotent and accepts every listed code in any case", () => {
     fc.assert(
       fc.property(fc.constantFrom(...COUNTRY_CODES), fc.boolean(), (code, lower) => {
@@ -83,6 +89,13 @@ describe("searchCountries", () => {
   it("puts an exact code first", () => {
     expect(searchCountries("ru")[0]?.code).toBe("RU");
     expect(searchCountries("GB")[0]?.code).toBe("GB");
+  });
+
+  it("finds a country by its three-letter code, exact match first", () => {
+    expect(searchCountries("AUT")[0]?.code).toBe("AT");
+    expect(searchCountries("aut").map((c) => c.code)).not.toContain("AU");
+    expect(searchCountries("Austria").map((c) => c.code)).toEqual(["AT"]);
+    expect(new Set(COUNTRIES.map((c) => c.alpha3)).size).toBe(249);
   });
 
   it("finds names, aliases and words, ignoring case and accents", () => {

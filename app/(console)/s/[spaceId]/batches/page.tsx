@@ -9,13 +9,14 @@ export default async function BatchesPage({ params }: { params: Promise<{ spaceI
   const { spaceId } = await params;
   const ctx = await requireSpace(spaceId);
   const batches = await listBatches(ctx);
-  const newBatch = roleAtLeast(ctx.role, "ADMIN") ? (
+  const canStart = roleAtLeast(ctx.role, "ADMIN");
+  const newBatch = canStart ? (
     <Link href={`/s/${spaceId}/batches/new`} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">New batch</Link>
   ) : null;
   return (
     <>
       <PageHeader title="Batches" description="Many outbound calls at once, from a CSV file of numbers." actions={newBatch} />
-      <BatchesList spaceId={spaceId} initial={batches} />
+      <BatchesList spaceId={spaceId} initial={batches} canStart={canStart} />
     </>
   );
 }

@@ -2,6 +2,8 @@ import { AutoRefresh } from "@/components/calls/auto-refresh";
 import { CallFilters } from "@/components/calls/call-filters";
 import { CallsPager } from "@/components/calls/calls-pager";
 import { CallsTable } from "@/components/calls/calls-table";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NoticeLine } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -38,7 +40,11 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
         </div>
       )}
       {page.items.length === 0 ? (
-        <EmptyState title={cursor ? "No more calls" : "No calls yet"} body="Calls appear here once a number with an agent receives or places one." />
+        <EmptyState
+          title={cursor ? "No more calls" : "No calls yet"}
+          body="Calls appear here once a number with an agent receives or places one. Place a test call from a number's card."
+          action={cursor ? undefined : <Link href={`/s/${spaceId}/phone-numbers`} className={buttonClass("secondary")}>Go to Phone Numbers</Link>}
+        />
       ) : (
         <CallsTable spaceId={spaceId} calls={page.items} />
       )}

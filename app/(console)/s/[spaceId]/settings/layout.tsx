@@ -12,8 +12,7 @@ export default async function SettingsLayout({
   return (
     <>
       <PageHeader title="Settings" />
-      <SettingsTabs spaceId={spaceId} />
-      <div className="mt-6">{children}</div>
+      <SettingsTabs spaceId={spaceId}>{children}</SettingsTabs>
     </>
   );
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/calls/auto-refresh";
 import { CancelCallButton } from "@/components/calls/cancel-call-button";
-import { CallStatusBadge, formatDuration, formatTime } from "@/components/calls/call-status-badge";
+import { CallStatusBadge, formatDuration } from "@/components/calls/call-status-badge";
+import { formatDateTime } from "@/lib/format/date-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSpace } from "@/lib/auth/session";
 import { getCall } from "@/lib/calls/service";
@@ -32,11 +33,11 @@ export default async function CallPage({ params }: { params: Promise<{ spaceId: 
     ["Status", <CallStatusBadge key="s" status={call.status} />],
     ["SIP status", call.sipStatusCode ?? "—"],
     ["Reason", call.failureReason ?? call.waitReason ?? call.endReason ?? "—"],
-    ...(call.scheduledAt ? ([["Scheduled", formatTime(call.scheduledAt)]] as [string, React.ReactNode][]) : []),
+    ...(call.scheduledAt ? ([["Scheduled", formatDateTime(call.scheduledAt)]] as [string, React.ReactNode][]) : []),
     ["Attempts", call.retryPolicy ? `${call.attempts} of ${call.retryPolicy.maxAttempts}` : String(call.attempts)],
-    ["Started", formatTime(call.startedAt)],
-    ["Answered", formatTime(call.answeredAt)],
-    ["Ended", formatTime(call.endedAt)],
+    ["Started", formatDateTime(call.startedAt)],
+    ["Answered", formatDateTime(call.answeredAt)],
+    ["Ended", formatDateTime(call.endedAt)],
     ["Duration", formatDuration(call.durationSeconds)],
   ];
   return (
@@ -51,19 +52,19 @@ export default async function CallPage({ params }: { params: Promise<{ spaceId: 
         }
       />
       <AutoRefresh active={!finalStatuses.has(call.status)} />
-      <dl className="mb-8 grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label="Call details">
+      <dl className="mb-8 grid grid-cols-1 sm:grid-cols-[10rem_minmax(0,1fr)] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label="Call details">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-slate-500">{k}</dt>
-            <dd className="text-slate-900" data-testid={`call-${k.toLowerCase().replace(" ", "-")}`}>{v}</dd>
+            <dd className="min-w-0 break-words text-slate-900" data-testid={`call-${k.toLowerCase().replace(" ", "-")}`}>{v}</dd>
           </div>
         ))}
       </dl>
       <h2 className="mb-2 text-base font-semibold text-slate-900">Timeline</h2>
       <ol className="space-y-1 text-sm" aria-label="Timeline">
         {call.events.map((e, i) => (
-          <li key={i} className="flex gap-3">
-            <span className="w-48 shrink-0 text-slate-500">{formatTime(e.at)}</span>
+          <li key={i} className="flex flex-wrap gap-x-3">
+            <span className="w-48 shrink-0 text-slate-500">{formatDateTime(e.at)}</span>
             <span className="font-medium text-slate-900">{e.kind}</span>
             {e.detail ? <span className="text-slate-600">{e.detail}</span> : null}
           </li>

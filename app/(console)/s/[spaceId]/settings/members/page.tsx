@@ -9,7 +9,7 @@ export default async function MembersPage({ params }: { params: Promise<{ spaceI
   const members = await listMembers(ctx);
   return (
     <div className="max-w-3xl space-y-6">
-      <section className="rounded-lg border border-slate-200 bg-white">
+      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <thead className="border-b border-slate-200 text-left text-slate-500">
             <tr><th className="px-4 py-2 font-medium">Name</th><th className="px-4 py-2 font-medium">Email</th><th className="px-4 py-2 font-medium">Role</th></tr>
