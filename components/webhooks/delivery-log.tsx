@@ -5,15 +5,12 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { formatDateTime } from "@/lib/format/date-time";
 import { redeliverWebhookAction } from "@/lib/webhooks/actions";
 import type { WebhookDeliveryView } from "@/lib/webhooks/schemas";
 import { useWebhookDeliveries, webhookKeys } from "./use-webhooks";
 
 const tone = { delivered: "green", failed: "red", pending: "amber" } as const;
-
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium" }) : "—";
-}
 
 function Outcome({ d }: { d: WebhookDeliveryView }) {
   if (d.status === "pending" && d.attempts === 0) return <span className="text-slate-500">Waiting to be sent</span>;
@@ -21,7 +18,7 @@ function Outcome({ d }: { d: WebhookDeliveryView }) {
     <span>
       {d.statusCode ?? "No response"}
       {d.latencyMs !== null ? <span className="text-slate-500"> · {d.latencyMs} ms</span> : null}
-      {d.status === "pending" && d.nextAttemptAt ? <span className="block text-xs text-slate-500">Next try {when(d.nextAttemptAt)}</span> : null}
+      {d.status === "pending" && d.nextAttemptAt ? <span className="block text-xs text-slate-500">Next try {formatDateTime(d.nextAttemptAt)}</span> : null}
     </span>
   );
 }
@@ -66,7 +63,7 @@ export function DeliveryLog({ spaceId, endpointId, canManage }: { spaceId: strin
                 <td className="px-4 py-2"><Outcome d={d} /></td>
                 <td className="px-4 py-2">{d.attempts}</td>
                 <td className="max-w-xs truncate px-4 py-2 font-mono text-xs" title={d.response ?? undefined}>{d.response || "—"}</td>
-                <td className="px-4 py-2 whitespace-nowrap">{when(d.createdAt)}</td>
+                <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(d.createdAt)}</td>
                 <td className="px-4 py-2 text-right">
                   {canManage && d.status !== "pending" ? <Button variant="ghost" aria-label={`Redeliver ${d.event} ${d.messageId}`} onClick={() => void redeliver(d)}>Redeliver</Button> : null}
                 </td>

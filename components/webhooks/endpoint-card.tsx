@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NoticeLine, type Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/actions/result";
+import { formatDateTime } from "@/lib/format/date-time";
 import { deleteWebhookEndpointAction, rotateWebhookSecretAction, sendTestWebhookAction, updateWebhookEndpointAction } from "@/lib/webhooks/actions";
 import type { CreatedWebhookEndpoint, WebhookEndpointView } from "@/lib/webhooks/schemas";
 import { DeliveryLog } from "./delivery-log";
@@ -52,7 +53,7 @@ export function EndpointCard({ spaceId, endpoint, canManage, onSecret }: { space
       </div>
       {endpoint.disabledReason ? <p role="alert" className="mx-4 mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{endpoint.disabledReason}</p> : null}
       {endpoint.enabled && endpoint.failingSince ? (
-        <p className="mx-4 mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Deliveries have been failing since {new Date(endpoint.failingSince).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}. They are retried with back-off; after 3 days without a success the endpoint is disabled.</p>
+        <p className="mx-4 mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Deliveries have been failing since {formatDateTime(endpoint.failingSince)}. They are retried with back-off; after 3 days without a success the endpoint is disabled.</p>
       ) : null}
       {notice ? <div className="mx-4 mb-3"><NoticeLine notice={notice} /></div> : null}
       <div className="flex flex-wrap gap-2 border-t border-slate-100 px-4 py-3">
