@@ -37,5 +37,7 @@ export default defineConfig({
   projects: [
     { name: "api", testDir: "e2e/api" },
     { name: "console", testDir: "e2e/console" },
+    // Attacks from the outside: browser tricks, oversized bodies, password guessing.
+    { name: "security", testDir: "e2e/security" },
   ],
 });

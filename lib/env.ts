@@ -27,6 +27,15 @@ const serverEnvSchema = z.object({
     .string()
     .min(1, "SIP_PUBLIC_IPS is required, e.g. 203.0.113.10:5060")
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+  /** The console's public URL: cookie-authenticated REST writes must come from its origin. */
+  NEXTAUTH_URL: optionalSetting.pipe(z.url("NEXTAUTH_URL must be a URL such as https://console.example.com").optional()),
+  /** Failed sign-ins allowed per email, and per source address, in AUTH_SIGN_IN_WINDOW_SECONDS. */
+  AUTH_SIGN_IN_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  AUTH_SIGN_IN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  AUTH_SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  /** Sign-ups allowed per source address in AUTH_SIGN_UP_WINDOW_SECONDS. */
+  AUTH_SIGN_UP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  AUTH_SIGN_UP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60 * 60),
   /** "production" turns on the strict allowlist rules (no loopback, reserved or multicast). */
   DEPLOYMENT_MODE: z.enum(["local", "production"]).default("local"),
   /** The agent worker's registered name: every number's dispatch rule dispatches it. */

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { SIGN_IN_THROTTLED, SIGN_IN_THROTTLED_CODE } from "@/lib/auth/throttle-messages";
 import { signInInput } from "@/lib/spaces/schemas";
 
 export function SignInForm() {
@@ -23,7 +24,7 @@ export function SignInForm() {
     setFormError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFormError("Wrong email or password.");
+      setFormError(result?.error === SIGN_IN_THROTTLED_CODE ? SIGN_IN_THROTTLED : "Wrong email or password.");
       return;
     }
     router.replace("/");

@@ -176,7 +176,7 @@ test("only an API key: no session, a member key reads but cannot write, another 
   const a = await setup(browser, "byoc-keys-a");
   const b = await setup(browser, "byoc-keys-b");
   const n = randomNumber();
-  const body = { phoneNumber: n, terminationUri: "trunk.example.com:5061;transport=tls", sipUsername: "acme", sipPassword: "secret-a", inboundAgentId: a.agents.support };
+  const body = { phoneNumber: n, terminationUri: "trunk.example.com:5061;transport=tls", sipUsername: "acme", sipPassword: "secret-a-long-enough", inboundAgentId: a.agents.support };
   const created = await a.key.post(`${BYOC}/phone-numbers`, { data: body });
   expect(created.status(), await created.text()).toBe(201);
   const accountId = (await created.json()).sipAccount.id as string;
@@ -198,7 +198,7 @@ test("only an API key: no session, a member key reads but cannot write, another 
   }
 
   // Space B's key: A's number is the same 404 as a missing one; binding it is the 409 of a taken number.
-  for (const [method, url, data] of [["get", numberUrl(n), undefined], ["put", numberUrl(n), { sipPassword: "stolen" }], ["delete", numberUrl(n), undefined], ["post", `${BYOC}/trunks/refresh`, { phoneNumber: n }], ["get", numberUrl(randomNumber()), undefined]] as const) {
+  for (const [method, url, data] of [["get", numberUrl(n), undefined], ["put", numberUrl(n), { sipPassword: "stolen-password" }], ["delete", numberUrl(n), undefined], ["post", `${BYOC}/trunks/refresh`, { phoneNumber: n }], ["get", numberUrl(randomNumber()), undefined]] as const) {
     const r = await b.key.fetch(url, { method, data });
     expect(r.status(), `B's key ${method} ${url}`).toBe(404);
     expect(await r.json()).toEqual(NOT_FOUND);
@@ -228,7 +228,7 @@ test("field errors name the BYOC fields; unknown fields are a 400; no account is
     [{ phoneNumber: n, terminationUri: "trunk.example.com", sipUsername: "acme" }, ["sipPassword"]],
     // No credentials and no account to reuse: a new account would accept calls from anyone.
     [{ phoneNumber: n, terminationUri: "trunk.example.com" }, ["sipUsername"]],
-    [{ phoneNumber: n, terminationUri: "trunk.example.com", sipUsername: "acme", sipPassword: "pw", outboundAgentId: "agent_sales" }, ["outboundAgentId"]],
+    [{ phoneNumber: n, terminationUri: "trunk.example.com", sipUsername: "acme", sipPassword: "acme-password", outboundAgentId: "agent_sales" }, ["outboundAgentId"]],
   ];
   for (const [data, expected] of cases) {
     const r = await post(data);
@@ -237,7 +237,7 @@ test("field errors name the BYOC fields; unknown fields are a 400; no account is
   }
   expect((await (await key.get(`${BYOC}/phone-numbers`)).json()).total).toBe(0);
 
-  const ok = await post({ phoneNumber: n, terminationUri: "trunk.example.com", sipUsername: "acme", sipPassword: "pw", inboundAgentId: agents.support });
+  const ok = await post({ phoneNumber: n, terminationUri: "trunk.example.com", sipUsername: "acme", sipPassword: "acme-password", inboundAgentId: agents.support });
   expect(ok.status()).toBe(201);
   const accountId = (await ok.json()).sipAccount.id as string;
   const before = await liveKitState(accountId);

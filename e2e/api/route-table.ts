@@ -66,7 +66,7 @@ export type Expectation = {
 const tag = () => Math.random().toString(36).slice(2, 8);
 const accountBody = () => ({ accountName: `Table PBX ${tag()}`, sipServerAddress: "pbx.example.com", sipTransport: "udp", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] });
 export const batchBody = (from: string) => ({ from, scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), destinations: [{ to: randomNumber() }, { to: randomNumber(), variables: { name: "Table" } }] });
-const byocBody = () => ({ phoneNumber: randomNumber(), terminationUri: "pbx.example.com;transport=udp", sipUsername: "table", sipPassword: `pw-${tag()}` });
+const byocBody = () => ({ phoneNumber: randomNumber(), terminationUri: "pbx.example.com;transport=udp", sipUsername: "table", sipPassword: `pw-${tag()}-${tag()}` });
 // Nothing listens on port 9 (discard): the fixture endpoint's deliveries fail and back off quietly.
 const webhookBody = () => ({ url: `http://127.0.0.1:9/hooks/${tag()}`, events: ["batch.completed"] });
 const agentBody = () => ({ name: `Table agent ${tag()}`, greeting: "Hello from the table.", instructions: "Be brief." });

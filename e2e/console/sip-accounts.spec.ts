@@ -15,7 +15,7 @@ const DIGEST = {
   country: "ru",
   ips: "127.0.0.1, 10.0.0.1/24, 127.0.0.1",
   outbound: { username: "livekit-out", password: "out-secret-1" },
-  inbound: { username: "pbx-in", password: "in-secret-1" },
+  inbound: { username: "pbx-in", password: "in-secret-1-long" },
 };
 
 test("a digest-both-ways account and an IP-trust account are provisioned as LiveKit trunks", async ({ page }) => {
@@ -49,7 +49,7 @@ test("a digest-both-ways account and an IP-trust account are provisioned as Live
   const [outbound] = lk.outbound;
   expect(inbound!.allowedAddresses).toEqual(["127.0.0.1", "10.0.0.0/24"]);
   expect(inbound!.authUsername).toBe("pbx-in");
-  expect(inbound!.authPassword === "in-secret-1", "inbound password in LiveKit matches").toBe(true);
+  expect(inbound!.authPassword === "in-secret-1-long", "inbound password in LiveKit matches").toBe(true);
   expect(outbound!.address).toBe("pbx.example.com:5080");
   expect(outbound!.transport).toBe(SIPTransport.SIP_TRANSPORT_UDP);
   expect(outbound!.destinationCountry).toBe("RU");
@@ -107,7 +107,7 @@ test("editing keeps the trunk ids; each password state does what it says in Live
   expect(now.outbound.map((t) => t.sipTrunkId)).toEqual([outboundId]);
   expect(now.outbound[0]!.destinationCountry).toBe("DE");
   expect(now.outbound[0]!.authPassword === "out-secret-1", "outbound password kept").toBe(true);
-  expect(now.inbound[0]!.authPassword === "in-secret-1", "inbound password kept").toBe(true);
+  expect(now.inbound[0]!.authPassword === "in-secret-1-long", "inbound password kept").toBe(true);
 
   // New value: replaces the stored password.
   await card(page, "Digest PBX").getByRole("button", { name: "Edit" }).click();

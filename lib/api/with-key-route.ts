@@ -16,6 +16,6 @@ export function withKeyRoute<P extends Params = Params>(handler: Handler<P>, opt
     const resolved = await params;
     const who = await resolveKeyCaller(request);
     if (!who.ok) return who.response;
-    return runAsCaller(request, who.caller, (ctx) => handler({ ctx, params: resolved, request }), options);
+    return runAsCaller(request, who.caller, (ctx, req) => handler({ ctx, params: resolved, request: req }), options);
   };
 }

@@ -3,7 +3,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { serverEnv } from "@/lib/env";
 import { signInInput } from "@/lib/spaces/schemas";
+import { RateLimitedError } from "@/lib/errors";
 import { authenticate } from "@/lib/spaces/service";
+import { sourceAddress } from "./auth-throttle";
+import { authThrottle } from "./auth-throttle-store";
+import { SIGN_IN_THROTTLED_CODE } from "./throttle-messages";
 
 // Built on demand so `next build` does not need the runtime secret.
 export function authOptions(): NextAuthOptions {
@@ -15,10 +19,17 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = signInInput.safeParse(credentials);
           if (!parsed.success) return null;
-          return authenticate(parsed.data.email, parsed.data.password);
+          const { email, password } = parsed.data;
+          const forwardedFor = (req.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
+          try {
+            return await authThrottle().signIn(email, sourceAddress(forwardedFor), () => authenticate(email, password));
+          } catch (err) {
+            if (err instanceof RateLimitedError) throw new Error(SIGN_IN_THROTTLED_CODE);
+            throw err;
+          }
         },
       }),
     ],

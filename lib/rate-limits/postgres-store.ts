@@ -16,7 +16,8 @@ import { createRateLimits, type RateLimits } from "./limiter";
 // `tableCreated: true` once this has run, and a failed attempt is retried on the next request.
 
 export const RATE_LIMITS_SCHEMA = "rate_limits";
-const TABLE = "buckets";
+export const RATE_LIMITS_TABLE = "buckets";
+const TABLE = RATE_LIMITS_TABLE;
 
 /** The connections and the table: what a process shares between every copy of this module. */
 export type BudgetPool = { pool: Pool; ensureTable(): Promise<void> };

@@ -12,9 +12,14 @@ import { createBudgetPool, createPostgresRateLimits, type BudgetPool } from "./p
 const globalForLimits = globalThis as typeof globalThis & { __switchboardBudgetPool?: BudgetPool };
 let limits: RateLimits | undefined;
 
-function rateLimits(): RateLimits {
+/** The process's connections to the budgets table; other limiters (sign-in) share them. */
+export function sharedBudgetPool(): BudgetPool {
   globalForLimits.__switchboardBudgetPool ??= createBudgetPool(serverEnv().DATABASE_URL);
-  limits ??= createPostgresRateLimits(globalForLimits.__switchboardBudgetPool);
+  return globalForLimits.__switchboardBudgetPool;
+}
+
+function rateLimits(): RateLimits {
+  limits ??= createPostgresRateLimits(sharedBudgetPool());
   return limits;
 }
 

@@ -65,7 +65,8 @@ describe("sipAccountFields (create form)", () => {
     [{ outboundPassword: "" }, { outboundPassword: ["Enter the password too, or clear the username."] }],
     [{ outboundUsername: "  " }, { outboundUsername: ["Enter the username too, or clear the password."] }],
     [{ inboundUsername: "pbx-in" }, { inboundPassword: ["Enter the password too, or clear the username."] }],
-    [{ inboundPassword: "pw" }, { inboundUsername: ["Enter the username too, or clear the password."] }],
+    [{ inboundPassword: "inbound-pw-12" }, { inboundUsername: ["Enter the username too, or clear the password."] }],
+    [{ inboundUsername: "pbx-in", inboundPassword: "eleven-char" }, { inboundPassword: [expect.stringMatching(/^Use at least 12 characters/)] }],
     [{ outboundUsername: "user name" }, { outboundUsername: [expect.stringMatching(/without spaces/)] }],
     [{ outboundUsername: 'a"b' }, { outboundUsername: [expect.stringMatching(/quotes/)] }],
     [{ outboundPassword: "pässword" }, { outboundPassword: [expect.stringMatching(/ASCII/)] }],
@@ -79,7 +80,7 @@ describe("sipAccountFields (create form)", () => {
   });
 
   it("accepts an empty IP list when inbound auth is set, and an empty server address", () => {
-    const r = prod.createSipAccountInput.parse({ ...valid, allowedInboundIps: " ", inboundUsername: "pbx-in", inboundPassword: "pw", sipServerAddress: "" });
+    const r = prod.createSipAccountInput.parse({ ...valid, allowedInboundIps: " ", inboundUsername: "pbx-in", inboundPassword: "inbound-pw-12", sipServerAddress: "" });
     expect(r.allowedInboundIps).toEqual([]);
     expect(r.sipServerAddress).toBeNull();
   });
@@ -138,7 +139,7 @@ describe("createSipAccountInput (server)", () => {
       outboundUsername: fc.constantFrom("", "out"),
       outboundPassword: fc.constantFrom("", "pw"),
       inboundUsername: fc.constantFrom("", "in"),
-      inboundPassword: fc.constantFrom("", "pw"),
+      inboundPassword: fc.constantFrom("", "inbound-pw-12"),
     });
     fc.assert(
       fc.property(arbitraryForm, (form) => {
@@ -165,11 +166,11 @@ describe("passwordChange", () => {
 describe("resolvePasswordPair: every combination", () => {
   const untouched: PasswordChange = { state: "untouched" };
   const cleared: PasswordChange = { state: "cleared" };
-  const newPw: PasswordChange = { state: "new", value: "pw2" };
+  const newPw: PasswordChange = { state: "new", value: "inbound-pw-2!" };
   const newEmpty: PasswordChange = { state: "new", value: "" };
   const keep = { action: "keep" } as const;
   const remove = { action: "remove" } as const;
-  const set = { action: "set", value: "pw2" } as const;
+  const set = { action: "set", value: "inbound-pw-2!" } as const;
   const err = (field: string, message: RegExp) => ({ ok: false, fieldErrors: { [field]: [expect.stringMatching(message)] } });
 
   it.each([
@@ -243,7 +244,9 @@ describe("sipAccountEditFields / updateSipAccountInput", () => {
 
   it.each<[Partial<SipAccountEditFields>, Record<string, string[]>]>([
     [{ outboundPassword: { state: "cleared" } }, { outboundUsername: [expect.stringMatching(/^Clear the username too: removing the password turns outbound/)] }],
-    [{ inboundPassword: { state: "new", value: "pw" } }, { inboundUsername: ["Enter the username too, or clear the password."] }],
+    [{ inboundPassword: { state: "new", value: "inbound-pw-12" } }, { inboundUsername: ["Enter the username too, or clear the password."] }],
+    [{ inboundUsername: "in", inboundPassword: { state: "new", value: "short" } }, { inboundPassword: [expect.stringMatching(/^Use at least 12 characters/)] }],
+    [{ outboundUsername: "out", outboundPassword: { state: "new", value: "short" } }, {}],
     [{ outboundPassword: { state: "new", value: "" } }, { outboundPassword: [expect.stringMatching(/Enter the new password/)] }],
     [{ allowedInboundIps: "" }, { allowedInboundIps: [expect.stringMatching(/at least one IP address/)] }],
   ])("puts the error on the right field: %j", (patch, expected) => {
@@ -252,7 +255,7 @@ describe("sipAccountEditFields / updateSipAccountInput", () => {
 
   it("accepts an empty IP list when inbound auth is kept or set", () => {
     expect(prod.updateSipAccountInput.safeParse({ ...edit, allowedInboundIps: "", inboundUsername: "in" }).success).toBe(true);
-    expect(prod.updateSipAccountInput.safeParse({ ...edit, allowedInboundIps: "", inboundUsername: "in", inboundPassword: { state: "new", value: "pw" } }).success).toBe(true);
+    expect(prod.updateSipAccountInput.safeParse({ ...edit, allowedInboundIps: "", inboundUsername: "in", inboundPassword: { state: "new", value: "inbound-pw-12" } }).success).toBe(true);
   });
 });
 

@@ -114,6 +114,12 @@ const IPS_OR_INBOUND_AUTH =
 
 type Issue = { path: string; message: string };
 
+// The inbound password is what stands between the internet and calls billed to the account:
+// anyone who guesses it can call in over our public SIP address. Twelve printable characters
+// are out of reach of online guessing; the outbound password is the carrier's, not ours to rule.
+export const INBOUND_PASSWORD_MIN = 12;
+const INBOUND_PASSWORD_TOO_SHORT = `Use at least ${INBOUND_PASSWORD_MIN} characters: anyone who guesses the inbound password can call in.`;
+
 /**
  * Every rule about one direction's username and password. `passwordCurrentlySet` is
  * undefined when the caller does not know (the schema, in the browser): the rules that need
@@ -126,6 +132,7 @@ function pairIssues(direction: SipDirection, user: string | null, change: Passwo
   switch (change.state) {
     case "new":
       if (change.value === "") return [{ path: p, message: "Enter the new password, or leave the password unchanged." }];
+      if (direction === "inbound" && change.value.length < INBOUND_PASSWORD_MIN) return [{ path: p, message: INBOUND_PASSWORD_TOO_SHORT }];
       return hasUser ? [] : [{ path: u, message: "Enter the username too, or clear the password." }];
     case "cleared":
       return hasUser

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { errorToProblem, problem } from "@/lib/api/problem";
 import { serverEnv } from "@/lib/env";
+import { KIB, readCappedBody, withBodyText } from "@/lib/http/read-capped-body";
 import type { SpaceContext } from "@/lib/spaces/context";
 
 // The console's internal API for the agent worker (/api/internal/...): no session, a shared
@@ -35,16 +36,21 @@ export function workerSpaceContext(spaceId: string): SpaceContext {
   return { userId: "agent-worker", spaceId, role: "MEMBER" };
 }
 
+export const INTERNAL_MAX_BODY_BYTES = 64 * KIB;
+
 type Handler<P> = (args: { params: P; request: Request }) => Promise<Response>;
 
 /** Wraps an internal route: 401 unless the worker's token is presented; domain errors to problem+json. */
 export function withWorkerRoute<P extends Record<string, string>>(handler: Handler<P>) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+    // The worker's reports are small JSON objects; a larger body is refused unread, before the token.
+    const body = await readCappedBody(request, INTERNAL_MAX_BODY_BYTES);
+    if (!body.ok) return problem(413, "Payload too large", { detail: `The body is larger than ${INTERNAL_MAX_BODY_BYTES} bytes.` });
     if (!isWorkerRequest(request, serverEnv().WORKER_INTERNAL_TOKEN)) {
       return problem(401, "Unauthorized", { detail: "This API is for the agent worker." }, { "www-authenticate": "Bearer" });
     }
     try {
-      return await handler({ params: await params, request });
+      return await handler({ params: await params, request: withBodyText(request, body.text) });
     } catch (err) {
       return errorToProblem(err);
     }

@@ -30,6 +30,9 @@ trap 'exit 130' INT TERM
 
 export NEXT_TELEMETRY_DISABLED=1 DEPLOYMENT_MODE=local NODE_ENV=production
 export NEXTAUTH_URL="http://127.0.0.1:$APP_PORT" E2E_BASE_URL="http://127.0.0.1:$APP_PORT"
+# Every e2e user signs up (and some fail to sign in) from 127.0.0.1: per-address limits that
+# a whole suite never reaches. The per-email limit keeps its default, which e2e/security tests.
+export AUTH_SIGN_UP_MAX_PER_ADDRESS="${AUTH_SIGN_UP_MAX_PER_ADDRESS:-100000}" AUTH_SIGN_IN_MAX_PER_ADDRESS="${AUTH_SIGN_IN_MAX_PER_ADDRESS:-100000}"
 ensure_secrets
 say "starting PostgreSQL"
 DATABASE_URL=$(node scripts/db/postgres.mjs up) || exit 1

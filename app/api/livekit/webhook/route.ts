@@ -1,11 +1,14 @@
 // LiveKit's signed webhooks (livekit-server posts them to LIVEKIT_WEBHOOK_URL). Verified with
 // the console's LiveKit key; anything unsigned or signed by another key is a 401.
 import { applyCallWebhook } from "@/lib/calls/webhooks";
+import { KIB, readCappedBody } from "@/lib/http/read-capped-body";
 import { receiveCallWebhook } from "@/lib/livekit/call-webhooks";
 
 export async function POST(request: Request): Promise<Response> {
-  const body = await request.text();
-  const ev = await receiveCallWebhook(body, request.headers.get("authorization"));
+  // LiveKit's events are a few KiB; anything larger is refused before it is read whole or verified.
+  const body = await readCappedBody(request, 64 * KIB);
+  if (!body.ok) return new Response(null, { status: 413 });
+  const ev = await receiveCallWebhook(body.text, request.headers.get("authorization"));
   if (!ev) return new Response(null, { status: 401 });
   try {
     await applyCallWebhook(ev);

@@ -3,6 +3,7 @@
 import { parseBody, withSpaceRoute } from "@/lib/api/with-space-route";
 import { createBatch } from "@/lib/calls/batches/create-batch";
 import { createBatchInput } from "@/lib/calls/batches/schemas";
+import { MIB } from "@/lib/http/read-capped-body";
 
 export const POST = withSpaceRoute(
   async ({ ctx, request }) => {
@@ -10,5 +11,6 @@ export const POST = withSpaceRoute(
     if (!body.ok) return body.response;
     return Response.json(await createBatch(ctx, body.data), { status: 201 });
   },
-  { idempotent: true },
+  // Up to 10,000 rows with their variables: as much as the console's 5 MB CSV carries.
+  { idempotent: true, maxBodyBytes: 6 * MIB },
 );
