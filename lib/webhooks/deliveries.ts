@@ -1,12 +1,11 @@
 import "server-only";
-import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { addDeliverWebhooksJob } from "@/lib/queue/jobs";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { messageBody, newMessageId } from "./emit";
-import { findEndpoint } from "./endpoints";
+import { assertCanManageWebhooks, findEndpoint } from "./endpoints";
 import { TEST_EVENT_TYPE } from "./events";
 import type { WebhookDeliveryView } from "./schemas";
 
@@ -48,16 +47,12 @@ export async function listWebhookDeliveries(
   return rows.map(toDeliveryView);
 }
 
-function assertCanManage(ctx: SpaceContext): void {
-  if (!roleAtLeast(ctx.role, "ADMIN")) throw new ForbiddenError("Only owners and admins can manage webhooks.");
-}
-
 /**
  * Sends a delivery again, with the same `webhook-id`, and a fresh back-off schedule. It
  * takes its original place in its key's order: later events of the same call wait for it.
  */
 export async function redeliverWebhook(ctx: SpaceContext, endpointId: string, deliveryId: string): Promise<WebhookDeliveryView> {
-  assertCanManage(ctx);
+  assertCanManageWebhooks(ctx);
   const endpoint = await findEndpoint(ctx, endpointId);
   if (!endpoint.enabled) throw new ValidationError("Enable the endpoint before redelivering to it.", { enabled: ["Enable the endpoint first."] });
   return db().$transaction(async (tx) => {
@@ -74,7 +69,7 @@ export async function redeliverWebhook(ctx: SpaceContext, endpointId: string, de
 
 /** A `webhook.test` event to this endpoint only, outside any call's order. */
 export async function sendTestWebhook(ctx: SpaceContext, endpointId: string): Promise<WebhookDeliveryView> {
-  assertCanManage(ctx);
+  assertCanManageWebhooks(ctx);
   const endpoint = await findEndpoint(ctx, endpointId);
   if (!endpoint.enabled) throw new ValidationError("Enable the endpoint before sending it a test event.", { enabled: ["Enable the endpoint first."] });
   const id = newMessageId();

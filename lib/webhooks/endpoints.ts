@@ -30,7 +30,7 @@ export function toEndpointView(row: WebhookEndpoint): WebhookEndpointView {
   };
 }
 
-function assertCanManage(ctx: SpaceContext): void {
+export function assertCanManageWebhooks(ctx: SpaceContext): void {
   if (!roleAtLeast(ctx.role, "ADMIN")) throw new ForbiddenError("Only owners and admins can manage webhooks.");
 }
 
@@ -55,7 +55,7 @@ export async function getWebhookEndpoint(ctx: SpaceContext, endpointId: string):
 }
 
 export async function createWebhookEndpoint(ctx: SpaceContext, input: CreateWebhookEndpointInput): Promise<CreatedWebhookEndpoint> {
-  assertCanManage(ctx);
+  assertCanManageWebhooks(ctx);
   await assertUrlAllowed(input.url);
   if ((await db().webhookEndpoint.count({ where: { spaceId: ctx.spaceId } })) >= MAX_ENDPOINTS) {
     throw new ValidationError(`A Space can have at most ${MAX_ENDPOINTS} webhook endpoints.`, { url: [`Remove an endpoint first: at most ${MAX_ENDPOINTS} per Space.`] });
@@ -72,7 +72,7 @@ export async function createWebhookEndpoint(ctx: SpaceContext, input: CreateWebh
 }
 
 export async function updateWebhookEndpoint(ctx: SpaceContext, endpointId: string, input: UpdateWebhookEndpointInput): Promise<WebhookEndpointView> {
-  assertCanManage(ctx);
+  assertCanManageWebhooks(ctx);
   const current = await findEndpoint(ctx, endpointId);
   if (input.url !== undefined && input.url !== current.url) await assertUrlAllowed(input.url);
   const enabling = input.enabled === true && !current.enabled;
@@ -96,7 +96,7 @@ export async function updateWebhookEndpoint(ctx: SpaceContext, endpointId: strin
 }
 
 export async function deleteWebhookEndpoint(ctx: SpaceContext, endpointId: string): Promise<void> {
-  assertCanManage(ctx);
+  assertCanManageWebhooks(ctx);
   const current = await findEndpoint(ctx, endpointId);
   // Its deliveries go with it (cascade); their queued jobs find no endpoint and end.
   await db().webhookEndpoint.deleteMany({ where: { id: current.id, spaceId: ctx.spaceId } });
@@ -104,7 +104,7 @@ export async function deleteWebhookEndpoint(ctx: SpaceContext, endpointId: strin
 
 /** A new signing secret, shown once; the old one stops signing at once. */
 export async function rotateWebhookSecret(ctx: SpaceContext, endpointId: string): Promise<CreatedWebhookEndpoint> {
-  assertCanManage(ctx);
+  assertCanManageWebhooks(ctx);
   const current = await findEndpoint(ctx, endpointId);
   const secret = generateSigningSecret();
   const row = await db().webhookEndpoint.update({ where: { id: current.id }, data: { secretEnc: sealSigningSecret(credentialsKeyring(), current.id, secret) } });
