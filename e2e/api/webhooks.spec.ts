@@ -104,6 +104,20 @@ test("Send test event, the delivery log and Redeliver, over REST", async ({ brow
     await expect.poll(async () => (await log())[0]?.attempts, { timeout: 15_000 }).toBe(2);
     expect(receiver.received.map((e) => e.id)).toEqual([delivery.messageId, delivery.messageId]);
 
+    // Rotate secret: a new secret in the answer only; the next event is signed with it alone.
+    const rotated = await api.post(`${hooks(owner.spaceId)}/${endpoint.id}/rotate-secret`);
+    expect(rotated.status()).toBe(200);
+    const { secret: next } = await rotated.json();
+    expect(next).toMatch(/^whsec_/);
+    expect(next).not.toBe(secret);
+    const test2 = await (await api.post(`${hooks(owner.spaceId)}/${endpoint.id}/test`)).json();
+    await waitFor(() => receiver.received.some((e) => e.id === test2.messageId), 15_000, "the event after rotation");
+    expect(receiver.received.find((e) => e.id === test2.messageId)!.verified).toBe(false);
+    receiver.secret = next;
+    const test3 = await (await api.post(`${hooks(owner.spaceId)}/${endpoint.id}/test`)).json();
+    await waitFor(() => receiver.received.some((e) => e.id === test3.messageId), 15_000, "the event signed with the new secret");
+    expect(receiver.received.find((e) => e.id === test3.messageId)!.verified).toBe(true);
+
     // Bad input names its field; a member key may read but not change.
     const bad = await api.post(hooks(owner.spaceId), { data: { url: "ftp://example.com/x", events: ["call.exploded"] } });
     expect(bad.status()).toBe(422);
