@@ -16,6 +16,7 @@
 
 import { randomUUID } from "node:crypto";
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/webhook-receiver";
+import { ownerSpace } from "@/dispatcher/test/call-fixtures";
 import { startDispatcher } from "@/dispatcher/test/dispatcher-process";
 import { db } from "@/lib/db/client";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
@@ -32,12 +33,6 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? NaN;
 };
-
-async function ownerSpace() {
-  const user = await db().user.create({ data: { email: `bench-${randomUUID()}@bench.switchboard.test`, name: "Bench", passwordHash: "x" } });
-  const space = await db().space.create({ data: { name: "Bench", memberships: { create: { userId: user.id, role: "OWNER" } } } });
-  return { userId: user.id, spaceId: space.id, role: "OWNER" as const };
-}
 
 async function untilReceived(r: WebhookReceiver, n: number) {
   const deadline = Date.now() + PHASE_SECONDS * 1000;
@@ -82,7 +77,7 @@ async function emitAll(spaceId: string, calls: string[], writers: number): Promi
 
 async function throughQueue({ failHalf, backlog }: Phase) {
   const r = await startWebhookReceiver();
-  const ctx = await ownerSpace();
+  const ctx = await ownerSpace("Bench");
   const { secret } = await createWebhookEndpoint(ctx, { url: r.url, description: "bench", events: [], enabled: true });
   r.secret = secret;
   let flip: NodeJS.Timeout | undefined;

@@ -19,10 +19,15 @@ export type CallSpace = {
   place: (to?: string, extra?: Partial<PlaceCallInput>) => Promise<string>;
 };
 
+/** A fresh Space with its owner, acting as that owner (the context the services take). */
+export async function ownerSpace(label: string): Promise<SpaceContext> {
+  const user = await db().user.create({ data: { email: `${label.toLowerCase()}-${randomUUID()}@int.switchboard.test`, name: label, passwordHash: "x" } });
+  const space = await db().space.create({ data: { name: label, memberships: { create: { userId: user.id, role: "OWNER" } } } });
+  return { userId: user.id, spaceId: space.id, role: "OWNER" };
+}
+
 export async function callSpace(pbxPort: number, limits: { maxConcurrentCalls?: number; callsPerSecond?: number } = {}): Promise<CallSpace> {
-  const user = await db().user.create({ data: { email: `dispatch-${randomUUID()}@int.switchboard.test`, name: "Dispatch", passwordHash: "x" } });
-  const space = await db().space.create({ data: { name: "Dispatch", memberships: { create: { userId: user.id, role: "OWNER" } } } });
-  const ctx: SpaceContext = { userId: user.id, spaceId: space.id, role: "OWNER" };
+  const ctx = await ownerSpace("Dispatch");
   const input = sipAccountSchemas().createSipAccountInput.parse({
     accountName: `PBX ${pbxPort}`, sipServerAddress: `127.0.0.1:${pbxPort}`, sipTransport: "udp", destinationCountry: "US", allowedInboundIps: "127.0.0.1",
     outboundUsername: "", outboundPassword: "", inboundUsername: "", inboundPassword: "",

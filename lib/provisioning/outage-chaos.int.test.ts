@@ -1,8 +1,8 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { dispatchRulesOf, livekitSip, startLiveKitServer, stopLiveKitServer, trunksOf } from "@/e2e/livekit";
 import { waitFor } from "@/e2e/webhook-receiver";
-import { dispatcherEnv } from "@/dispatcher/test/call-fixtures";
+import { dispatcherEnv, ownerSpace } from "@/dispatcher/test/call-fixtures";
 import { startDispatcher, type DispatcherHandle } from "@/dispatcher/test/dispatcher-process";
 import { db } from "@/lib/db/client";
 import { UpstreamError } from "@/lib/errors";
@@ -13,7 +13,6 @@ import { deleteSipAccount } from "@/lib/sip-accounts/delete-sip-account";
 import { sipAccountSchemas } from "@/lib/sip-accounts/server-schemas";
 import { updateSipAccount } from "@/lib/sip-accounts/update-sip-account";
 import { verifyAccountRow } from "@/lib/sip-accounts/verify-sip-account";
-import type { SpaceContext } from "@/lib/spaces/context";
 
 // 100 random creates, binds, edits, unbinds and deletes through the console's services while
 // livekit-server is stopped and started 5 times, with a dispatcher healing in the background.
@@ -48,9 +47,7 @@ const editInput = (name: string, i: number) =>
 
 describe("LiveKit going away during a burst of changes", () => {
   it(`leaves nothing orphaned or missing once it is back (seed ${SEED})`, async () => {
-    const user = await db().user.create({ data: { email: `chaos-${randomUUID()}@int.switchboard.test`, name: "Chaos", passwordHash: "x" } });
-    const space = await db().space.create({ data: { name: "Chaos", memberships: { create: { userId: user.id, role: "OWNER" } } } });
-    const ctx: SpaceContext = { userId: user.id, spaceId: space.id, role: "OWNER" };
+    const ctx = await ownerSpace("Chaos");
     dispatcher = await startDispatcher({ ...dispatcherEnv(), CREDENTIALS_KEYS: process.env.CREDENTIALS_KEYS });
 
     const accounts: { id: string; name: string }[] = [];
@@ -102,8 +99,8 @@ describe("LiveKit going away during a burst of changes", () => {
 
     // From here only reads: the dispatcher heals whatever the outages left undone.
     await waitFor(async () => {
-      const pending = await db().sipAccount.count({ where: { spaceId: space.id, deletedAt: null, provisioningStatus: { not: "provisioned" } } });
-      const numbersPending = await db().phoneNumber.count({ where: { spaceId: space.id, liveE164: { not: null }, provisioningStatus: { not: "provisioned" } } });
+      const pending = await db().sipAccount.count({ where: { spaceId: ctx.spaceId, deletedAt: null, provisioningStatus: { not: "provisioned" } } });
+      const numbersPending = await db().phoneNumber.count({ where: { spaceId: ctx.spaceId, liveE164: { not: null }, provisioningStatus: { not: "provisioned" } } });
       return pending === 0 && numbersPending === 0;
     }, 180_000, "every account and number to be provisioned");
 

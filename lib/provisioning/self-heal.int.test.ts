@@ -1,9 +1,9 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { RoomServiceClient } from "livekit-server-sdk";
 import { afterEach, describe, expect, it } from "vitest";
 import { dispatchRulesOf, livekitSip, startLiveKitServer, stopLiveKitServer, trunksOf } from "@/e2e/livekit";
 import { startWebhookReceiver, waitFor, type WebhookReceiver } from "@/e2e/webhook-receiver";
-import { dispatcherEnv } from "@/dispatcher/test/call-fixtures";
+import { dispatcherEnv, ownerSpace } from "@/dispatcher/test/call-fixtures";
 import { startDispatcher, type DispatcherHandle } from "@/dispatcher/test/dispatcher-process";
 import { db } from "@/lib/db/client";
 import { bindPhoneNumber } from "@/lib/phone-numbers/bind-phone-number";
@@ -25,12 +25,6 @@ afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
 
-async function ownerSpace(): Promise<SpaceContext> {
-  const user = await db().user.create({ data: { email: `heal-${randomUUID()}@int.switchboard.test`, name: "Heal", passwordHash: "x" } });
-  const space = await db().space.create({ data: { name: "Heal", memberships: { create: { userId: user.id, role: "OWNER" } } } });
-  return { userId: user.id, spaceId: space.id, role: "OWNER" };
-}
-
 async function subscribed(ctx: SpaceContext, events: string[]) {
   const r = await startWebhookReceiver();
   receivers.push(r);
@@ -46,7 +40,7 @@ const accountInput = (name: string) =>
 
 describe("provisioning that heals itself", () => {
   it("an account and a number saved while livekit-server is stopped are provisioned once it is back, with no request, and the number's INVITE reaches a room", async () => {
-    const ctx = await ownerSpace();
+    const ctx = await ownerSpace("Heal");
     const r = await subscribed(ctx, ["sip_account.provisioned", "sip_account.provisioning_failed"]);
     running.push(await startDispatcher({ ...dispatcherEnv(), CREDENTIALS_KEYS: process.env.CREDENTIALS_KEYS }));
     const number = `+1555${randomInt(1_000_000, 9_999_999)}`;
@@ -92,7 +86,7 @@ describe("provisioning that heals itself", () => {
   }, 180_000);
 
   it("the periodic Verify records drift and announces it once; automatic repair, when the Space turns it on, puts it right in place", async () => {
-    const ctx = await ownerSpace();
+    const ctx = await ownerSpace("Heal");
     const r = await subscribed(ctx, ["sip_account.drift_detected"]);
     running.push(await startDispatcher({ ...dispatcherEnv(), CREDENTIALS_KEYS: process.env.CREDENTIALS_KEYS }));
     const { account } = await createSipAccount(ctx, accountInput("Drifting PBX"));

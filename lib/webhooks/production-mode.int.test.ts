@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { startWebhookReceiver, waitFor } from "@/e2e/webhook-receiver";
+import { ownerSpace } from "@/dispatcher/test/call-fixtures";
 import { startDispatcher } from "@/dispatcher/test/dispatcher-process";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
@@ -21,9 +21,7 @@ afterAll(async () => {
 
 describe("webhooks in production mode", () => {
   it("refuses a URL to 127.0.0.1 or a name resolving to it on save, and never sends to one stored before", async () => {
-    const user = await db().user.create({ data: { email: `prod-${randomUUID()}@int.switchboard.test`, name: "Prod", passwordHash: "x" } });
-    const space = await db().space.create({ data: { name: "Prod", memberships: { create: { userId: user.id, role: "OWNER" } } } });
-    const ctx = { userId: user.id, spaceId: space.id, role: "OWNER" as const };
+    const ctx = await ownerSpace("Prod");
     const r = await startWebhookReceiver();
     cleanup.push(() => r.close());
 
@@ -32,10 +30,10 @@ describe("webhooks in production mode", () => {
       expect(refused, url).toBeInstanceOf(ValidationError);
       expect((refused as ValidationError).fieldErrors?.url?.[0], url).toMatch(/not public|could not be resolved/);
     }
-    expect(await db().webhookEndpoint.count({ where: { spaceId: space.id } })).toBe(0);
+    expect(await db().webhookEndpoint.count({ where: { spaceId: ctx.spaceId } })).toBe(0);
 
     // An endpoint saved while the deployment ran in local mode: refused again at send time.
-    const stored = await db().webhookEndpoint.create({ data: { spaceId: space.id, url: r.url, events: [], secretEnc: "" } });
+    const stored = await db().webhookEndpoint.create({ data: { spaceId: ctx.spaceId, url: r.url, events: [], secretEnc: "" } });
     await db().webhookEndpoint.update({ where: { id: stored.id }, data: { secretEnc: sealSigningSecret(credentialsKeyring(), stored.id, generateSigningSecret()) } });
     const d = await startDispatcher({ DATABASE_URL: process.env.DATABASE_URL, LIVEKIT_URL: "", LIVEKIT_API_KEY: "", LIVEKIT_API_SECRET: "", CREDENTIALS_KEYS: process.env.CREDENTIALS_KEYS, DEPLOYMENT_MODE: "production" });
     cleanup.push(() => d.stop());

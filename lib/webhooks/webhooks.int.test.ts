@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { startPbx } from "@/e2e/sipp/pbx-uas";
 import { startWebhookReceiver, waitFor, type WebhookReceiver } from "@/e2e/webhook-receiver";
-import { callSpace, dispatcherEnv } from "@/dispatcher/test/call-fixtures";
+import { callSpace, dispatcherEnv, ownerSpace } from "@/dispatcher/test/call-fixtures";
 import { startDispatcher, type DispatcherHandle } from "@/dispatcher/test/dispatcher-process";
 import { db } from "@/lib/db/client";
-import type { SpaceContext } from "@/lib/spaces/context";
 import { redeliverWebhook, sendTestWebhook } from "./deliveries";
 import { emitWebhookEvent } from "./emit";
 import { createWebhookEndpoint } from "./endpoints";
@@ -35,18 +34,12 @@ async function receiver() {
   return r;
 }
 
-async function ownerSpace(): Promise<SpaceContext> {
-  const user = await db().user.create({ data: { email: `hooks-${randomUUID()}@int.switchboard.test`, name: "Hooks", passwordHash: "x" } });
-  const space = await db().space.create({ data: { name: "Hooks", memberships: { create: { userId: user.id, role: "OWNER" } } } });
-  return { userId: user.id, spaceId: space.id, role: "OWNER" };
-}
-
 const callTypes = ["call.queued", "call.ringing", "call.answered", "call.completed"] as const;
 
 describe("webhooks", () => {
   it("a receiver down for a while, then failing, later gets every event exactly once per webhook-id, in order per call; Redeliver sends the same id again", async () => {
     const r = await receiver();
-    const ctx = await ownerSpace();
+    const ctx = await ownerSpace("Hooks");
     const { endpoint, secret } = await createWebhookEndpoint(ctx, { url: r.url, description: "", events: [], enabled: true });
     r.secret = secret;
     await webhookDispatcher({ WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1" });
@@ -97,7 +90,7 @@ describe("webhooks", () => {
   it("an endpoint failing for longer than the limit is disabled with a notice, and stops being tried", async () => {
     const r = await receiver();
     r.failing = true;
-    const ctx = await ownerSpace();
+    const ctx = await ownerSpace("Hooks");
     const { endpoint, secret } = await createWebhookEndpoint(ctx, { url: r.url, description: "", events: [], enabled: true });
     r.secret = secret;
     await webhookDispatcher({ WEBHOOK_RETRY_SCHEDULE_SECONDS: "1,1,1,1,1,1,1,1,1,1", WEBHOOK_DISABLE_AFTER_SECONDS: "60" });
