@@ -8,8 +8,9 @@ import { DEFAULT_AGENT } from "./agent-settings";
 import { DISTRACTORS, SHORT_DISTRACTORS, SOUND_RMS, recogniseSegment, rms, speechSegments, ulawToPcm, words } from "./test/audio-check";
 import { startConsoleStub, type ConsoleStub, type StubAgent } from "./test/console-stub";
 import { placeCall, type CallResult } from "./test/sip-call";
+import { liveKitSipPort } from "../scripts/stack/sipp";
 import { startWorker, type WorkerHandle } from "./test/worker-process";
-import { stackEnv, stackLiveKit } from "../scripts/stack/stack-env";
+import { stackLiveKit } from "../scripts/stack/stack-env";
 
 // The agent worker answering real SIP calls through the real stack: sipp as the PBX sends
 // an INVITE for a test number to livekit-sip; the number's dispatch rule (individual, agent
@@ -113,7 +114,7 @@ function heard(call: CallResult, label: string) {
 
 describe("the agent worker answers inbound SIP calls", () => {
   it("does not answer while the worker is not running (control)", async () => {
-    const call = await placeCall({ sipPort: Number(stackEnv("SIP_PORT")), called: numberWithAgent, caller, holdMs: 1000, answerTimeoutMs: 8000, timeoutSeconds: 20 });
+    const call = await placeCall({ sipPort: liveKitSipPort(), called: numberWithAgent, caller, holdMs: 1000, answerTimeoutMs: 8000, timeoutSeconds: 20 });
     // sipp gives up after 8 s and CANCELs (its 200 and 487 are the CANCEL's): no answer, no audio.
     expect(call.answerMs).toBeNull();
     expect(call.peer.received.length).toBe(0);
@@ -125,7 +126,7 @@ describe("the agent worker answers inbound SIP calls", () => {
   it("answers with the number's agent: 200 OK, its greeting heard, a key press answered, BYE 200", async () => {
     worker = await startWorker(workerEnvForTest(), httpPort);
     const call = await placeCall({
-      sipPort: Number(stackEnv("SIP_PORT")),
+      sipPort: liveKitSipPort(),
       called: numberWithAgent,
       caller,
       holdMs: 16_000,
@@ -157,7 +158,7 @@ describe("the agent worker answers inbound SIP calls", () => {
 
   it("answers a number without an agent with the built-in default agent", async () => {
     worker ??= await startWorker(workerEnvForTest(), httpPort);
-    const call = await placeCall({ sipPort: Number(stackEnv("SIP_PORT")), called: numberWithoutAgent, caller, holdMs: 8000 });
+    const call = await placeCall({ sipPort: liveKitSipPort(), called: numberWithoutAgent, caller, holdMs: 8000 });
     expect(call.exitCode, call.output).toBe(0);
     const h = heard(call, "number-without-agent");
     expect(h.segments.length).toBeGreaterThanOrEqual(1);
@@ -174,7 +175,7 @@ describe("the agent worker answers inbound SIP calls", () => {
     let stopped: Promise<number | null> | undefined;
     let pressAt = 0;
     const call = await placeCall({
-      sipPort: Number(stackEnv("SIP_PORT")),
+      sipPort: liveKitSipPort(),
       called: numberWithAgent,
       caller,
       holdMs: 12_000,

@@ -17,6 +17,8 @@ if [ -z "${SWITCHBOARD_BENCH_INSIDE:-}" ]; then
 fi
 
 export STACK_NAME=test STACK_DIR="${STACK_DIR:-/tmp/switchboard-bench}"
+# No web app runs here for the SIP edge to ask, so benchmarks use direct mode unless told.
+export SIP_EDGE="${SIP_EDGE:-off}"
 source scripts/stack/env.sh
 rm -rf "$STACK_DIR"
 mkdir -p "$STACK_DIR/logs"

@@ -48,6 +48,16 @@ const serverEnvSchema = z.object({
    * Empty: the internal API refuses every request.
    */
   WORKER_INTERNAL_TOKEN: optionalSetting.pipe(z.string().min(32, "WORKER_INTERNAL_TOKEN must be at least 32 characters").optional()),
+  /**
+   * Edge mode (scripts/stack/edge): the addresses the SIP edge relays INVITEs from. LiveKit's
+   * inbound trunks then accept only these, and the edge enforces each account's Allowed
+   * inbound IPs. Empty: direct mode (PBX -> livekit-sip), the trunks carry the accounts' lists.
+   */
+  SIP_EDGE_ADDRESSES: optionalSetting.transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [])),
+  /** The edge's JSON-RPC URL (loopback), for the "PBX reachable" SIP OPTIONS probe. */
+  SIP_EDGE_RPC_URL: optionalSetting.pipe(z.url("SIP_EDGE_RPC_URL must be a URL such as http://127.0.0.1:5090/RPC").optional()),
+  /** Bearer secret the edge presents to /api/internal/edge/* (32+ characters). Empty: refused. */
+  EDGE_INTERNAL_TOKEN: optionalSetting.pipe(z.string().min(32, "EDGE_INTERNAL_TOKEN must be at least 32 characters").optional()),
   /** Keyring for SIP passwords at rest; validated here so a bad key stops start-up. */
   CREDENTIALS_KEYS: z.string({ error: "CREDENTIALS_KEYS is required: comma-separated <keyId>:<base64 of 32 bytes>" }).superRefine((raw, ctx) => {
     try {

@@ -5,6 +5,9 @@ import { callStatuses } from "@/lib/calls/status";
 
 type Option = { id: string; label: string };
 
+/** The Status filter's value for the Refused view (app/(console)/s/[spaceId]/calls/page.tsx). */
+export const REFUSED = "refused";
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const sel = "max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
@@ -40,6 +43,8 @@ export function CallFilters({ values, accounts, numbers }: { values: Record<stri
         <select name="status" defaultValue={values.status ?? ""} className={sel}>
           <option value="">All statuses</option>
           {callStatuses.map((s) => <option key={s} value={s}>{s.replace("_", " ")}</option>)}
+          {/* Not a call status: INVITEs refused before any call existed (the Refused view). */}
+          <option value={REFUSED}>Refused (never reached an agent)</option>
         </select>
       </label>
       <label className="max-w-full text-sm text-slate-700">

@@ -11,6 +11,7 @@ export type AccountForProvisioning = {
   sipServerAddress: string | null;
   sipTransport: "auto" | "udp" | "tcp" | "tls";
   destinationCountry: string;
+  /** What LiveKit's inbound trunk accepts: the account's list, or the SIP edge's addresses (lib/edge/edge-mode.ts). */
   allowedInboundIps: string[];
   inboundAuth: { username: string; password: string } | null;
   outboundAuth: { username: string; password: string } | null;

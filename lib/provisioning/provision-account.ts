@@ -10,6 +10,7 @@ import { loadLiveNumbers, recordNumberOutcomes, recordNumbersFailed, type LiveNu
 import { convergeDispatchRules, removeDispatchRules } from "./converge-dispatch-rules";
 import { convergeTrunks, removeTrunks } from "./converge-trunks";
 import { desiredDispatchRules } from "./desired-dispatch-rules";
+import { liveKitInboundAddresses } from "@/lib/edge/edge-mode";
 import { desiredTrunks, type AccountForProvisioning } from "./desired-trunks";
 import { emitProvisioned, emitProvisioningFailed } from "./provisioning-webhook-events";
 import { nextHealAt } from "./heal-schedule";
@@ -54,7 +55,7 @@ export function toProvisioningInput(row: Omit<AccountRow, "inboundTrunkId" | "ou
     sipServerAddress: row.sipServerAddress,
     sipTransport: row.sipTransport,
     destinationCountry: row.destinationCountry,
-    allowedInboundIps: row.allowedInboundIps,
+    allowedInboundIps: liveKitInboundAddresses(row.allowedInboundIps),
     inboundAuth: auth(row.id, "inbound", row.inboundUsername, row.inboundPasswordEnc),
     outboundAuth: auth(row.id, "outbound", row.outboundUsername, row.outboundPasswordEnc),
     numbers,

@@ -12,7 +12,7 @@ import { verifyStaleAccounts } from "@/lib/sip-accounts/periodic-verify";
 import { sipAccountSchemas } from "@/lib/sip-accounts/server-schemas";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
-import { runSipp, stackSipPort } from "@/scripts/stack/sipp";
+import { runSipp, liveKitSipPort } from "@/scripts/stack/sipp";
 import { stackLiveKit } from "@/scripts/stack/stack-env";
 
 // Provisioning that heals itself, against the real livekit-server (stopped and started for
@@ -70,7 +70,7 @@ describe("provisioning that heals itself", () => {
 
     const { url, apiKey, apiSecret } = stackLiveKit();
     const rooms = new RoomServiceClient(url, apiKey, apiSecret);
-    const call = runSipp({ scenario: "invite-cancel.xml", targetPort: stackSipPort(), fields: [number, "+15550100777"], pauseMs: 5000 });
+    const call = runSipp({ scenario: "invite-cancel.xml", targetPort: liveKitSipPort(), fields: [number, "+15550100777"], pauseMs: 5000 });
     await waitFor(async () => {
       for (const room of await rooms.listRooms()) {
         const people = await rooms.listParticipants(room.name).catch(() => []);

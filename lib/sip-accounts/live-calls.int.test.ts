@@ -4,6 +4,7 @@ import { RoomServiceClient, SipClient } from "livekit-server-sdk";
 import { recordAnswer } from "@/lib/calls/answered";
 import { applyCallWebhook } from "@/lib/calls/webhooks";
 import { placeCall } from "@/agent-worker/test/sip-call";
+import { liveKitSipPort } from "@/scripts/stack/sipp";
 import { answerWithTone, type ToneAnswerer } from "@/bench/tone-participant";
 import { db } from "@/lib/db/client";
 import { bindPhoneNumber } from "@/lib/phone-numbers/bind-phone-number";
@@ -12,7 +13,7 @@ import { createSipAccount } from "./create-sip-account";
 import { recreateSipAccount } from "./recreate-sip-account";
 import { reprovisionSipAccount } from "./reprovision-sip-account";
 import { sipAccountSchemas } from "./server-schemas";
-import { stackEnv, stackLiveKit } from "@/scripts/stack/stack-env";
+import { stackLiveKit } from "@/scripts/stack/stack-env";
 
 // Calls that are up while the console repairs LiveKit, with sipp as the customer's PBX on
 // 127.0.0.1 sending RTP, and a participant that answers each new call room with a tone
@@ -20,7 +21,8 @@ import { stackEnv, stackLiveKit } from "@/scripts/stack/stack-env";
 
 const liveKit = stackLiveKit();
 const sip = new SipClient(liveKit.url, liveKit.apiKey, liveKit.apiSecret);
-const sipPort = Number(stackEnv("SIP_PORT"));
+// Direct mode (the integration tier has no web app for the edge to ask): straight to livekit-sip.
+const sipPort = liveKitSipPort();
 const caller = "+15557654321";
 let ctx: SpaceContext;
 let accountId: string;

@@ -40,19 +40,27 @@ export const INTERNAL_MAX_BODY_BYTES = 64 * KIB;
 
 type Handler<P> = (args: { params: P; request: Request }) => Promise<Response>;
 
-/** Wraps an internal route: 401 unless the worker's token is presented; domain errors to problem+json. */
-export function withWorkerRoute<P extends Record<string, string>>(handler: Handler<P>) {
-  return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
-    // The worker's reports are small JSON objects; a larger body is refused unread, before the token.
-    const body = await readCappedBody(request, INTERNAL_MAX_BODY_BYTES);
-    if (!body.ok) return problem(413, "Payload too large", { detail: `The body is larger than ${INTERNAL_MAX_BODY_BYTES} bytes.` });
-    if (!isWorkerRequest(request, serverEnv().WORKER_INTERNAL_TOKEN)) {
-      return problem(401, "Unauthorized", { detail: "This API is for the agent worker." }, { "www-authenticate": "Bearer" });
-    }
-    try {
-      return await handler({ params: await params, request: withBodyText(request, body.text) });
-    } catch (err) {
-      return errorToProblem(err);
-    }
+/**
+ * Wraps an internal route: 401 unless the bearer token `expectedToken()` names is presented;
+ * domain errors to problem+json. The worker and the SIP edge each have a token of their own.
+ */
+export function withInternalRoute(expectedToken: () => string | undefined, audience: string) {
+  return function wrap<P extends Record<string, string>>(handler: Handler<P>) {
+    return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+      // Internal reports are small; a larger body is refused unread, before the token.
+      const body = await readCappedBody(request, INTERNAL_MAX_BODY_BYTES);
+      if (!body.ok) return problem(413, "Payload too large", { detail: `The body is larger than ${INTERNAL_MAX_BODY_BYTES} bytes.` });
+      if (!isWorkerRequest(request, expectedToken())) {
+        return problem(401, "Unauthorized", { detail: `This API is for ${audience}.` }, { "www-authenticate": "Bearer" });
+      }
+      try {
+        return await handler({ params: await params, request: withBodyText(request, body.text) });
+      } catch (err) {
+        return errorToProblem(err);
+      }
+    };
   };
 }
+
+/** The agent worker's routes (WORKER_INTERNAL_TOKEN). */
+export const withWorkerRoute = withInternalRoute(() => serverEnv().WORKER_INTERNAL_TOKEN, "the agent worker");

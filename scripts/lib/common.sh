@@ -29,7 +29,7 @@ load_dotenv() {
   done < .env
 }
 
-# NEXTAUTH_SECRET, CREDENTIALS_KEYS and WORKER_INTERNAL_TOKEN: taken from the environment, else generated once per
+# NEXTAUTH_SECRET, CREDENTIALS_KEYS, WORKER_INTERNAL_TOKEN and EDGE_INTERNAL_TOKEN: taken from the environment, else generated once per
 # stack into $STACK_DIR/secrets.env (git-ignored, mode 0600) so restarts keep sessions and
 # can still decrypt stored SIP passwords.
 ensure_secrets() {
@@ -44,6 +44,9 @@ ensure_secrets() {
   fi
   # The web app and the agent worker share this token for the console's internal API.
   grep -q '^WORKER_INTERNAL_TOKEN=' "$file" || (umask 077; node -e 'console.log("WORKER_INTERNAL_TOKEN=" + require("node:crypto").randomBytes(32).toString("base64url"))' >> "$file")
+  # The SIP edge's token for the same API (/api/internal/edge/*): a separate secret, so
+  # neither can act as the other.
+  grep -q '^EDGE_INTERNAL_TOKEN=' "$file" || (umask 077; node -e 'console.log("EDGE_INTERNAL_TOKEN=" + require("node:crypto").randomBytes(32).toString("base64url"))' >> "$file")
   local line key
   while IFS= read -r line; do
     key=${line%%=*}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
-# Stops the local LiveKit stack in reverse start order: livekit-sip (SIGINT: it hangs up
+# Stops the local LiveKit stack in reverse start order: the SIP edge, livekit-sip (SIGINT: it hangs up
 # active calls instead of waiting for them), livekit-server, Redis (SIGTERM), each with a
 # bounded 10 s wait before SIGKILL. Idempotent; works from any namespace because it only
 # uses the pid files in $STACK_DIR/run. Port forwards made by netns.sh are stopped too;
@@ -13,6 +13,7 @@ source "$here/env.sh"
 source "$here/lib.sh"
 
 mkdir -p "$STACK_DIR/run"
+stop_component edge "$KAMAILIO_DIR/usr/sbin/kamailio" TERM
 stop_component livekit-sip "$LIVEKIT_SIP_BIN" INT
 stop_component livekit-server "$LIVEKIT_SERVER_BIN" TERM
 stop_component redis redis-server TERM

@@ -4,7 +4,7 @@ import { RoomServiceClient, SipClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectLiveKit, type LiveKitClients } from "@/lib/livekit/client";
 import { createInboundTrunk, deleteTrunk } from "@/lib/livekit/sip-trunks";
-import { runSipp, stackSipPort } from "./sipp";
+import { runSipp, liveKitSipPort } from "./sipp";
 import { stackLiveKit } from "./stack-env";
 
 // An inbound call through the whole stack: sipp (the PBX) sends an INVITE to livekit-sip,
@@ -53,7 +53,7 @@ afterAll(async () => {
 
 describe("an inbound SIP call", () => {
   it("rings, joins a new room as a SIP participant, and leaves it when cancelled", async () => {
-    const call = runSipp({ scenario: "invite-cancel.xml", targetPort: stackSipPort(), fields: [calledNumber, callerNumber], pauseMs: 6000 });
+    const call = runSipp({ scenario: "invite-cancel.xml", targetPort: liveKitSipPort(), fields: [calledNumber, callerNumber], pauseMs: 6000 });
 
     const { room, participant } = await poll("the SIP participant to join a room", 6000, async () => {
       const room = (await rooms.listRooms()).find((r) => r.name.startsWith(`${roomPrefix}_`));
@@ -85,7 +85,7 @@ describe("an inbound SIP call", () => {
   it("to a number no trunk serves never gets a final response, so the scenario fails (control)", async () => {
     // livekit-sip answers 100 and 180, then drops the call as "flood" without any final
     // response, not even 487 to our CANCEL; sipp gives up after 5 s.
-    const r = await runSipp({ scenario: "invite-cancel.xml", targetPort: stackSipPort(), fields: ["+15550000000", callerNumber], pauseMs: 0, recvTimeoutMs: 5000, timeoutSeconds: 20 });
+    const r = await runSipp({ scenario: "invite-cancel.xml", targetPort: liveKitSipPort(), fields: ["+15550000000", callerNumber], pauseMs: 0, recvTimeoutMs: 5000, timeoutSeconds: 20 });
     expect(r.statusLines).not.toContain("SIP/2.0 487 Request Terminated");
     expect(r.exitCode).not.toBe(0);
   });

@@ -18,9 +18,11 @@ say() { printf '[install] %s\n' "$*"; }
 
 # redis-server: the stack's Redis; curl: health checks; iproute2/util-linux: namespaces;
 # socat: port forwards into a namespace; sip-tester: sipp for the SIP tests;
-# gcc, pkg-config, libopus*, libsoxr: cgo dependencies of livekit-sip.
+# gcc, pkg-config, libopus*, libsoxr: cgo dependencies of livekit-sip;
+# libpcre3 ... libxml2: the shared libraries the SIP edge (Kamailio, below) links against.
 packages=(redis-server curl iproute2 util-linux socat sip-tester
-  gcc pkg-config libopus-dev libopusfile-dev libsoxr-dev)
+  gcc pkg-config libopus-dev libopusfile-dev libsoxr-dev
+  libpcre3 libreadline8 libcurl4 libxml2)
 # shellcheck disable=SC2206
 packages+=(${STACK_APT_EXTRA:-})
 
@@ -70,3 +72,26 @@ build_go_binary() (
 build_go_binary github.com/livekit/livekit-server "$LIVEKIT_SERVER_VERSION" cmd/server "$LIVEKIT_SERVER_BIN"
 build_go_binary github.com/livekit/sip "$LIVEKIT_SIP_VERSION" cmd/livekit-sip "$LIVEKIT_SIP_BIN" \
   "-X github.com/livekit/sip/version.Version=${LIVEKIT_SIP_VERSION#v}"
+
+# The SIP edge: Debian's Kamailio, unpacked into the cache rather than installed, because the
+# package's postinst starts a system-wide kamailio.service with the stock config on :5060.
+# up.sh runs the unpacked binary in the foreground with a config of its own per stack.
+install_kamailio() {
+  if [ -x "$KAMAILIO_DIR/usr/sbin/kamailio" ]; then
+    say "kamailio: $KAMAILIO_VERSION present"
+    return 0
+  fi
+  local tmp
+  tmp=$(mktemp -d)
+  say "kamailio: unpacking Debian's kamailio $KAMAILIO_VERSION into $KAMAILIO_DIR"
+  (cd "$tmp" && apt-get download "kamailio=$KAMAILIO_VERSION" "kamailio-utils-modules=$KAMAILIO_VERSION" >/dev/null 2>&1) ||
+    { apt-get update -qq && (cd "$tmp" && apt-get download "kamailio=$KAMAILIO_VERSION" "kamailio-utils-modules=$KAMAILIO_VERSION"); }
+  mkdir -p "$tmp/root"
+  for deb in "$tmp"/*.deb; do dpkg-deb -x "$deb" "$tmp/root"; done
+  mkdir -p "$(dirname "$KAMAILIO_DIR")"
+  rm -rf "$KAMAILIO_DIR"
+  mv "$tmp/root" "$KAMAILIO_DIR"
+  rm -rf "$tmp"
+  say "kamailio: installed $KAMAILIO_DIR/usr/sbin/kamailio"
+}
+install_kamailio

@@ -69,6 +69,12 @@ sip_ok() {
   [ "$code" = 200 ] || [ "$code" = 429 ]
 }
 
+# The edge answers JSON-RPC on its loopback port once every worker is up.
+edge_ok() {
+  in_net_of "$1" curl -fsS --max-time 2 -d '{"jsonrpc":"2.0","method":"core.version","id":1}' \
+    "http://127.0.0.1:$EDGE_RPC_PORT/RPC" | grep -q kamailio
+}
+
 # stop_component <name> <expected cmdline fragment> [signal]: the signal (default TERM),
 # up to 10 s, then SIGKILL.
 stop_component() {

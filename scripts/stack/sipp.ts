@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { stackEnv } from "./stack-env";
 
-// Runs one sipp call (a scenario under scripts/stack/sipp/) from 127.0.0.1 and reports
+// Runs one sipp call (a scenario under scripts/stack/sipp/) from 127.0.0.1 (or another
+// loopback address) and reports
 // what sipp actually received, read from its message trace, next to its exit status.
 
 export const SIPP_SCENARIOS = path.join(import.meta.dirname, "sipp");
@@ -30,6 +31,10 @@ export type SippCall = {
   timeoutSeconds?: number;
   /** How long any <recv> without its own timeout waits (sipp -recv_timeout). */
   recvTimeoutMs?: number;
+  /** The PBX's address (default 127.0.0.1): another loopback address plays another PBX. */
+  localIp?: string;
+  /** Digest credentials for scenarios that answer a challenge (recv auth="true"). */
+  auth?: { username: string; password: string };
 };
 
 export async function freeUdpPort(): Promise<number> {
@@ -52,8 +57,9 @@ export async function runSipp(call: SippCall): Promise<SippResult> {
       "-sf", path.join(SIPP_SCENARIOS, call.scenario),
       "-inf", csv,
       "-m", "1",
-      "-i", "127.0.0.1",
-      "-mi", "127.0.0.1",
+      ...(call.auth ? ["-au", call.auth.username, "-ap", call.auth.password] : []),
+      "-i", call.localIp ?? "127.0.0.1",
+      "-mi", call.localIp ?? "127.0.0.1",
       "-p", String(await freeUdpPort()),
       "-mp", String(await freeUdpPort()),
       "-nostdin",
@@ -79,6 +85,16 @@ export async function runSipp(call: SippCall): Promise<SippResult> {
   }
 }
 
+/** The stack's public SIP port, where a PBX sends INVITEs: the SIP edge, or livekit-sip in direct mode. */
 export function stackSipPort(): number {
   return Number(stackEnv("SIP_PORT"));
+}
+
+/**
+ * livekit-sip's own port (the same as stackSipPort() in direct mode). The integration tier
+ * runs without the web app, which the edge asks how to route, so it dials livekit-sip
+ * directly with the stack in direct mode's provisioning (scripts/test/run-suite.sh).
+ */
+export function liveKitSipPort(): number {
+  return Number(stackEnv("LIVEKIT_SIP_PORT"));
 }

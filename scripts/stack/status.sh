@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
 # Prints one line per component of the local stack (pid, namespace, health) and exits 0
-# only when all three are running and healthy.
+# only when all of them (three, four with the SIP edge) are running and healthy.
 #
 #   STACK_NAME=dev|test bash scripts/stack/status.sh
 set -euo pipefail
@@ -29,10 +29,15 @@ report() { # name expect check port
 echo "stack $STACK_NAME ($STACK_DIR)"
 report redis redis-server redis_ok "$REDIS_PORT"
 report livekit-server "$LIVEKIT_SERVER_BIN" livekit_ok "$LIVEKIT_PORT"
-report livekit-sip "$LIVEKIT_SIP_BIN" sip_ok "$SIP_PORT"
+report livekit-sip "$LIVEKIT_SIP_BIN" sip_ok "$LIVEKIT_SIP_PORT"
+expected=3
+if [ "$SIP_EDGE" = on ]; then
+  report edge "$KAMAILIO_DIR/usr/sbin/kamailio" edge_ok "$SIP_PORT"
+  expected=4
+fi
 for f in "$STACK_DIR"/run/forward-*.pid; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .pid)
   if pid=$(running_pid "$name" socat); then echo "$name up (pid $pid)"; else echo "$name down"; fi
 done
-[ "$healthy" = 3 ]
+[ "$healthy" = "$expected" ]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
-# Starts the local LiveKit stack: Redis, then livekit-server, then livekit-sip, each on
-# 127.0.0.1 with the ports from env.sh, waiting until each answers its health check.
+# Starts the local LiveKit stack: Redis, then livekit-server, then livekit-sip, then the SIP
+# edge (Kamailio; SIP_EDGE=off leaves it out), each on 127.0.0.1 with the ports from env.sh,
+# waiting until each answers its health check.
 # Idempotent: a component that is already up and healthy is left alone.
 #
 #   STACK_NAME=dev|test            port set (default dev); see env.sh for every override
@@ -24,7 +25,13 @@ source "$here/lib.sh"
 for tool in redis-server redis-cli curl ip nsenter; do
   command -v "$tool" >/dev/null || { bash "$here/install.sh"; break; }
 done
-if [ ! -x "$LIVEKIT_SERVER_BIN" ] || [ ! -x "$LIVEKIT_SIP_BIN" ]; then bash "$here/install.sh"; fi
+if [ ! -x "$LIVEKIT_SERVER_BIN" ] || [ ! -x "$LIVEKIT_SIP_BIN" ] || [ ! -x "$KAMAILIO_DIR/usr/sbin/kamailio" ]; then
+  bash "$here/install.sh"
+fi
+if [ "$SIP_EDGE" = on ] && [ -z "${EDGE_INTERNAL_TOKEN:-}" ]; then
+  stack_die "SIP_EDGE=on needs EDGE_INTERNAL_TOKEN (the edge's token for the console's internal API;
+  scripts/start.sh and scripts/test.sh generate one), or SIP_EDGE=off for direct mode"
+fi
 
 # ---- network ---------------------------------------------------------------------------
 if [ -n "$STACK_NETNS" ]; then
@@ -108,7 +115,7 @@ redis:
   address: $(yaml_quote "$REDIS_ADDRESS")
 listen_ip: 127.0.0.1
 nat_1_to_1_ip: 127.0.0.1
-sip_port: $SIP_PORT
+sip_port: $LIVEKIT_SIP_PORT
 rtp_port: $SIP_RTP_PORTS
 health_port: $SIP_HEALTH_PORT
 # The local stack shares two cores with the web app, the dispatcher, the worker, builds and
@@ -165,4 +172,18 @@ start_component livekit-server "$LIVEKIT_SERVER_BIN" livekit_ok 30 \
 start_component livekit-sip "$LIVEKIT_SIP_BIN" sip_ok 30 \
   "$LIVEKIT_SIP_BIN" --config "$STACK_DIR/config/livekit-sip.yaml"
 
-stack_log "up: LIVEKIT_URL=$LIVEKIT_URL sip=udp/tcp 127.0.0.1:$SIP_PORT redis=$REDIS_ADDRESS"
+# The edge is the public SIP port; it asks the console (EDGE_CONSOLE_URL) how to route each
+# INVITE, so until the web app is up it answers 503 (the PBX retries), never a wrong route.
+if [ "$SIP_EDGE" = on ]; then
+  start_component edge "$KAMAILIO_DIR/usr/sbin/kamailio" edge_ok 20 \
+    env LD_LIBRARY_PATH="$KAMAILIO_DIR/usr/lib/x86_64-linux-gnu/kamailio" \
+    EDGE_CONSOLE_URL="$EDGE_CONSOLE_URL" EDGE_INTERNAL_TOKEN="$EDGE_INTERNAL_TOKEN" \
+    EDGE_LIVEKIT_SIP="127.0.0.1:$LIVEKIT_SIP_PORT" \
+    "$KAMAILIO_DIR/usr/sbin/kamailio" -f "$here/edge/kamailio.cfg" -DD -E \
+    -L "$KAMAILIO_DIR/usr/lib/x86_64-linux-gnu/kamailio/modules" -Y "$STACK_DIR/run" -m 64 -M 8 \
+    -A EDGE_SIP_PORT="$SIP_PORT" -A EDGE_RPC_PORT="$EDGE_RPC_PORT" \
+    -A PIKE_DENSITY="$EDGE_PIKE_REQUESTS_PER_2S"
+  stack_log "up: LIVEKIT_URL=$LIVEKIT_URL sip edge=udp/tcp 127.0.0.1:$SIP_PORT (livekit-sip 127.0.0.1:$LIVEKIT_SIP_PORT) redis=$REDIS_ADDRESS"
+else
+  stack_log "up: LIVEKIT_URL=$LIVEKIT_URL sip=udp/tcp 127.0.0.1:$SIP_PORT (direct, no edge) redis=$REDIS_ADDRESS"
+fi

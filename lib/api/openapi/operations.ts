@@ -4,6 +4,7 @@ import { createApiKeyInput } from "@/lib/api-keys/schemas";
 import { makeByocSchemas } from "@/lib/byoc/schemas";
 import { batchRowsQuery, createBatchInput } from "@/lib/calls/batches/schemas";
 import { listCallsQuery, placeCallInput } from "@/lib/calls/schemas";
+import { listRefusedCallsQuery } from "@/lib/edge/refused-calls";
 import { bindPhoneNumberBody, updatePhoneNumberBody } from "@/lib/phone-numbers/rest-input";
 import { listPhoneNumbersQuery } from "@/lib/phone-numbers/schemas";
 import { makeSipAccountRestSchemas, reprovisionModeQuery } from "@/lib/sip-accounts/rest-input";
@@ -111,6 +112,7 @@ export const operations: Operation[] = [
   { method: "get", path: `${S}/calls`, operationId: "listCalls", tag: "Calls", summary: "List calls", description: "Newest first, a page at a time (keyset pagination on creation time).", access: "member", query: listCallsQuery, queryNotes: callsQueryNotes, success: { status: 200, description: "A page.", schema: "CallPage" } },
   { method: "post", path: `${S}/calls`, operationId: "placeCall", tag: "Calls", summary: "Place a call", description: "Queues the call (in PostgreSQL, with its job) for the dispatcher, which dials it through the from-number's account outbound trunk with the agent in the room, at scheduledAt if given, within the account's Max concurrent calls and Calls per second (a call over a limit waits, with waitReason saying why), and again after busy / no answer / failure when retry says so. The answer is the queued call; poll it for dialing, ringing, in_progress, completed, failed, busy, no_answer or cancelled.", access: "admin", body: placeCallInput, success: { status: 201, description: "Queued.", schema: "Call" }, idempotent: true },
   { method: "post", path: `${S}/calls/{callId}/cancel`, operationId: "cancelCall", tag: "Calls", summary: "Cancel a queued call", description: "Cancels a call nobody has dialled yet (queued or scheduled). A call already dialling, ringing or up is not cancelled.", access: "admin", success: { status: 200, description: "The cancelled call.", schema: "Call" }, errors: { 409: "The call is dialling or over." } },
+  { method: "get", path: `${S}/refused-calls`, operationId: "listRefusedCalls", tag: "Calls", summary: "List refused inbound calls", description: "INVITEs the SIP edge (or LiveKit behind it) refused for the Space's accounts, newest first: number not bound (404), address not in Allowed inbound IPs (403), inbound password wrong, no agent answered. Each carries its cause in plain words and the fix the console offers. Attributed by called number, else by source address when exactly one account lists it.", access: "member", query: listRefusedCallsQuery, success: { status: 200, description: "A page.", schema: "RefusedCallPage" } },
   { method: "get", path: `${S}/calls/{callId}`, operationId: "getCall", tag: "Calls", summary: "Get a call with its timeline", access: "member", success: { status: 200, description: "The call.", schema: "CallWithTimeline" } },
 
   {

@@ -8,6 +8,7 @@ import { spaceRoles } from "@/lib/auth/roles";
 import type { BatchDetail, BatchView } from "@/lib/calls/batches/repository";
 import type { CallEventView, CallView } from "@/lib/calls/repository";
 import type { CallPage } from "@/lib/calls/list-calls";
+import type { RefusedCallView } from "@/lib/edge/refused-calls";
 import type { RefreshByocTrunksResult } from "@/lib/byoc/refresh-byoc-trunks";
 import type { ByocNumberPage, ByocNumberView } from "@/lib/byoc/view";
 import { callStatuses } from "@/lib/calls/status";
@@ -197,6 +198,28 @@ const batchRow = z.object({
   callId: z.string().meta({ description: "GET /calls/{callId} for its timeline." }),
 });
 
+const refusalFix = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("bind_number"), number: z.string(), label: z.string() }),
+  z.object({ kind: z.literal("allow_address"), address: z.string(), label: z.string() }),
+  z.object({ kind: z.literal("check_inbound_password"), label: z.string() }),
+  z.object({ kind: z.literal("check_agent"), number: z.string(), label: z.string() }),
+]);
+const refusedCall = z.object({
+  id: z.string(),
+  sipAccountId: z.string().nullable(),
+  accountName: z.string().nullable(),
+  cause: z.enum(["unknown_number", "address_not_allowed", "digest_failed", "not_answered"]),
+  explanation: z.string().meta({ description: "The cause in plain words." }),
+  sipStatusCode: z.number().int().meta({ description: "What the PBX was answered (404, 403, 407...)." }),
+  calledNumber: z.string().meta({ description: "The To user exactly as the PBX sent it." }),
+  matchedNumber: z.string().nullable().meta({ description: "The bound E.164 number it matched, if any." }),
+  from: z.string(),
+  sourceAddress: z.string(),
+  transport: z.string(),
+  refusedAt: z.string(),
+  fix: refusalFix.nullable().meta({ description: "The fix the console offers; null when there is nothing to act on." }),
+});
+
 const problem = z.object({
   type: z.string(),
   title: z.string(),
@@ -233,6 +256,7 @@ export const responseSchemas = {
   Call: call,
   CallPage: callPage,
   CallWithTimeline: call.extend({ events: z.array(callEvent) }),
+  RefusedCallPage: z.object({ items: z.array(refusedCall), nextCursor: z.string().nullable() }),
   Batch: batch,
   BatchList: z.object({ items: z.array(batch) }),
   BatchWithRows: batch.extend({ rows: z.array(batchRow), nextCursor: z.number().int().nullable().meta({ description: "Pass as cursor for the next rows; null on the last page." }) }),
@@ -263,5 +287,6 @@ const sameTypes: {
   webhookEndpoint: Same<Out<"WebhookEndpoint">, WebhookEndpointView>;
   createdWebhook: Same<Out<"CreatedWebhookEndpoint">, CreatedWebhookEndpoint>;
   webhookDelivery: Same<Out<"WebhookDelivery">, WebhookDeliveryView>;
-} = { webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+  refused: Same<z.output<typeof refusedCall>, RefusedCallView>;
+} = { refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;

@@ -1,13 +1,17 @@
 import { AutoRefresh } from "@/components/calls/auto-refresh";
-import { CallFilters } from "@/components/calls/call-filters";
+import { CallFilters, REFUSED } from "@/components/calls/call-filters";
 import { CallsPager } from "@/components/calls/calls-pager";
 import { CallsTable } from "@/components/calls/calls-table";
+import { RefusedCallsTable } from "@/components/calls/refused-calls-table";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NoticeLine } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { requireSpace } from "@/lib/auth/session";
+import { listRefusedCalls, listRefusedCallsQuery } from "@/lib/edge/refused-calls";
+import type { SpaceContext } from "@/lib/spaces/context";
 import { listCallsQuery } from "@/lib/calls/schemas";
 import { callFilterOptions, listCalls } from "@/lib/calls/service";
 import { finalStatuses } from "@/lib/calls/status";
@@ -23,7 +27,9 @@ function filtersFrom(search: Search): Record<string, string> {
 export default async function CallsPage({ params, searchParams }: { params: Promise<{ spaceId: string }>; searchParams: Promise<Search> }) {
   const { spaceId } = await params;
   const ctx = await requireSpace(spaceId);
-  const sent = filtersFrom(await searchParams);
+  const search = await searchParams;
+  if (search.status === REFUSED) return <RefusedView ctx={ctx} search={search} />;
+  const sent = filtersFrom(search);
   const parsed = listCallsQuery.safeParse(sent);
   // Filters the list cannot take show why and fall back to the newest calls, unfiltered.
   const { cursor, ...filters } = parsed.success ? sent : {};
@@ -49,6 +55,30 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
         <CallsTable spaceId={spaceId} calls={page.items} />
       )}
       <CallsPager filters={filters} nextCursor={page.nextCursor} onLaterPage={Boolean(cursor)} />
+    </>
+  );
+}
+
+/** Status "Refused": INVITEs the SIP edge or LiveKit refused, with their fixes (account filter and paging apply). */
+async function RefusedView({ ctx, search }: { ctx: SpaceContext; search: Search }) {
+  const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
+  const parsed = listRefusedCallsQuery.safeParse({ accountId: one(search.accountId), cursor: one(search.cursor) });
+  const query = parsed.success ? parsed.data : listRefusedCallsQuery.parse({});
+  const [page, { accounts }] = await Promise.all([listRefusedCalls(ctx, query), callFilterOptions(ctx)]);
+  const filters = { status: REFUSED, ...(query.accountId ? { accountId: query.accountId } : {}) };
+  return (
+    <>
+      <PageHeader title="Calls" description="Inbound calls refused before they reached an agent, with what to fix." />
+      <CallFilters values={filters} accounts={accounts.map((a) => ({ id: a.id, label: a.name }))} numbers={[]} />
+      {page.items.length === 0 ? (
+        <EmptyState
+          title="No refused calls"
+          body="An INVITE for a number that is not bound, from an address your account does not allow, or with a wrong inbound password appears here with its fix."
+        />
+      ) : (
+        <RefusedCallsTable spaceId={ctx.spaceId} calls={page.items} canManage={roleAtLeast(ctx.role, "ADMIN")} />
+      )}
+      <CallsPager filters={filters} nextCursor={page.nextCursor} onLaterPage={Boolean(query.cursor)} />
     </>
   );
 }

@@ -1,0 +1,113 @@
+import { randomInt } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { runSipp, stackSipPort } from "../../scripts/stack/sipp";
+import { newUser, signUp } from "../fixtures";
+import { bindViaApi, randomNumber } from "../phone-numbers";
+
+// The SIP edge (Kamailio) in front of livekit-sip, from the PBX's side: sipp sends INVITEs to
+// the stack's public SIP port from loopback addresses of its own, and the operator reads the
+// refusals over REST. These are the inbound access rules of lib/sip-accounts/live-calls.int
+// .test.ts (direct mode) again, through the edge. No agent worker runs in this project, so a
+// call that reached LiveKit is recognised by its CANCEL: LiveKit answers 487 only to a call a
+// trunk took (invite-cancel.xml).
+
+type Refused = { cause: string; calledNumber: string; matchedNumber: string | null; sourceAddress: string; sipStatusCode: number; explanation: string; fix: { kind: string; label: string } | null };
+
+/** A loopback address no other test's account lists, so attribution by address is this test's. */
+const pbxAddress = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+
+async function account(request: APIRequestContext, spaceId: string, body: Record<string, unknown>) {
+  const response = await request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, {
+    data: { accountName: `Edge PBX ${randomInt(1e6)}`, destinationCountry: "US", ...body },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).id as string;
+}
+
+async function refusals(request: APIRequestContext, spaceId: string, count: number): Promise<Refused[]> {
+  let items: Refused[] = [];
+  await expect
+    .poll(async () => {
+      items = (await (await request.get(`/api/v1/spaces/${spaceId}/refused-calls`)).json()).items;
+      return items.length;
+    }, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(count);
+  return items;
+}
+
+test("an unbound number is answered 404 within a second, shown to the account whose PBX sent it, with Bind as the fix", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("edge-404"));
+  const address = pbxAddress();
+  await account(page.request, spaceId, { allowedInboundIps: [address] });
+  const unbound = randomNumber();
+
+  const sipp = await runSipp({ scenario: "invite-refused.xml", targetPort: stackSipPort(), fields: [unbound, "+15550100123"], localIp: address, timeoutSeconds: 15 });
+  expect(sipp.statusLines.at(-1), sipp.output).toBe("SIP/2.0 404 Not Found");
+  // The scenario waits at most 1 s for the final answer.
+  expect(sipp.exitCode, sipp.output).toBe(0);
+
+  const [refused] = await refusals(page.request, spaceId, 1);
+  expect(refused).toMatchObject({ cause: "unknown_number", calledNumber: unbound, sourceAddress: address, sipStatusCode: 404 });
+  expect(refused!.explanation).toContain("not bound");
+  expect(refused!.fix).toMatchObject({ kind: "bind_number", label: `Bind ${unbound} to this account` });
+});
+
+test("a caller outside Allowed inbound IPs is answered 403 and the refusal names its address; the allowed PBX gets through", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("edge-403"));
+  const allowed = pbxAddress();
+  const stranger = pbxAddress();
+  const accountId = await account(page.request, spaceId, { allowedInboundIps: [allowed] });
+  const number = randomNumber();
+  await bindViaApi(page.request, spaceId, accountId, number);
+
+  const refused = await runSipp({ scenario: "invite-refused.xml", targetPort: stackSipPort(), fields: [number, "+15550100124"], localIp: stranger, timeoutSeconds: 15 });
+  expect(refused.statusLines.at(-1), refused.output).toBe("SIP/2.0 403 Forbidden");
+  const [row] = await refusals(page.request, spaceId, 1);
+  expect(row).toMatchObject({ cause: "address_not_allowed", matchedNumber: number, sourceAddress: stranger, sipStatusCode: 403 });
+  expect(row!.fix).toMatchObject({ kind: "allow_address", label: `Add ${stranger} to Allowed inbound IPs` });
+
+  // The control: the same number from the allowed address reaches LiveKit.
+  const call = await runSipp({ scenario: "invite-cancel.xml", targetPort: stackSipPort(), fields: [number, "+15550100125"], localIp: allowed, pauseMs: 500 });
+  expect(call.exitCode, call.output).toBe(0);
+});
+
+test("a PBX that sends the number without + or in national format reaches the bound E.164 number", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("edge-national"));
+  const address = pbxAddress();
+  const accountId = await account(page.request, spaceId, { allowedInboundIps: [address] });
+  const number = randomNumber();
+  await bindViaApi(page.request, spaceId, accountId, number);
+
+  // "14155552671" (no +) and "4155552671" (the US national form).
+  for (const called of [number.slice(1), number.slice(2)]) {
+    const call = await runSipp({ scenario: "invite-cancel.xml", targetPort: stackSipPort(), fields: [called, "+15550100126"], localIp: address, pauseMs: 500 });
+    expect(call.exitCode, `${called}: ${call.output}`).toBe(0);
+  }
+  // LiveKit saw the E.164 form: the call log names the bound number for both.
+  await expect
+    .poll(async () => {
+      const calls = (await (await page.request.get(`/api/v1/spaces/${spaceId}/calls?direction=inbound`)).json()).items as { to: string }[];
+      return calls.map((c) => c.to);
+    }, { timeout: 15_000 })
+    .toEqual([number, number]);
+  expect((await (await page.request.get(`/api/v1/spaces/${spaceId}/refused-calls`)).json()).items).toEqual([]);
+});
+
+test("digest stays end to end: the right password reaches LiveKit, a wrong one is refused and shown as a password problem", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("edge-digest"));
+  const accountId = await account(page.request, spaceId, { inboundUsername: "pbx-in", inboundPassword: "in-secret-42-edge" });
+  const number = randomNumber();
+  await bindViaApi(page.request, spaceId, accountId, number);
+
+  const ok = await runSipp({ scenario: "invite-digest-cancel.xml", targetPort: stackSipPort(), fields: [number, "+15550100127"], pauseMs: 500, auth: { username: "pbx-in", password: "in-secret-42-edge" } });
+  // LiveKit's own challenge, relayed once, and the authenticated INVITE taken by the trunk.
+  expect(ok.statusLines.filter((l) => l.startsWith("SIP/2.0 407")), ok.statusLines.join("\n")).toHaveLength(1);
+  expect(ok.exitCode, ok.output).toBe(0);
+
+  const wrong = await runSipp({ scenario: "invite-digest-cancel.xml", targetPort: stackSipPort(), fields: [number, "+15550100128"], pauseMs: 500, recvTimeoutMs: 5_000, timeoutSeconds: 20, auth: { username: "pbx-in", password: "not-the-password" } });
+  expect(wrong.exitCode).not.toBe(0);
+  expect(wrong.statusLines.some((l) => l.startsWith("SIP/2.0 180"))).toBe(false);
+  const [row] = await refusals(page.request, spaceId, 1);
+  expect(row).toMatchObject({ cause: "digest_failed", matchedNumber: number });
+  expect(row!.fix).toMatchObject({ kind: "check_inbound_password", label: "Check the inbound password on your PBX" });
+});

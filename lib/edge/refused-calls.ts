@@ -1,0 +1,82 @@
+import "server-only";
+import { z } from "zod";
+import { decodeCallsCursor, encodeCallsCursor } from "@/lib/calls/list-cursor";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/prisma/client";
+import type { SpaceContext } from "@/lib/spaces/context";
+import { parseCalledNumber } from "./called-number";
+import { refusalCauseText, refusalFix, type RefusalCauseName, type RefusalFix } from "./refusal-explanations";
+
+// A Space's refused inbound calls, newest first, each with its cause in plain words and the
+// fix to offer (the account page, the Calls page's "Refused" view, REST).
+
+export const REFUSED_PAGE_MAX = 200;
+
+export const listRefusedCallsQuery = z.strictObject({
+  accountId: z.string().min(1).max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(REFUSED_PAGE_MAX).default(50),
+  cursor: z
+    .string()
+    .max(512)
+    .transform((text, ctx) => decodeCallsCursor(text) ?? (ctx.addIssue({ code: "custom", message: "The cursor must be a nextCursor from a previous page." }), z.NEVER))
+    .optional(),
+});
+export type ListRefusedCallsQuery = z.output<typeof listRefusedCallsQuery>;
+
+export type RefusedCallView = {
+  id: string;
+  sipAccountId: string | null;
+  accountName: string | null;
+  cause: RefusalCauseName;
+  explanation: string;
+  sipStatusCode: number;
+  calledNumber: string;
+  matchedNumber: string | null;
+  from: string;
+  sourceAddress: string;
+  transport: string;
+  refusedAt: string;
+  fix: RefusalFix | null;
+};
+
+const include = { sipAccount: { select: { name: true, deletedAt: true } } } as const;
+type Row = Prisma.RefusedCallGetPayload<{ include: typeof include }>;
+
+function toView(row: Row): RefusedCallView {
+  const bindable = row.cause === "unknown_number" ? (parseCalledNumber(row.calledNumber)?.exact[0] ?? null) : null;
+  const live = row.sipAccount && !row.sipAccount.deletedAt;
+  return {
+    id: row.id,
+    sipAccountId: row.sipAccountId,
+    accountName: row.sipAccount?.name ?? null,
+    cause: row.cause,
+    explanation: refusalCauseText(row),
+    sipStatusCode: row.sipCode,
+    calledNumber: row.calledNumber,
+    matchedNumber: row.matchedNumber,
+    from: row.fromNumber,
+    sourceAddress: row.sourceAddress,
+    transport: row.transport,
+    refusedAt: row.createdAt.toISOString(),
+    // A deleted account has nothing left to fix.
+    fix: live ? refusalFix(row, bindable) : null,
+  };
+}
+
+export async function listRefusedCalls(ctx: SpaceContext, query: ListRefusedCallsQuery): Promise<{ items: RefusedCallView[]; nextCursor: string | null }> {
+  const where: Prisma.RefusedCallWhereInput = { spaceId: ctx.spaceId, sipAccountId: query.accountId };
+  const { cursor } = query;
+  const after: Prisma.RefusedCallWhereInput | undefined = cursor && {
+    createdAt: { lte: cursor.createdAt },
+    OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }],
+  };
+  const rows = await db().refusedCall.findMany({
+    where: after ? { AND: [where, after] } : where,
+    include,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: page.map(toView), nextCursor: rows.length > query.limit && last ? encodeCallsCursor(last) : null };
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import ipaddr from "ipaddr.js";
+import { db } from "@/lib/db/client";
+import { isNationalFormOf, nationalSuffix, parseCalledNumber } from "./called-number";
+import { recordRefusal, type EdgeInvite } from "./refusals";
+
+// The SIP edge asks this, once per new INVITE, how to route it (scripts/stack/edge/
+// kamailio.cfg). Read from the database every time: a binding or allowlist change applies to
+// the next INVITE, and an edge restart loses nothing. Digest stays end to end: an account
+// with an inbound password is forwarded and livekit-sip challenges the PBX itself.
+
+export type EdgeDecision = { action: "forward"; e164: string } | { action: "refuse"; sipCode: 403 | 404; reason: string };
+
+type BoundNumber = {
+  e164: string;
+  spaceId: string;
+  sipAccountId: string;
+  sipAccount: { allowedInboundIps: string[] };
+};
+
+const boundSelect = { e164: true, spaceId: true, sipAccountId: true, sipAccount: { select: { allowedInboundIps: true } } } as const;
+
+/** The live bound number the PBX meant, by the rule in called-number.ts, or null. */
+export async function findCalledNumber(toUser: string): Promise<BoundNumber | null> {
+  const called = parseCalledNumber(toUser);
+  if (!called) return null;
+  const exact = await db().phoneNumber.findFirst({ where: { liveE164: { in: called.exact }, sipAccount: { deletedAt: null } }, select: boundSelect });
+  if (exact) return exact;
+  const suffix = called.national ? nationalSuffix(called.national) : null;
+  if (!called.national || !suffix) return null;
+  const candidates = await db().phoneNumber.findMany({
+    where: { liveE164: { endsWith: suffix }, sipAccount: { deletedAt: null } },
+    select: boundSelect,
+    take: 10,
+  });
+  const national = called.national;
+  const matches = candidates.filter((n) => isNationalFormOf(national, n.e164));
+  const [only, other] = matches;
+  return only && !other ? only : null;
+}
+
+/** True when `address` is one of the account's canonical IPv4 / CIDR entries. */
+export function addressAllowed(address: string, allowlist: readonly string[]): boolean {
+  if (!ipaddr.IPv4.isValidFourPartDecimal(address)) return false;
+  const ip = ipaddr.IPv4.parse(address);
+  return allowlist.some((entry) => {
+    const [base = "", prefix = "32"] = entry.split("/");
+    return ipaddr.IPv4.isValidFourPartDecimal(base) && ip.match(ipaddr.IPv4.parse(base), Number(prefix));
+  });
+}
+
+export async function routeInbound(invite: EdgeInvite): Promise<EdgeDecision> {
+  const bound = await findCalledNumber(invite.calledNumber);
+  if (!bound) {
+    await recordRefusal(invite, { cause: "unknown_number", sipCode: 404 });
+    return { action: "refuse", sipCode: 404, reason: "Not Found" };
+  }
+  // An empty list means the account relies on its inbound password (the local config check
+  // refuses an account with neither), which livekit-sip checks.
+  const allowlist = bound.sipAccount.allowedInboundIps;
+  if (allowlist.length > 0 && !addressAllowed(invite.sourceAddress, allowlist)) {
+    await recordRefusal(invite, { cause: "address_not_allowed", sipCode: 403, account: bound });
+    return { action: "refuse", sipCode: 403, reason: "Forbidden" };
+  }
+  return { action: "forward", e164: bound.e164 };
+}
