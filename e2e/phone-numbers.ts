@@ -16,9 +16,10 @@ export function spaced(e164: string): string {
   return `+1 (${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`;
 }
 
-export async function createAccountViaApi(request: APIRequestContext, spaceId: string, name = "Numbers PBX"): Promise<string> {
+/** An IP-trust account; its SIP server pbx.example.com does not resolve here unless `sipServerAddress` names a sipp PBX. */
+export async function createAccountViaApi(request: APIRequestContext, spaceId: string, name = "Numbers PBX", sipServerAddress = "pbx.example.com"): Promise<string> {
   const response = await request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, {
-    data: { accountName: name, sipServerAddress: "pbx.example.com", sipTransport: "udp", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] },
+    data: { accountName: name, sipServerAddress, sipTransport: "udp", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] },
   });
   expect(response.status()).toBe(201);
   return (await response.json()).id as string;

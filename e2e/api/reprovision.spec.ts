@@ -38,7 +38,7 @@ test("concurrent Reprovisions of one account never create twice", async ({ page 
   expect(after.outbound.map((t) => t.sipTrunkId)).toEqual(before.outbound.map((t) => t.sipTrunkId));
 });
 
-test("Verify over the API reports the four checks; refresh-all summarises", async ({ page }) => {
+test("Verify over the API reports the five checks; refresh-all summarises", async ({ page }) => {
   const spaceId = await signUp(page, newUser("verify-api"));
   const accountId = await createAccountViaApi(page.request, spaceId, "Api Verify PBX");
   const report = await (await page.request.post(url(spaceId, accountId, "verify"))).json();
@@ -47,7 +47,11 @@ test("Verify over the API reports the four checks; refresh-all summarises", asyn
     ["Inbound trunk", "ok"],
     ["Outbound trunk", "ok"],
     ["Numbers in sync", "ok"],
+    // The fixture's pbx.example.com does not resolve here (e2e/console/verify-reprovision.spec.ts
+    // has a sipp PBX answering the probe).
+    ["PBX reachable", "failed"],
   ]);
+  expect(report.ok).toBe(false);
   expect(report.liveKitReachable).toBe(true);
   const summary = await (await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts/refresh-all`)).json();
   expect(summary).toMatchObject({ total: 1, unchanged: 1, changed: [], failed: [] });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { newUser, signUp } from "../fixtures";
 import { dispatchRulesOf, livekitSip, startLiveKitServer, stopLiveKitServer, trunksOf } from "../livekit";
 import { bindViaApi, createAccountViaApi, randomNumber } from "../phone-numbers";
+import { startPbx } from "../sipp/pbx-uas";
 import { card, openCustomSipDrawer } from "../sip-account-form";
 
 // Verify and Reprovision against the real LiveKit: drift is made behind the console's back
@@ -24,28 +25,50 @@ async function reprovision(page: Page, account: string) {
   return dialog;
 }
 
-test("Verify: all four checks OK, outbound Skipped without a SIP server", async ({ page }) => {
+test("Verify: all five checks OK (sipp answers the PBX probe), outbound and the probe Skipped without a SIP server", async ({ page }) => {
   const spaceId = await signUp(page, newUser("verify-ok"));
-  const accountId = await createAccountViaApi(page.request, spaceId, "Verified PBX");
+  const pbx = await startPbx({ kind: "options" }, { calls: 1, timeoutSeconds: 60 });
+  const accountId = await createAccountViaApi(page.request, spaceId, "Verified PBX", `127.0.0.1:${pbx.port}`);
   await bindViaApi(page.request, spaceId, accountId, randomNumber());
   const noServer = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, { data: { accountName: "Inbound only", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] } });
   expect(noServer.status()).toBe(201);
 
   await openCustomSipDrawer(page, spaceId);
   await verify(page, "Verified PBX");
-  for (const name of ["Local config", "Inbound trunk", "Outbound trunk", "Numbers in sync"]) {
+  for (const name of ["Local config", "Inbound trunk", "Outbound trunk", "Numbers in sync", "PBX reachable"]) {
     await expect(check(page, "Verified PBX", name)).toContainText("OK");
   }
+  await expect(check(page, "Verified PBX", "PBX reachable")).toContainText(/answered SIP OPTIONS with 200 OK in \d+ ms/);
   await expect(card(page, "Verified PBX").getByText("all checks passed")).toBeVisible();
+  expect((await pbx.done).exitCode).toBe(0);
 
   await verify(page, "Inbound only");
   await expect(check(page, "Inbound only", "Outbound trunk")).toContainText("Skipped");
   await expect(check(page, "Inbound only", "Outbound trunk")).toContainText("no SIP server address");
+  await expect(check(page, "Inbound only", "PBX reachable")).toContainText("Skipped");
+});
+
+test("PBX reachable fails with the cause: a name that does not resolve, and a PBX that never answers", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("verify-pbx-down"));
+  await createAccountViaApi(page.request, spaceId, "Unknown host PBX");
+  // A port nothing listens on: the probe waits its 5 s and says what to check.
+  await createAccountViaApi(page.request, spaceId, "Silent PBX", "127.0.0.1:9");
+  await openCustomSipDrawer(page, spaceId);
+  await verify(page, "Unknown host PBX");
+  await expect(check(page, "Unknown host PBX", "PBX reachable")).toContainText("Failed");
+  await expect(check(page, "Unknown host PBX", "PBX reachable")).toContainText("The name pbx.example.com does not resolve");
+  await verify(page, "Silent PBX");
+  await expect(check(page, "Silent PBX", "PBX reachable")).toContainText("No answer to SIP OPTIONS within 5 s");
+  await expect(check(page, "Silent PBX", "PBX reachable")).toContainText("Are Our SIP server IPs");
+  // Not LiveKit's doing: its checks stay OK.
+  await expect(check(page, "Silent PBX", "Inbound trunk")).toContainText("OK");
 });
 
 test("drift made in LiveKit is named by Verify and repaired in place by Reprovision", async ({ page }) => {
   const spaceId = await signUp(page, newUser("verify-drift"));
-  const accountId = await createAccountViaApi(page.request, spaceId, "Drift PBX");
+  // Answers the PBX probe of each Verify: two, and the one in Reprovision's preview.
+  const pbx = await startPbx({ kind: "options" }, { calls: 3, timeoutSeconds: 90 });
+  const accountId = await createAccountViaApi(page.request, spaceId, "Drift PBX", `127.0.0.1:${pbx.port}`);
   const number = randomNumber();
   await bindViaApi(page.request, spaceId, accountId, number);
   const before = await trunksOf(accountId);
@@ -84,6 +107,7 @@ test("drift made in LiveKit is named by Verify and repaired in place by Reprovis
   expect(after.inbound[0]!.allowedAddresses).toEqual(["127.0.0.1"]);
   expect(after.outbound[0]!.numbers).toEqual([number]);
   expect(await dispatchRulesOf(accountId)).toHaveLength(1);
+  pbx.stop();
 });
 
 test("a trunk deleted in LiveKit: Verify fails it, Reprovision creates it again", async ({ page }) => {

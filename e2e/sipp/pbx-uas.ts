@@ -12,12 +12,14 @@ import { freeUdpPort } from "../../scripts/stack/sipp";
 export type PbxBehaviour =
   | { kind: "answer"; ringMs?: number; holdMs: number }
   | { kind: "ring-no-answer" }
-  | { kind: "busy" };
+  | { kind: "busy" }
+  /** Answers SIP OPTIONS (Verify's "PBX reachable") with 200; each probe is one of `calls`. */
+  | { kind: "options" };
 
 export type PbxResult = { exitCode: number | null; invites: number; messages: string; output: string };
 export type Pbx = { port: number; done: Promise<PbxResult>; stop: () => void };
 
-const scenarioFile: Record<PbxBehaviour["kind"], string> = { answer: "pbx-answer.xml", "ring-no-answer": "pbx-ring-no-answer.xml", busy: "pbx-busy.xml" };
+const scenarioFile: Record<PbxBehaviour["kind"], string> = { answer: "pbx-answer.xml", "ring-no-answer": "pbx-ring-no-answer.xml", busy: "pbx-busy.xml", options: "pbx-options.xml" };
 
 /** Distinct Call-IDs of the INVITEs in a sipp message trace (retransmissions count once). */
 export function distinctInvites(trace: string): number {

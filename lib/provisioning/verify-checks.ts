@@ -1,6 +1,10 @@
-// The four checks of Verify, as the account card shows them (names from the product doc).
+// The checks of Verify, as the account card shows them: the product doc's four, then
+// "PBX reachable" (a SIP OPTIONS probe the SIP edge sends, lib/edge/pbx-probe.ts).
 
-export const CHECK_NAMES = ["Local config", "Inbound trunk", "Outbound trunk", "Numbers in sync"] as const;
+export const CHECK_NAMES = ["Local config", "Inbound trunk", "Outbound trunk", "Numbers in sync", "PBX reachable"] as const;
+
+/** Checks about LiveKit being in step with the console (drift); the others are not drift. */
+export const LIVEKIT_CHECKS: ReadonlySet<CheckName> = new Set(["Inbound trunk", "Outbound trunk", "Numbers in sync"]);
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 export type CheckStatus = "ok" | "failed" | "skipped";

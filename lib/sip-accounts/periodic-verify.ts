@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { provisionAccount } from "@/lib/provisioning/provision-account";
-import { newDrift, verifyAccountRow } from "./verify-sip-account";
+import { newLiveKitDrift, verifyAccountRow } from "./verify-sip-account";
 
 // The periodic Verify (run by the dispatcher): every live account is verified once per
 // interval (the first time one interval after its creation), its report kept on the card ("last checked") and new drift announced by webhook.
@@ -31,7 +31,7 @@ export async function verifyStaleAccounts(everyMinutes: number): Promise<{ verif
       return null;
     });
     // Any LiveKit check failing counts here, new or not: automatic repair does not wait for news.
-    if (!report || !row.space.autoRepair || newDrift(null, report).length === 0) continue;
+    if (!report || !row.space.autoRepair || newLiveKitDrift(null, report).length === 0) continue;
     const outcome = await provisionAccount(id);
     if (outcome.ok) {
       repaired++;

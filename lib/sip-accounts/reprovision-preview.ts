@@ -1,6 +1,7 @@
 import "server-only";
 import { UpstreamError } from "@/lib/errors";
 import { countActiveSipCalls } from "@/lib/livekit/active-calls";
+import { LIVEKIT_CHECKS } from "@/lib/provisioning/verify-checks";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertCanManage, findLiveAccount } from "./repository";
 import { verifySipAccount } from "./verify-sip-account";
@@ -27,6 +28,7 @@ export async function previewReprovision(ctx: SpaceContext, accountId: string): 
       if (!(err instanceof UpstreamError)) throw err;
     }
   }
-  const changes = report.checks.filter((c) => c.status === "failed" && c.name !== "Local config").map((c) => `${c.name}: ${c.reason}`);
+  // Only LiveKit's checks: Reprovision cannot fix the local config or the customer's PBX.
+  const changes = report.checks.filter((c) => c.status === "failed" && LIVEKIT_CHECKS.has(c.name)).map((c) => `${c.name}: ${c.reason}`);
   return { activeCalls, changes, liveKitReachable: !unreachable };
 }

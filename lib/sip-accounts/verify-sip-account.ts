@@ -6,7 +6,8 @@ import { loadLiveNumbers } from "@/lib/provisioning/account-numbers";
 import { dispatchRuleProblems } from "@/lib/provisioning/dispatch-rule-checks";
 import { emitDriftDetected } from "@/lib/provisioning/provisioning-webhook-events";
 import { verifyAccount } from "@/lib/provisioning/verify-account";
-import type { VerifyReport } from "@/lib/provisioning/verify-checks";
+import { LIVEKIT_CHECKS, type VerifyCheck, type VerifyReport } from "@/lib/provisioning/verify-checks";
+import { pbxReachableCheck } from "@/lib/edge/pbx-probe";
 import { withRateLimit } from "@/lib/rate-limits/with-rate-limit";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { findLiveAccount } from "./repository";
@@ -32,31 +33,41 @@ async function runVerify(ctx: SpaceContext, accountId: string): Promise<VerifyRe
  */
 export async function verifyAccountRow(row: SipAccount): Promise<VerifyReport> {
   const numbers = await loadLiveNumbers(db(), row.id);
-  const report = await verifyAccount({
-    row,
-    boundNumbers: numbers.map((n) => n.e164),
-    mode: serverEnv().DEPLOYMENT_MODE,
-    dispatchRuleProblems: ({ inboundTrunkId }) => dispatchRuleProblems(row, inboundTrunkId, numbers),
-  });
+  // The PBX probe runs beside LiveKit's checks (it can take up to 5 s without an answer).
+  const [liveKit, pbx] = await Promise.all([
+    verifyAccount({
+      row,
+      boundNumbers: numbers.map((n) => n.e164),
+      mode: serverEnv().DEPLOYMENT_MODE,
+      dispatchRuleProblems: ({ inboundTrunkId }) => dispatchRuleProblems(row, inboundTrunkId, numbers),
+    }),
+    pbxReachableCheck(row),
+  ]);
+  const report = withCheck(liveKit, pbx);
   await db().$transaction(async (tx) => {
     await tx.sipAccount.update({
       where: { id: row.id, spaceId: row.spaceId },
       data: { lastVerifiedAt: new Date(report.verifiedAt), lastVerifyReport: report },
     });
-    const drift = newDrift(row.lastVerifyReport as VerifyReport | null, report);
+    const drift = newLiveKitDrift(row.lastVerifyReport as VerifyReport | null, report);
     if (drift.length > 0) await emitDriftDetected(tx, row, drift);
   });
   return report;
 }
 
 /**
- * LiveKit checks that fail now and did not fail the same way last time: drift is news once,
+ * LiveKit checks that fail now and did not fail the same way last time (with no previous report: every LiveKit check failing now): drift is news once,
  * not at every Verify. Nothing when LiveKit could not be asked (that is not drift).
  */
-export function newDrift(previous: VerifyReport | null, report: VerifyReport): { name: string; reason: string }[] {
+export function newLiveKitDrift(previous: VerifyReport | null, report: VerifyReport): { name: string; reason: string }[] {
   if (!report.liveKitReachable) return [];
-  const failing = report.checks.filter((c) => c.status === "failed" && c.name !== "Local config");
+  const failing = report.checks.filter((c) => c.status === "failed" && LIVEKIT_CHECKS.has(c.name));
   const before = new Set((previous?.checks ?? []).filter((c) => c.status === "failed").map((c) => `${c.name}\n${c.reason}`));
   if (failing.every((c) => before.has(`${c.name}\n${c.reason}`))) return [];
   return failing.map((c) => ({ name: c.name, reason: c.reason ?? "" }));
+}
+
+/** The report with one more check; OK only if that one did not fail either. */
+function withCheck(report: VerifyReport, check: VerifyCheck): VerifyReport {
+  return { ...report, checks: [...report.checks, check], ok: report.ok && check.status !== "failed" };
 }

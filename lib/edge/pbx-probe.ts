@@ -1,0 +1,59 @@
+import "server-only";
+import { performance } from "node:perf_hooks";
+import type { SipAccount } from "@/lib/db/generated/prisma/client";
+import { serverEnv } from "@/lib/env";
+import { parseSipHostPort } from "@/lib/net/sip-host-port";
+import { failed, ok, skipped, type VerifyCheck } from "@/lib/provisioning/verify-checks";
+
+// Verify's "PBX reachable": the SIP edge sends SIP OPTIONS to the account's SIP server over
+// the account's transport, from the address our SIP traffic uses (the edge's), and we report
+// the round trip or the cause. The edge does the sending (tm.t_uac_wait_block over its
+// loopback JSON-RPC); its fr_timer gives up after 5 s (kamailio.cfg).
+
+const NAME = "PBX reachable";
+/** Longer than the edge's own 5 s wait, so its 408 arrives before we give up on it. */
+const RPC_TIMEOUT_MS = 8_000;
+
+type RpcAnswer = { result?: { code: number; text: string }; error?: { code: number; message: string } };
+
+export function probeTarget(row: Pick<SipAccount, "sipServerAddress" | "sipTransport">): { uri: string; host: string } | { skip: string } {
+  if (!row.sipServerAddress) return { skip: "No SIP server address: outbound calls are off, so there is no PBX to probe." };
+  if (row.sipTransport === "tls") return { skip: "The SIP edge here probes over UDP and TCP only; a TLS PBX is not probed." };
+  const parsed = parseSipHostPort(row.sipServerAddress, { mode: "local" });
+  if (!parsed.ok || !parsed.value) return { skip: "The SIP server address is not valid; Local config says why." };
+  const transport = row.sipTransport === "tcp" ? "tcp" : "udp";
+  const hostPort = parsed.value.port ? `${parsed.value.host}:${parsed.value.port}` : parsed.value.host;
+  return { uri: `sip:${hostPort};transport=${transport}`, host: parsed.value.host };
+}
+
+async function sendOptions(rpcUrl: string, uri: string): Promise<RpcAnswer> {
+  const from = `<sip:switchboard@${serverEnv().SIP_PUBLIC_DOMAIN.replace(/:\d+$/, "")}>;tag=probe${Date.now().toString(36)}`;
+  const body = { jsonrpc: "2.0", id: 1, method: "tm.t_uac_wait_block", params: ["OPTIONS", uri, ".", ".", `From: ${from}\r\nTo: <${uri}>\r\n`] };
+  const res = await fetch(rpcUrl, { method: "POST", body: JSON.stringify(body), signal: AbortSignal.timeout(RPC_TIMEOUT_MS) });
+  return (await res.json()) as RpcAnswer;
+}
+
+export async function pbxReachableCheck(row: Pick<SipAccount, "sipServerAddress" | "sipTransport">): Promise<VerifyCheck> {
+  const target = probeTarget(row);
+  if ("skip" in target) return skipped(NAME, target.skip);
+  const rpcUrl = serverEnv().SIP_EDGE_RPC_URL;
+  if (!rpcUrl) return skipped(NAME, "Direct mode (no SIP edge): nothing here sends the SIP OPTIONS probe.");
+
+  const started = performance.now();
+  let answer: RpcAnswer;
+  try {
+    answer = await sendOptions(rpcUrl, target.uri);
+  } catch {
+    return failed(NAME, "The SIP edge did not answer, so the PBX could not be probed.", "Check that the SIP edge is running (scripts/stack/status.sh), then Verify again.");
+  }
+  const ms = Math.round(performance.now() - started);
+  // The edge could not even send: its resolver found no address for the name.
+  if (!answer.result) return failed(NAME, `The name ${target.host} does not resolve to an address.`, "Check the SIP server address, or the PBX's DNS record.");
+  const { code, text } = answer.result;
+  if (code >= 200 && code < 300) return ok(NAME, `The PBX answered SIP OPTIONS with ${code} ${text} in ${ms} ms.`);
+  if (code === 408) {
+    const ips = serverEnv().SIP_PUBLIC_IPS.map((ip) => ip.replace(/:\d+$/, "")).join(", ");
+    return failed(NAME, `No answer to SIP OPTIONS within 5 s from ${target.uri}.`, `Are Our SIP server IPs (${ips}) allowed through the PBX's firewall, and does the PBX listen on that port and transport?`);
+  }
+  return failed(NAME, `The PBX answered SIP OPTIONS with ${code} ${text}.`, "Allow SIP OPTIONS from Our SIP server IPs on the PBX (often called qualify or keep-alive).");
+}
