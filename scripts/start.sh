@@ -61,7 +61,7 @@ fi
 in_stack npm run --silent db:migrate
 seed_output=$(in_stack npm run --silent db:seed)
 
-say "starting Redis, livekit-server and livekit-sip"
+say "starting Redis, livekit-server, livekit-sip and the SIP edge"
 bash scripts/stack/up.sh
 
 say "building the web app (first run takes a minute or two)"
@@ -81,7 +81,8 @@ cat <<MSG
   Sign in:   http://127.0.0.1:$APP_PORT/sign-in
 $(printf '%s\n' "$seed_output" | sed 's/^/  /')
 
-  LiveKit:   $LIVEKIT_URL (SIP gateway $SIP_PUBLIC_DOMAIN)${STACK_NETNS:+, inside network namespace $STACK_NETNS}
+  LiveKit:   $LIVEKIT_URL${STACK_NETNS:+, inside network namespace $STACK_NETNS}
+  SIP:       PBXs send INVITEs to $SIP_PUBLIC_DOMAIN ($([ "$SIP_EDGE" = on ] && echo "the SIP edge, Kamailio; livekit-sip on 127.0.0.1:$LIVEKIT_SIP_PORT" || echo "livekit-sip directly, SIP_EDGE=off"))
   Calls:     the dispatcher dials queued calls, log $STACK_DIR/logs/dispatcher.log
   Agent:     ${AGENT_NAME:-switchboard-agent} (offline mode unless provider keys are set), log $STACK_DIR/logs/agent-worker.log
   Logs:      $STACK_DIR/logs

@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { runSipp, stackSipPort } from "../../scripts/stack/sipp";
 import { newUser, signUp } from "../fixtures";
 import { bindViaApi, randomNumber } from "../phone-numbers";
+import { startWebhookReceiver, waitFor } from "../webhook-receiver";
 
 // The SIP edge (Kamailio) in front of livekit-sip, from the PBX's side: sipp sends INVITEs to
 // the stack's public SIP port from loopback addresses of its own, and the operator reads the
@@ -35,21 +36,34 @@ async function refusals(request: APIRequestContext, spaceId: string, count: numb
   return items;
 }
 
-test("an unbound number is answered 404 within a second, shown to the account whose PBX sent it, with Bind as the fix", async ({ page }) => {
+test("an unbound number is answered 404 within a second, shown to the account whose PBX sent it with Bind as the fix, and sent as call.refused", async ({ page }) => {
   const spaceId = await signUp(page, newUser("edge-404"));
-  const address = pbxAddress();
-  await account(page.request, spaceId, { allowedInboundIps: [address] });
-  const unbound = randomNumber();
+  const receiver = await startWebhookReceiver();
+  try {
+    const hook = await page.request.post(`/api/v1/spaces/${spaceId}/webhooks`, { data: { url: receiver.url, events: ["call.refused"] } });
+    expect(hook.status(), await hook.text()).toBe(201);
+    receiver.secret = (await hook.json()).secret;
+    const address = pbxAddress();
+    const accountId = await account(page.request, spaceId, { allowedInboundIps: [address] });
+    const unbound = randomNumber();
 
-  const sipp = await runSipp({ scenario: "invite-refused.xml", targetPort: stackSipPort(), fields: [unbound, "+15550100123"], localIp: address, timeoutSeconds: 15 });
-  expect(sipp.statusLines.at(-1), sipp.output).toBe("SIP/2.0 404 Not Found");
-  // The scenario waits at most 1 s for the final answer.
-  expect(sipp.exitCode, sipp.output).toBe(0);
+    const sipp = await runSipp({ scenario: "invite-refused.xml", targetPort: stackSipPort(), fields: [unbound, "+15550100123"], localIp: address, timeoutSeconds: 15 });
+    expect(sipp.statusLines.at(-1), sipp.output).toBe("SIP/2.0 404 Not Found");
+    // The scenario waits at most 1 s for the final answer.
+    expect(sipp.exitCode, sipp.output).toBe(0);
 
-  const [refused] = await refusals(page.request, spaceId, 1);
-  expect(refused).toMatchObject({ cause: "unknown_number", calledNumber: unbound, sourceAddress: address, sipStatusCode: 404 });
-  expect(refused!.explanation).toContain("not bound");
-  expect(refused!.fix).toMatchObject({ kind: "bind_number", label: `Bind ${unbound} to this account` });
+    const [refused] = await refusals(page.request, spaceId, 1);
+    expect(refused).toMatchObject({ cause: "unknown_number", calledNumber: unbound, sourceAddress: address, sipStatusCode: 404 });
+    expect(refused!.explanation).toContain("not bound");
+    expect(refused!.fix).toMatchObject({ kind: "bind_number", label: `Bind ${unbound} to this account` });
+
+    await waitFor(() => receiver.received.some((e) => e.type === "call.refused"), 30_000, "call.refused");
+    const event = receiver.received.find((e) => e.type === "call.refused")!;
+    expect(event.verified).toBe(true);
+    expect(event.data).toMatchObject({ sipAccountId: accountId, cause: "unknown_number", calledNumber: unbound, sipStatusCode: 404, sourceAddress: address });
+  } finally {
+    await receiver.close();
+  }
 });
 
 test("a caller outside Allowed inbound IPs is answered 403 and the refusal names its address; the allowed PBX gets through", async ({ page }) => {

@@ -57,7 +57,7 @@ tier static "typecheck" npx tsc --noEmit -p .
 tier static "lint" npx eslint --max-warnings=0 .
 NODE_ENV=test tier unit "unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
 
-say "starting Redis, livekit-server and livekit-sip"
+say "starting Redis, livekit-server, livekit-sip and the SIP edge"
 if bash scripts/stack/up.sh; then
   # The integration tier runs no web app, which the SIP edge asks how to route each INVITE:
   # its tests dial livekit-sip's own port in direct mode (trunks carry the accounts' own
