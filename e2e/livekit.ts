@@ -41,6 +41,11 @@ export function startLiveKitServer() {
   stack("bash scripts/stack/up.sh");
 }
 
+/** Kills the SIP edge (SIGKILL: no chance to save anything); startLiveKitServer() starts it again. */
+export function killEdge() {
+  stack('source scripts/stack/env.sh && source scripts/stack/lib.sh && stop_component edge "$KAMAILIO_DIR/usr/sbin/kamailio" KILL && wait_reaped');
+}
+
 /** Every dispatch rule LiveKit holds for an account (found by its marker), read through LiveKit's own list API. */
 export async function dispatchRulesOf(accountId: string) {
   const rules = await livekitSip().listSipDispatchRule();

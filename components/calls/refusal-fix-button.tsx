@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { applyRefusalFixAction } from "@/app/(console)/s/[spaceId]/calls/actions";
+import { applyRefusalFixAction } from "@/lib/edge/actions";
 import { Button } from "@/components/ui/button";
 import type { RefusalFix } from "@/lib/edge/refusal-explanations";
 

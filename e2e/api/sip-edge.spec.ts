@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { runSipp, stackSipPort } from "../../scripts/stack/sipp";
 import { newUser, signUp } from "../fixtures";
+import { killEdge, startLiveKitServer } from "../livekit";
 import { bindViaApi, randomNumber } from "../phone-numbers";
 import { startWebhookReceiver, waitFor } from "../webhook-receiver";
 
@@ -124,4 +125,27 @@ test("digest stays end to end: the right password reaches LiveKit, a wrong one i
   const [row] = await refusals(page.request, spaceId, 1);
   expect(row).toMatchObject({ cause: "digest_failed", matchedNumber: number });
   expect(row!.fix).toMatchObject({ kind: "check_inbound_password", label: "Check the inbound password on your PBX" });
+});
+
+test("the edge killed with SIGKILL and started again routes from the database as before: nothing to restore", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("edge-restart"));
+  const address = pbxAddress();
+  const accountId = await account(page.request, spaceId, { allowedInboundIps: [address] });
+  const number = randomNumber();
+  await bindViaApi(page.request, spaceId, accountId, number);
+
+  // A binding made while the edge is down is known to it at once when it is back.
+  const later = randomNumber();
+  killEdge();
+  try {
+    await bindViaApi(page.request, spaceId, accountId, later);
+  } finally {
+    startLiveKitServer();
+  }
+  for (const called of [number, later]) {
+    const call = await runSipp({ scenario: "invite-cancel.xml", targetPort: stackSipPort(), fields: [called, "+15550100129"], localIp: address, pauseMs: 500 });
+    expect(call.exitCode, `${called}: ${call.output}`).toBe(0);
+  }
+  const unknown = await runSipp({ scenario: "invite-refused.xml", targetPort: stackSipPort(), fields: [randomNumber(), "+15550100129"], localIp: address, timeoutSeconds: 15 });
+  expect(unknown.statusLines.at(-1), unknown.output).toBe("SIP/2.0 404 Not Found");
 });

@@ -25,6 +25,16 @@ type Attribution = { spaceId: string; sipAccountId: string; e164?: string };
 /** The deployment's noise rows kept; older ones are removed as new ones arrive. */
 export const NOISE_CAP = 1000;
 
+/**
+ * Refusals being written at once by this process. A flood of refused INVITEs must not take
+ * the database pool from the routing of real calls: beyond this many writes in flight a
+ * refusal is still answered (404/403) but not recorded, and the shed ones are counted in the
+ * log. Measured by bench/sip-edge.ts.
+ */
+const MAX_WRITES_IN_FLIGHT = 4;
+let writesInFlight = 0;
+let shed = 0;
+
 async function accountListingAddress(address: string): Promise<Attribution | null> {
   const accounts = await db().sipAccount.findMany({
     where: { deletedAt: null, allowedInboundIps: { has: address } },
@@ -35,10 +45,25 @@ async function accountListingAddress(address: string): Promise<Attribution | nul
   return only && !other ? { spaceId: only.spaceId, sipAccountId: only.id } : null;
 }
 
-export async function recordRefusal(
-  invite: EdgeInvite,
-  refusal: { cause: RefusalCauseName; sipCode: number; account?: Attribution & { e164: string } },
-): Promise<void> {
+type Refusal = { cause: RefusalCauseName; sipCode: number; account?: Attribution & { e164: string } };
+
+/** Records a refusal unless too many are being written already; never throws (the INVITE's answer must not depend on it). */
+export async function recordRefusal(invite: EdgeInvite, refusal: Refusal): Promise<void> {
+  if (writesInFlight >= MAX_WRITES_IN_FLIGHT) {
+    if (++shed % 100 === 1) console.warn(`[edge] refused INVITEs arriving faster than they can be recorded: ${shed} not recorded so far`);
+    return;
+  }
+  writesInFlight++;
+  try {
+    await writeRefusal(invite, refusal);
+  } catch (err) {
+    console.error("[edge] could not record a refused INVITE:", (err as Error).message);
+  } finally {
+    writesInFlight--;
+  }
+}
+
+async function writeRefusal(invite: EdgeInvite, refusal: Refusal): Promise<void> {
   const owner = refusal.account ?? (await accountListingAddress(invite.sourceAddress));
   const row = {
     cause: refusal.cause,

@@ -4,8 +4,6 @@ import { spaceAction } from "@/lib/actions/space-action";
 import { cancelCall } from "@/lib/calls/cancel-call";
 import { cancelCallInput, placeCallInput } from "@/lib/calls/schemas";
 import { placeCall } from "@/lib/calls/service";
-import { applyRefusalFix, applyRefusalFixInput } from "@/lib/edge/apply-refusal-fix";
 
 export const placeCallAction = spaceAction(placeCallInput, placeCall);
 export const cancelCallAction = spaceAction(cancelCallInput, (ctx, input) => cancelCall(ctx, input.callId));
-export const applyRefusalFixAction = spaceAction(applyRefusalFixInput, (ctx, input) => applyRefusalFix(ctx, input.refusedCallId));

@@ -37,7 +37,11 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
   const [page, { accounts, numbers }] = await Promise.all([listCalls(ctx, query), callFilterOptions(ctx)]);
   return (
     <>
-      <PageHeader title="Calls" description="Inbound and outbound calls handled by your agents." />
+      <PageHeader
+        title="Calls"
+        description="Inbound and outbound calls handled by your agents."
+        actions={<Link href={`/s/${spaceId}/calls/route-tester`} className={buttonClass("secondary")}>Route tester</Link>}
+      />
       <AutoRefresh active={page.items.some((c) => !finalStatuses.has(c.status))} />
       <CallFilters values={filters} accounts={accounts.map((a) => ({ id: a.id, label: a.name }))} numbers={numbers.map((n) => ({ id: n.id, label: n.e164 }))} />
       {parsed.success ? null : (
