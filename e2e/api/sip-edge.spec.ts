@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { runSipp, stackSipPort } from "../../scripts/stack/sipp";
 import { newUser, signUp } from "../fixtures";
 import { killEdge, startLiveKitServer } from "../livekit";
@@ -24,6 +24,16 @@ async function account(request: APIRequestContext, spaceId: string, body: Record
   });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).id as string;
+}
+
+/** A new Space with an IP-trust account for a PBX on its own loopback address, and one bound number. */
+async function pbxWithNumber(page: Page, label: string) {
+  const spaceId = await signUp(page, newUser(label));
+  const address = pbxAddress();
+  const accountId = await account(page.request, spaceId, { allowedInboundIps: [address] });
+  const number = randomNumber();
+  await bindViaApi(page.request, spaceId, accountId, number);
+  return { spaceId, address, accountId, number };
 }
 
 async function refusals(request: APIRequestContext, spaceId: string, count: number): Promise<Refused[]> {
@@ -87,11 +97,7 @@ test("a caller outside Allowed inbound IPs is answered 403 and the refusal names
 });
 
 test("a PBX that sends the number without + or in national format reaches the bound E.164 number", async ({ page }) => {
-  const spaceId = await signUp(page, newUser("edge-national"));
-  const address = pbxAddress();
-  const accountId = await account(page.request, spaceId, { allowedInboundIps: [address] });
-  const number = randomNumber();
-  await bindViaApi(page.request, spaceId, accountId, number);
+  const { spaceId, address, number } = await pbxWithNumber(page, "edge-national");
 
   // "14155552671" (no +) and "4155552671" (the US national form).
   for (const called of [number.slice(1), number.slice(2)]) {
@@ -128,11 +134,7 @@ test("digest stays end to end: the right password reaches LiveKit, a wrong one i
 });
 
 test("the edge killed with SIGKILL and started again routes from the database as before: nothing to restore", async ({ page }) => {
-  const spaceId = await signUp(page, newUser("edge-restart"));
-  const address = pbxAddress();
-  const accountId = await account(page.request, spaceId, { allowedInboundIps: [address] });
-  const number = randomNumber();
-  await bindViaApi(page.request, spaceId, accountId, number);
+  const { spaceId, address, accountId, number } = await pbxWithNumber(page, "edge-restart");
 
   // A binding made while the edge is down is known to it at once when it is back.
   const later = randomNumber();

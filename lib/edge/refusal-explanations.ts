@@ -2,7 +2,9 @@
 // the account page, the Calls page's "Refused" view, REST and the call.refused event all
 // say the same thing.
 
-export type RefusalCauseName = "unknown_number" | "address_not_allowed" | "digest_failed" | "not_answered";
+import type { refusalCauses } from "./refusal-schema";
+
+export type RefusalCauseName = (typeof refusalCauses)[number];
 
 /** The one-click fix offered beside a refusal. */
 export type RefusalFix =

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusalFacts } from "@/lib/edge/refusal-schema";
 import { TEST_EVENT_TYPE, webhookEventDescriptions, webhookEventTypes, type WebhookEventType } from "./events";
 
 // The JSON each event type carries, for the OpenAPI document's `webhooks` section (and for
@@ -37,19 +38,7 @@ const dataOf: Record<WebhookEventType, z.ZodObject> = {
   "call.completed": callEventData,
   "call.failed": callEventData,
   "call.cancelled": callEventData,
-  "call.refused": z.object({
-    refusedCallId: z.string(),
-    sipAccountId: z.string().nullable(),
-    cause: z.enum(["unknown_number", "address_not_allowed", "digest_failed", "not_answered"]),
-    explanation: z.string().meta({ description: "The cause in plain words." }),
-    sipStatusCode: z.number().int().meta({ description: "What the PBX was answered (404, 403, 407...)." }),
-    calledNumber: z.string().meta({ description: "The To user exactly as the PBX sent it." }),
-    matchedNumber: z.string().nullable().meta({ description: "The bound E.164 number it matched, if any." }),
-    from: z.string(),
-    sourceAddress: z.string(),
-    transport: z.string(),
-    refusedAt: at,
-  }),
+  "call.refused": refusalFacts.extend({ refusedCallId: z.string() }),
   "sip_account.provisioned": z.object({ ...accountRef, changes: z.array(z.string()).meta({ description: "What was created or repaired in LiveKit." }) }),
   "sip_account.provisioning_failed": z.object({ ...accountRef, reason: z.string() }),
   "sip_account.drift_detected": z.object({ ...accountRef, checks: z.array(z.object({ name: z.string(), reason: z.string() })).meta({ description: "The Verify checks that failed." }) }),

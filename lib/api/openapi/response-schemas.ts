@@ -9,6 +9,7 @@ import type { BatchDetail, BatchView } from "@/lib/calls/batches/repository";
 import type { CallEventView, CallView } from "@/lib/calls/repository";
 import type { CallPage } from "@/lib/calls/list-calls";
 import type { RefusedCallView } from "@/lib/edge/refused-calls";
+import { refusalFacts } from "@/lib/edge/refusal-schema";
 import type { RefreshByocTrunksResult } from "@/lib/byoc/refresh-byoc-trunks";
 import type { ByocNumberPage, ByocNumberView } from "@/lib/byoc/view";
 import { callStatuses } from "@/lib/calls/status";
@@ -204,19 +205,9 @@ const refusalFix = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("check_inbound_password"), label: z.string() }),
   z.object({ kind: z.literal("check_agent"), number: z.string(), label: z.string() }),
 ]);
-const refusedCall = z.object({
+const refusedCall = refusalFacts.extend({
   id: z.string(),
-  sipAccountId: z.string().nullable(),
   accountName: z.string().nullable(),
-  cause: z.enum(["unknown_number", "address_not_allowed", "digest_failed", "not_answered"]),
-  explanation: z.string().meta({ description: "The cause in plain words." }),
-  sipStatusCode: z.number().int().meta({ description: "What the PBX was answered (404, 403, 407...)." }),
-  calledNumber: z.string().meta({ description: "The To user exactly as the PBX sent it." }),
-  matchedNumber: z.string().nullable().meta({ description: "The bound E.164 number it matched, if any." }),
-  from: z.string(),
-  sourceAddress: z.string(),
-  transport: z.string(),
-  refusedAt: z.string(),
   fix: refusalFix.nullable().meta({ description: "The fix the console offers; null when there is nothing to act on." }),
 });
 
