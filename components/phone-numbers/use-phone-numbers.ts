@@ -20,6 +20,7 @@ export function useAccountPhoneNumbers(spaceId: string, accountId: string) {
   return useQuery({
     queryKey: phoneNumberKeys.account(spaceId, accountId),
     queryFn: () => getJson<PhoneNumberPage>(`/api/v1/spaces/${spaceId}/phone-numbers?${query}`, "the account's numbers"),
+    refetchOnMount: "always",
   });
 }
 

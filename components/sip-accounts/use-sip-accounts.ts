@@ -17,6 +17,8 @@ export function useSipAccounts(spaceId: string) {
   return useQuery({
     queryKey: sipAccountKeys.list(spaceId),
     queryFn: async () => (await getJson<{ items: SipAccountListItem[] }>(`/api/v1/spaces/${spaceId}/sip-accounts`, "the Custom SIP accounts")).items,
+    // Numbers bound and accounts changed elsewhere (REST, another tab) show as soon as a page opens.
+    refetchOnMount: "always",
   });
 }
 

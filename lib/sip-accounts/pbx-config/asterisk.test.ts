@@ -5,13 +5,13 @@ import { digestBothWays, ipTrustInboundOnly } from "./test-accounts";
 
 type Section = { name: string; entries: [string, string][]; values: Record<string, string> };
 
-/** Asterisk's config syntax as far as the generator uses it: `[section]`, `key=value`, `;` comments, `\;` and `\\` escapes. */
+/** Asterisk's config syntax as far as the generator uses it: `[section]`, `key=value`, `;` comments unless escaped as `\;` (the only escape it reads). */
 function parseAsteriskConf(text: string): Section[] {
   const sections: Section[] = [];
   for (const raw of text.split("\n")) {
     let line = "";
     for (let i = 0; i < raw.length; i++) {
-      if (raw[i] === "\\" && i + 1 < raw.length) line += raw[++i] ?? "";
+      if (raw[i] === "\\" && raw[i + 1] === ";") line += raw[++i] ?? "";
       else if (raw[i] === ";") break;
       else line += raw[i];
     }
@@ -46,7 +46,11 @@ function only(sections: Section[], type: string): Section {
 
 describe("asteriskPjsipConf", () => {
   it("describes a registration-free trunk with every value from the account", () => {
-    const sections = parseAsteriskConf(asteriskPjsipConf(digestBothWays));
+    const text = asteriskPjsipConf(digestBothWays);
+    // Written as Asterisk must read it: an unescaped `;` would cut the value there.
+    expect(text).toContain("contact=sip:livekit-sip.example.com:5060\\;transport=tcp\n");
+    expect(text).toContain("username=pbx\\;in&<x>\n");
+    const sections = parseAsteriskConf(text);
     expect(new Set(sections.map((s) => s.name)).size).toBe(sections.length);
     expect(Object.values(sections.flatMap((s) => Object.values(s.values)))).not.toContain("<repeated>");
     expect(sections.map((s) => s.values.type).sort()).toEqual(["aor", "auth", "auth", "endpoint", "identify"]);

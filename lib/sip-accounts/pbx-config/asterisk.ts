@@ -6,9 +6,13 @@ import { authModes, gatewayUri, INBOUND_PASSWORD_PLACEHOLDER, ourAddresses, OUTB
 /** The context our outbound calls land in on the PBX. */
 export const ASTERISK_INBOUND_CONTEXT = "from-switchboard";
 
-/** pjsip.conf reads `;` as the start of a comment; a value keeps it escaped. */
+/**
+ * Asterisk's config parser reads `;` as the start of a comment unless it is written `\;`
+ * (and turns `\;` back into `;`): the contact's `;transport=` and any `;` in a username.
+ * Nothing else is unescaped, so nothing else is escaped.
+ */
 function value(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;");
+  return text.replace(/;/g, "\\;");
 }
 
 type Section = { name: string; comment?: string; entries: [string, string][] };
