@@ -37,7 +37,7 @@ export function Toaster({ children }: { children: React.ReactNode }) {
               if (!open) setItems((all) => all.filter((t) => t.id !== item.id));
             }}
             className={clsx(
-              "flex items-start gap-3 rounded-md px-4 py-3 text-sm shadow-lg ring-1",
+              "pointer-events-auto flex items-start gap-3 rounded-md px-4 py-3 text-sm shadow-lg ring-1",
               item.tone === "error" ? "bg-red-50 text-red-900 ring-red-200" : "bg-white text-slate-900 ring-slate-200",
             )}
           >
@@ -47,7 +47,8 @@ export function Toaster({ children }: { children: React.ReactNode }) {
             </RadixToast.Close>
           </RadixToast.Root>
         ))}
-        <RadixToast.Viewport className="fixed bottom-0 right-0 z-[100] flex w-full max-w-sm flex-col gap-2 p-4 outline-none" />
+        {/* The empty viewport must not catch clicks meant for what lies under it. */}
+        <RadixToast.Viewport className="pointer-events-none fixed bottom-0 right-0 z-[100] flex w-full max-w-sm flex-col gap-2 p-4 outline-none" />
       </RadixToast.Provider>
     </ToastContext.Provider>
   );
