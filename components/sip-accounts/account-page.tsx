@@ -76,7 +76,12 @@ export function AccountPage({ spaceId, initial, platform, canManage }: { spaceId
       </section>
 
       <div className={card}>
-        <PbxConfigPanel input={{ account, platform, numbers: numbers.data?.items.map((n) => n.number) ?? [] }} />
+        {/* The dialplan names the bound numbers: wait for them rather than show a config that changes. */}
+        {numbers.isPending ? (
+          <p className="text-sm text-slate-500">Loading the PBX config…</p>
+        ) : (
+          <PbxConfigPanel input={{ account, platform, numbers: numbers.data?.items.map((n) => n.number) ?? [] }} />
+        )}
       </div>
 
       {canManage ? (

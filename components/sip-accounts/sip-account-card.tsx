@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { PublicSipPanel } from "@/components/settings/public-sip-panel";
 import { Button } from "@/components/ui/button";
 import type { PublicSipParameters } from "@/lib/platform/public-sip";
@@ -35,7 +36,12 @@ export function SipAccountCard({
     <article aria-label={account.accountName} data-testid="sip-account-card" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <header className="flex items-start justify-between gap-3">
         <div>
-          <h3 className="text-base font-semibold">{account.accountName}</h3>
+          <h3 className="text-base font-semibold">
+            {/* Its page holds the numbers, the PBX config and the danger zone. */}
+            <Link href={`/s/${spaceId}/sip-accounts/${account.id}`} className="break-words text-slate-900 hover:text-brand-700 hover:underline">
+              {account.accountName}
+            </Link>
+          </h3>
           <div className="mt-1"><ProvisioningBadge provisioning={account.provisioning} /></div>
         </div>
         <div className="flex flex-wrap justify-end gap-2">

@@ -84,6 +84,7 @@ test("PBX config from the account's values, copied with one click, passwords onl
   const ourIp = ((await page.getByTestId("sip-ip").first().textContent()) ?? "").split(":")[0]!;
   expect(domain).not.toBe("");
   const config = page.getByRole("region", { name: "PBX config" });
+  await expect(config).toContainText(`exten => ${number},1`);
   await expect(config).toContainText("<inbound-password>");
   await expect(config).toContainText("<outbound-password>");
 
