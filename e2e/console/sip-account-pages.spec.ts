@@ -3,16 +3,13 @@ import { newUser, signUp } from "../fixtures";
 import { noHorizontalScroll, tabTo } from "../layout";
 import { bindViaApi, createAccountViaApi, randomNumber } from "../phone-numbers";
 import { createAccount } from "../sip-account-form";
+import { toast } from "../toast";
 
 // The SIP accounts list and an account's page: what an operator sees of each account, Verify
 // and Delete from the page, the PBX config they paste, by mouse, by keyboard and at 390 px.
 
 function row(page: Page, name: string) {
   return page.getByTestId("sip-account-row").filter({ has: page.getByRole("link", { name, exact: true }) });
-}
-
-function toast(page: Page, text: string | RegExp) {
-  return page.getByRole("region", { name: /Notifications/ }).getByTestId("toast").filter({ hasText: text });
 }
 
 async function clipboard(page: Page): Promise<string> {
