@@ -23,7 +23,7 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
   const [deleting, setDeleting] = useState<AgentView | null>(null);
   const toast = useToast();
 
-  const newButton = canManage ? <Button onClick={() => { setEditing({ kind: "new" }); }}>New agent</Button> : null;
+  const newButton = canManage ? <Button onClick={() => setEditing({ kind: "new" })}>New agent</Button> : null;
   return (
     <>
       <PageHeader title="Agents" description="The AI voice agents that answer and place calls." actions={newButton} />
@@ -34,7 +34,7 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
           <EmptyState
             title="No agents yet"
             body="Agents you create here can be assigned to your phone numbers."
-            action={canManage ? <Button onClick={() => { setEditing({ kind: "new" }); }}>Create your first agent</Button> : undefined}
+            action={canManage ? <Button onClick={() => setEditing({ kind: "new" })}>Create your first agent</Button> : undefined}
           />
         ) : null}
         {agents.data?.map((agent) => (
@@ -46,8 +46,8 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
               </div>
               {canManage ? (
                 <div className="flex gap-2">
-                  <Button variant="secondary" onClick={() => { setEditing({ kind: "edit", agent }); }}>Edit</Button>
-                  <Button variant="secondary" className="text-red-700" onClick={() => { setDeleting(agent); }}>Delete</Button>
+                  <Button variant="secondary" onClick={() => setEditing({ kind: "edit", agent })}>Edit</Button>
+                  <Button variant="secondary" className="text-red-700" onClick={() => setDeleting(agent)}>Delete</Button>
                 </div>
               ) : null}
             </header>

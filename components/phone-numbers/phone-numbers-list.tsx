@@ -46,17 +46,15 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
 
   if (total === 0 && q === "" && search === "") {
     return (
-      <>
-        <EmptyState
-          title="No phone numbers yet"
-          body="Import a number from your own PBX or SIP trunk, then assign the agent that answers it."
-          action={
-            <Link href={`/s/${spaceId}/phone-numbers?${IMPORT_PARAM}`} scroll={false} className={buttonClass("primary")}>
-              Import from Custom SIP
-            </Link>
-          }
-        />
-      </>
+      <EmptyState
+        title="No phone numbers yet"
+        body="Import a number from your own PBX or SIP trunk, then assign the agent that answers it."
+        action={
+          <Link href={`/s/${spaceId}/phone-numbers?${IMPORT_PARAM}`} scroll={false} className={buttonClass("primary")}>
+            Import from Custom SIP
+          </Link>
+        }
+      />
     );
   }
 
@@ -84,7 +82,7 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
             {items.map((n) => (
               <tr key={n.id} data-testid="phone-number-row" aria-label={n.number} className="hover:bg-slate-50">
                 <td className="px-4 py-2">
-                  <button type="button" className="whitespace-nowrap font-mono text-brand-700 hover:underline" onClick={() => { setOpenId(n.id); }}>
+                  <button type="button" className="whitespace-nowrap font-mono text-brand-700 hover:underline" onClick={() => setOpenId(n.id)}>
                     {n.number}
                   </button>
                   {n.warning ? <p className="text-xs text-amber-700" title={n.warning}>Not a known number of its country: check the digits</p> : null}
