@@ -190,3 +190,21 @@ test("keyboard only and at 390 px: the pages fit, Verify, the config tabs and co
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain("<gateway name=");
   await noHorizontalScroll(page);
 });
+
+test("another Space's account page is a 404, under its Space or under one's own, like a made-up id", async ({ browser }) => {
+  const pageB = await (await browser.newContext()).newPage();
+  const spaceB = await signUp(pageB, newUser("account-owner-b"));
+  const accountB = await createAccountViaApi(pageB.request, spaceB, "Private PBX");
+
+  const pageA = await (await browser.newContext()).newPage();
+  const spaceA = await signUp(pageA, newUser("account-owner-a"));
+  for (const path of [`/s/${spaceB}/sip-accounts/${accountB}`, `/s/${spaceA}/sip-accounts/${accountB}`, `/s/${spaceA}/sip-accounts/does-not-exist`, `/s/${spaceB}/sip-accounts`]) {
+    const response = await pageA.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(pageA.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(pageA.getByText("Private PBX")).toHaveCount(0);
+  }
+  // The owner sees it.
+  expect((await pageB.goto(`/s/${spaceB}/sip-accounts/${accountB}`))?.status()).toBe(200);
+  await expect(pageB.getByRole("heading", { level: 1, name: "Private PBX" })).toBeVisible();
+});
