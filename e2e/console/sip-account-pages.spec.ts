@@ -39,7 +39,10 @@ async function digestAccount(page: Page, spaceId: string) {
 
 test("the list shows each account with its numbers count; its page shows the numbers, and Verify updates both", async ({ page }) => {
   const spaceId = await signUp(page, newUser("account-pages"));
-  const accountId = await createAccountViaApi(page.request, spaceId, "Mango Office");
+  // Inbound only (no SIP server): every check Verify runs on it can pass on this machine.
+  const created = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, { data: { accountName: "Mango Office", destinationCountry: "RU", allowedInboundIps: ["127.0.0.1"] } });
+  expect(created.status(), await created.text()).toBe(201);
+  const accountId = (await created.json()).id as string;
   const numbers = [randomNumber(), randomNumber()].sort();
   for (const n of numbers) await bindViaApi(page.request, spaceId, accountId, n);
   await createAccountViaApi(page.request, spaceId, "Spare PBX");
@@ -48,7 +51,8 @@ test("the list shows each account with its numbers count; its page shows the num
   await expect(page.getByRole("heading", { level: 1, name: "SIP accounts" })).toBeVisible();
   await expect(row(page, "Mango Office").getByTestId("numbers-count")).toHaveText("2");
   await expect(row(page, "Spare PBX").getByTestId("numbers-count")).toHaveText("0");
-  await expect(row(page, "Mango Office")).toContainText("pbx.example.com");
+  await expect(row(page, "Mango Office")).toContainText("Outbound off");
+  await expect(row(page, "Spare PBX")).toContainText("pbx.example.com");
   await expect(row(page, "Mango Office")).toContainText("Provisioned");
   await expect(row(page, "Mango Office")).toContainText("Never verified");
 
@@ -62,7 +66,8 @@ test("the list shows each account with its numbers count; its page shows the num
   await expect(toast(page, "Mango Office: all checks passed.")).toBeVisible();
   const results = page.getByRole("region", { name: "Verify results" });
   await expect(results).toContainText("all checks passed");
-  for (const name of ["Local config", "Inbound trunk", "Outbound trunk", "Numbers in sync"]) await expect(results.getByTestId(`check-${name}`)).toContainText("OK");
+  for (const name of ["Local config", "Inbound trunk", "Numbers in sync"]) await expect(results.getByTestId(`check-${name}`)).toContainText("OK");
+  await expect(results.getByTestId("check-Outbound trunk")).toContainText("Skipped");
 
   await page.getByRole("link", { name: "SIP accounts" }).first().click();
   await expect(row(page, "Mango Office")).toContainText("All OK");
@@ -175,7 +180,8 @@ test("keyboard only and at 390 px: the pages fit, Verify, the config tabs and co
   const verify = page.getByRole("button", { name: "Verify" });
   await tabTo(page, verify);
   await page.keyboard.press("Enter");
-  await expect(toast(page, /all checks passed/)).toBeVisible();
+  // The verdict depends on pbx.example.com, which does not matter here: that Verify ran and said so.
+  await expect(toast(page, `${longName}: `)).toBeVisible();
 
   const asterisk = page.getByRole("tab", { name: "Asterisk" });
   await tabTo(page, asterisk, 60);

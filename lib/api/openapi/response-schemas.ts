@@ -244,7 +244,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Out<K extends ResponseSchemaName> = z.output<(typeof responseSchemas)[K]>;
 const sameTypes: {
   sipAccount: Same<Out<"SipAccount">, SipAccountView>;
-  sipAccountList: Same<Out<"SipAccountList">, { items: SipAccountListItem[] }>;
   verify: Same<Out<"VerifyReport">, VerifyReport>;
   number: Same<Out<"PhoneNumber">, PhoneNumberView>;
   page: Same<Out<"PhoneNumberPage">, PhoneNumberPage>;
@@ -264,5 +263,8 @@ const sameTypes: {
   webhookEndpoint: Same<Out<"WebhookEndpoint">, WebhookEndpointView>;
   createdWebhook: Same<Out<"CreatedWebhookEndpoint">, CreatedWebhookEndpoint>;
   webhookDelivery: Same<Out<"WebhookDelivery">, WebhookDeliveryView>;
-} = { webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, batchWithRows: true, sipAccount: true, sipAccountList: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+} = { webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
+// The list's rows add numbersCount to the account.
+const sameAccountList: Same<Out<"SipAccountList">, { items: SipAccountListItem[] }> = true;
+void sameAccountList;
