@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Drawer } from "@/components/ui/drawer";
 import { EmptyState } from "@/components/ui/empty-state";
-import { NoticeLine, type Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { useToast } from "@/components/ui/toast";
 import { agentLanguages, llmProviderLabels, speechProviderLabels, type AgentView } from "@/lib/agents/schemas";
 import { AgentForm } from "./agent-form";
 import { DeleteAgentDialog } from "./delete-agent-dialog";
@@ -21,21 +21,20 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
   const invalidate = useInvalidateAgents(spaceId);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<AgentView | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const toast = useToast();
 
-  const newButton = canManage ? <Button onClick={() => { setNotice(null); setEditing({ kind: "new" }); }}>New agent</Button> : null;
+  const newButton = canManage ? <Button onClick={() => setEditing({ kind: "new" })}>New agent</Button> : null;
   return (
     <>
       <PageHeader title="Agents" description="The AI voice agents that answer and place calls." actions={newButton} />
       <div className="space-y-4">
-        {notice ? <NoticeLine notice={notice} /> : null}
         {agents.isPending ? <p className="text-sm text-slate-500">Loading agents…</p> : null}
         {agents.isError ? <p role="alert" className="text-sm text-red-700">{agents.error.message}</p> : null}
         {agents.data?.length === 0 ? (
           <EmptyState
             title="No agents yet"
             body="Agents you create here can be assigned to your phone numbers."
-            action={canManage ? <Button onClick={() => { setNotice(null); setEditing({ kind: "new" }); }}>Create your first agent</Button> : undefined}
+            action={canManage ? <Button onClick={() => setEditing({ kind: "new" })}>Create your first agent</Button> : undefined}
           />
         ) : null}
         {agents.data?.map((agent) => (
@@ -47,8 +46,8 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
               </div>
               {canManage ? (
                 <div className="flex gap-2">
-                  <Button variant="secondary" onClick={() => { setNotice(null); setEditing({ kind: "edit", agent }); }}>Edit</Button>
-                  <Button variant="secondary" className="text-red-700" onClick={() => { setNotice(null); setDeleting(agent); }}>Delete</Button>
+                  <Button variant="secondary" onClick={() => setEditing({ kind: "edit", agent })}>Edit</Button>
+                  <Button variant="secondary" className="text-red-700" onClick={() => setDeleting(agent)}>Delete</Button>
                 </div>
               ) : null}
             </header>
@@ -74,7 +73,7 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
             onCancel={() => setEditing(null)}
             onSaved={async (saved) => {
               await invalidate();
-              setNotice({ tone: "ok", text: `${saved.name} was ${editing.kind === "edit" ? "saved" : "created"}.` });
+              toast(`${saved.name} was ${editing.kind === "edit" ? "saved" : "created"}.`);
               setEditing(null);
             }}
           />
@@ -87,7 +86,7 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
         onDeleted={async (name) => {
           setDeleting(null);
           await invalidate();
-          setNotice({ tone: "ok", text: `${name} was deleted.` });
+          toast(`${name} was deleted.`);
         }}
       />
     </>

@@ -20,7 +20,7 @@ export function CallsTable({ spaceId, calls }: { spaceId: string; calls: CallVie
               <td className="px-3 py-2 font-mono">{c.to}</td>
               <td className="px-3 py-2 font-mono">{c.phoneNumber?.number ?? "—"}</td>
               <td className="px-3 py-2">{c.account?.name ?? "—"}</td>
-              <td className="px-3 py-2">{c.agent?.name ?? "Default"}</td>
+              <td className="px-3 py-2">{c.agent?.name ?? "The built-in default agent"}</td>
               <td className="px-3 py-2"><CallStatusBadge status={c.status} /></td>
               <td className="px-3 py-2">{c.sipStatusCode ?? "—"}</td>
               <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(c.startedAt ?? c.createdAt)}</td>

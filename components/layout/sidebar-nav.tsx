@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 
 const items = [
   { segment: "phone-numbers", label: "Phone Numbers" },
+  { segment: "sip-accounts", label: "SIP accounts" },
   { segment: "agents", label: "Agents" },
   { segment: "calls", label: "Calls" },
   { segment: "batches", label: "Batches" },

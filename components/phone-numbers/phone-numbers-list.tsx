@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
-import { NoticeLine, type Notice } from "@/components/ui/notice";
+import { useToast } from "@/components/ui/toast";
 import { PAGE_SIZE_DEFAULT } from "@/lib/phone-numbers/schemas";
 import type { PhoneNumberView } from "@/lib/phone-numbers/view";
 import { NumberStatusBadge } from "./number-status-badge";
@@ -37,7 +37,7 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
   const page = usePhoneNumbers(spaceId, q, cursor);
   const invalidate = useInvalidatePhoneNumbers(spaceId);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const toast = useToast();
 
   if (page.isPending) return <p className="text-sm text-slate-500">Loading numbers…</p>;
   if (page.isError) return <p role="alert" className="text-sm text-red-700">{page.error.message}</p>;
@@ -46,25 +46,21 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
 
   if (total === 0 && q === "" && search === "") {
     return (
-      <>
-        {notice ? <NoticeLine notice={notice} /> : null}
-        <EmptyState
-          title="No phone numbers yet"
-          body="Import a number from your own PBX or SIP trunk, then assign the agent that answers it."
-          action={
-            <Link href={`/s/${spaceId}/phone-numbers?${IMPORT_PARAM}`} scroll={false} className={buttonClass("primary")}>
-              Import from Custom SIP
-            </Link>
-          }
-        />
-      </>
+      <EmptyState
+        title="No phone numbers yet"
+        body="Import a number from your own PBX or SIP trunk, then assign the agent that answers it."
+        action={
+          <Link href={`/s/${spaceId}/phone-numbers?${IMPORT_PARAM}`} scroll={false} className={buttonClass("primary")}>
+            Import from Custom SIP
+          </Link>
+        }
+      />
     );
   }
 
   const first = (cursors.length - 1) * PAGE_SIZE_DEFAULT + 1;
   return (
     <div className="space-y-4">
-      {notice ? <NoticeLine notice={notice} /> : null}
       <div className="flex items-center justify-between gap-4">
         <input type="search" aria-label="Search numbers" placeholder="Search by number digits or label" className={`${inputClass} max-w-sm`} value={search} onChange={(e) => setSearch(e.target.value)} />
         <p className="text-sm text-slate-600" data-testid="numbers-range">
@@ -86,7 +82,7 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
             {items.map((n) => (
               <tr key={n.id} data-testid="phone-number-row" aria-label={n.number} className="hover:bg-slate-50">
                 <td className="px-4 py-2">
-                  <button type="button" className="whitespace-nowrap font-mono text-brand-700 hover:underline" onClick={() => { setNotice(null); setOpenId(n.id); }}>
+                  <button type="button" className="whitespace-nowrap font-mono text-brand-700 hover:underline" onClick={() => setOpenId(n.id)}>
                     {n.number}
                   </button>
                   {n.warning ? <p className="text-xs text-amber-700" title={n.warning}>Not a known number of its country: check the digits</p> : null}
@@ -113,7 +109,7 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
         onRemoved={async (number) => {
           setOpenId(null);
           await invalidate();
-          setNotice({ tone: "ok", text: `${number} was removed.` });
+          toast(`${number} was removed.`);
         }}
       />
     </div>

@@ -1,21 +1,32 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { listSipAccountsAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
-import type { SipAccountView } from "@/lib/sip-accounts/view";
+import { getJson } from "@/lib/http/get-json";
+import type { SipAccountListItem, SipAccountView } from "@/lib/sip-accounts/view";
+
+// Account reads go through the REST GETs. Every key starts with `all`, so one invalidation
+// refreshes the list, the account pages and the drawer together.
 
 export const sipAccountKeys = {
   all: (spaceId: string) => ["sip-accounts", spaceId] as const,
+  list: (spaceId: string) => [...sipAccountKeys.all(spaceId), "list"] as const,
+  detail: (spaceId: string, accountId: string) => [...sipAccountKeys.all(spaceId), "detail", accountId] as const,
 };
 
 export function useSipAccounts(spaceId: string) {
   return useQuery({
-    queryKey: sipAccountKeys.all(spaceId),
-    queryFn: async (): Promise<SipAccountView[]> => {
-      const result = await listSipAccountsAction(spaceId, {});
-      if (!result.ok) throw new Error(result.formError ?? "Could not load the Custom SIP accounts.");
-      return result.data;
-    },
+    queryKey: sipAccountKeys.list(spaceId),
+    queryFn: async () => (await getJson<{ items: SipAccountListItem[] }>(`/api/v1/spaces/${spaceId}/sip-accounts`, "the Custom SIP accounts")).items,
+    // Numbers bound and accounts changed elsewhere (REST, another tab) show as soon as a page opens.
+    refetchOnMount: "always",
+  });
+}
+
+export function useSipAccount(spaceId: string, accountId: string, initialData?: SipAccountView) {
+  return useQuery({
+    queryKey: sipAccountKeys.detail(spaceId, accountId),
+    queryFn: () => getJson<SipAccountView>(`/api/v1/spaces/${spaceId}/sip-accounts/${encodeURIComponent(accountId)}`, "the Custom SIP account"),
+    initialData,
   });
 }
 

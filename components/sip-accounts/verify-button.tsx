@@ -3,9 +3,18 @@
 import { useState } from "react";
 import { verifySipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
 import { Button } from "@/components/ui/button";
+import type { VerifyReport } from "@/lib/provisioning/verify-checks";
 
 /** Runs Verify; the card shows the stored result once the accounts list refreshes. */
-export function VerifyButton({ spaceId, accountId, onDone }: { spaceId: string; accountId: string; onDone: (error: string | null) => void }) {
+export function VerifyButton({
+  spaceId,
+  accountId,
+  onDone,
+}: {
+  spaceId: string;
+  accountId: string;
+  onDone: (error: string | null, report: VerifyReport | null) => void;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <Button
@@ -15,7 +24,8 @@ export function VerifyButton({ spaceId, accountId, onDone }: { spaceId: string; 
         setBusy(true);
         const result = await verifySipAccountAction(spaceId, { accountId });
         setBusy(false);
-        onDone(result.ok ? null : (result.formError ?? "Verify failed."));
+        if (result.ok) onDone(null, result.data);
+        else onDone(result.formError ?? "Verify failed.", null);
       }}
     >
       {busy ? "Verifying…" : "Verify"}

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newUser, signUp } from "../fixtures";
 import { trunksOf } from "../livekit";
+import { randomNumber } from "../phone-numbers";
 
 // The REST face of Custom SIP accounts: the same rules as the form, enforced on the server.
 
@@ -78,4 +79,33 @@ test("another Space's account is a 404, the same as a missing one", async ({ bro
   expect(await viaOtherSpace.text()).not.toContain("Api PBX");
   const del = await pageA.request.delete(`${base(spaceA)}/${id}`);
   expect(del.status()).toBe(404);
+});
+
+test("the seed's transport labels in any case, a tel: URI as the number, and ?accountId= on the numbers list", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("api-labels"));
+  const created = await page.request.post(base(spaceId), { data: { ...valid, sipTransport: "Auto" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const account = await created.json();
+  expect(account.sipTransport).toBe("auto");
+  const patched = await page.request.patch(`${base(spaceId)}/${account.id}`, { data: { sipTransport: "UDP" } });
+  expect(patched.status(), await patched.text()).toBe(200);
+  expect((await patched.json()).sipTransport).toBe("udp");
+  const refused = await page.request.post(base(spaceId), { data: { ...valid, accountName: "Wss PBX", sipTransport: "WSS" } });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).errors).toEqual([{ path: "sipTransport", message: "Use auto, udp, tcp or tls (any case, as in Auto or UDP)." }]);
+
+  const other = await page.request.post(base(spaceId), { data: { ...valid, accountName: "Other PBX", sipTransport: "tls" } });
+  expect(other.status()).toBe(201);
+  const number = randomNumber();
+  const bound = await page.request.post(`/api/v1/spaces/${spaceId}/phone-numbers`, { data: { accountId: account.id, number: `tel:${number}` } });
+  expect(bound.status(), await bound.text()).toBe(201);
+  expect((await bound.json()).number).toBe(number);
+
+  const mine = await page.request.get(`/api/v1/spaces/${spaceId}/phone-numbers?accountId=${account.id}`);
+  expect((await mine.json()).items.map((n: { number: string }) => n.number)).toEqual([number]);
+  const none = await page.request.get(`/api/v1/spaces/${spaceId}/phone-numbers?accountId=${(await other.json()).id}`);
+  expect(await none.json()).toMatchObject({ items: [], total: 0 });
+  const list = await page.request.get(base(spaceId));
+  const counts = Object.fromEntries((await list.json()).items.map((a: { accountName: string; numbersCount: number }) => [a.accountName, a.numbersCount]));
+  expect(counts).toEqual({ "Api PBX": 1, "Other PBX": 0 });
 });

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { newUser, signUp } from "../fixtures";
 import { bindViaApi, createAccountViaApi, numberRow, randomNumber } from "../phone-numbers";
 import { choose } from "../select";
+import { toast } from "../toast";
 
 // The Agents page: create, edit and delete agents; offline providers by default; an agent
 // that numbers use cannot be deleted.
@@ -26,7 +27,7 @@ test("create an agent with the offline defaults, edit it, and refuse a taken nam
   await form.getByLabel("Greeting").fill("Hello, you have reached support. How can I help?");
   await form.getByLabel("Instructions").fill("You answer support calls.\nKeep answers short.");
   await form.getByRole("button", { name: "Create agent" }).click();
-  await expect(page.getByText("Support was created.")).toBeVisible();
+  await expect(toast(page, "Support was created.")).toBeVisible();
   const support = page.getByRole("article", { name: "Support" });
   await expect(support).toContainText("Hello, you have reached support. How can I help?");
   await expect(support.getByTestId("agent-providers")).toHaveText("STT Offline · LLM Offline · TTS Offline");
@@ -40,7 +41,7 @@ test("create an agent with the offline defaults, edit it, and refuse a taken nam
   await choose(edit.getByLabel("LLM"), "OpenAI-compatible API");
   await choose(edit.getByLabel("Text-to-speech"), "ElevenLabs");
   await edit.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Support was saved.")).toBeVisible();
+  await expect(toast(page, "Support was saved.")).toBeVisible();
   await expect(support).toContainText("Russian");
   await expect(support).toContainText("ru-female-1");
   await expect(support.getByTestId("agent-providers")).toHaveText("STT Deepgram · LLM OpenAI-compatible API · TTS ElevenLabs");
@@ -66,7 +67,7 @@ test("deleting an agent that a number uses is refused, naming the number; once u
   await page.getByLabel("Greeting").fill("Good morning.");
   await page.getByLabel("Instructions").fill("Route callers politely.");
   await page.getByRole("button", { name: "Create agent" }).click();
-  await expect(page.getByText("Receptionist was created.")).toBeVisible();
+  await expect(toast(page, "Receptionist was created.")).toBeVisible();
   const agentId = ((await (await page.request.get(`/api/v1/spaces/${spaceId}/agents`)).json()).items[0].id) as string;
   const n = randomNumber();
   await bindViaApi(page.request, spaceId, accountId, n, { outboundAgentId: agentId });
@@ -91,6 +92,6 @@ test("deleting an agent that a number uses is refused, naming the number; once u
   await page.goto(`/s/${spaceId}/agents`);
   await page.getByRole("article", { name: "Receptionist" }).getByRole("button", { name: "Delete" }).click();
   await page.getByRole("alertdialog", { name: "Delete Receptionist?" }).getByRole("button", { name: "Delete agent" }).click();
-  await expect(page.getByText("Receptionist was deleted.")).toBeVisible();
+  await expect(toast(page, "Receptionist was deleted.")).toBeVisible();
   await expect(page.getByText("No agents yet")).toBeVisible();
 });

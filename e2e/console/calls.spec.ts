@@ -36,7 +36,9 @@ test("Place test call on a number's card; the call log filters it and its page s
   await expect(page.getByTestId("call-agent")).toHaveText("Dialler");
   await expect(page.getByTestId("call-account")).toHaveText("Test PBX");
   const timeline = page.getByRole("list", { name: "Timeline" });
-  for (const kind of ["status:queued", "status:dialing", "status:in_progress", "status:completed"]) await expect(timeline.getByText(kind, { exact: true })).toBeVisible();
+  for (const step of ["Queued", "Dialling", "In progress", "Completed"]) await expect(timeline.getByText(step, { exact: true })).toBeVisible();
+  await expect(timeline).not.toContainText("status:");
+  await expect(timeline).not.toContainText("sip.callStatus");
   await uas.done;
 
   await page.getByRole("link", { name: "All calls" }).click();

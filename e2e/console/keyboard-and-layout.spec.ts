@@ -1,27 +1,11 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { newUser, signUp } from "../fixtures";
+import { noHorizontalScroll, tabTo } from "../layout";
 import { bindViaApi, createAccountViaApi, randomNumber } from "../phone-numbers";
 import { card } from "../sip-account-form";
 
 // The console by keyboard alone (menu, drawer, form, discard guard, focus return) and on a
 // 390 px phone screen (no sideways scroll, sidebar behind a menu button).
-
-/** Presses Tab until the control has focus: proves it is reachable by keyboard, in order. */
-async function tabTo(page: Page, target: Locator, max = 40) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target, "reachable with Tab").toBeFocused();
-}
-
-async function noHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => {
-    const root = document.scrollingElement!;
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
-  });
-  expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
-}
 
 test("keyboard only: Import number menu, account form, discard guard, focus back on the opener", async ({ page }) => {
   const spaceId = await signUp(page, newUser("keyboard"));

@@ -4,6 +4,7 @@ import { dispatchRulesOf, startLiveKitServer, stopLiveKitServer, trunksOf } from
 import { bindViaApi, createAccountViaApi, createAgentViaApi, numberRow, randomNumber, spaced } from "../phone-numbers";
 import { card, openCustomSipDrawer } from "../sip-account-form";
 import { choose } from "../select";
+import { toast } from "../toast";
 
 // Binding numbers through the drawer and managing them from the list, checked after each
 // step against what the real LiveKit holds, through its own list API.
@@ -92,7 +93,7 @@ test("bind and unbind through the console: trunk numbers and dispatch rules foll
   await numberRow(page, n1).getByRole("button", { name: n1 }).click();
   await page.getByRole("dialog", { name: n1 }).getByRole("button", { name: "Remove number" }).click();
   await page.getByRole("alertdialog", { name: `Remove ${n1}?` }).getByRole("button", { name: "Remove number" }).click();
-  await expect(page.getByText(`${n1} was removed.`)).toBeVisible();
+  await expect(toast(page, `${n1} was removed.`)).toBeVisible();
   await expect(numberRow(page, n1)).toHaveCount(0);
   lk = await trunksOf(accountId);
   expect(lk.inbound.map((t) => [t.sipTrunkId, t.numbers])).toEqual([[inboundId, [n2]]]);

@@ -24,6 +24,9 @@ describe("normalizeE164: accepted formatting variants", () => {
     ["+7 495 123-45-67", "+74951234567"],
     ["+44 20 7946 0958", "+442079460958"],
     ["+49 30 901820", "+4930901820"],
+    ["tel:+14155552671", "+14155552671"],
+    ["TEL:+1-415-555-2671", "+14155552671"],
+    [" tel:+7(495)123-45-67 ", "+74951234567"],
   ])("%j → %s", (raw, canonical) => {
     expect(ok(raw)).toBe(canonical);
   });
@@ -53,6 +56,10 @@ describe("normalizeE164: refused", () => {
     ["+999 1234567", /not a valid international number/],
     ["+1 415 555 267", /not a valid number for that country/],
     ["+44 (0)20 7946 0958", /without a national prefix: \+442079460958/],
+    ["tel:+14155552671;ext=12", /extension/],
+    ["tel:+14155552671;isub=1234", /parameters after the number of the tel: URI/],
+    ["tel:4155552671", /Start with \+ and the country code/],
+    ["tel:", /Start with \+/],
   ])("%j", (raw, message) => {
     expect(error(raw)).toMatch(message);
   });

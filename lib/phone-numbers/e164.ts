@@ -22,16 +22,23 @@ export function isE164(value: string): boolean {
   return E164_PATTERN.test(value);
 }
 
+/** `tel:` of an RFC 3966 URI, as copied from a web page's link or a carrier's portal. */
+const TEL_URI = /^tel:/i;
+
 export function normalizeE164(raw: string): E164Result {
-  const text = raw.trim();
+  const trimmed = raw.trim();
   const fail = (error: string): E164Result => ({ ok: false, error });
-  if (text === "") return fail("Enter a phone number.");
+  if (trimmed === "") return fail("Enter a phone number.");
 
   // Extensions first: `x`, `ext` and `#` are letters or symbols too, but this message is the useful one.
   // `ext` may run straight into its digits ("ext12"), but not into other letters ("extra").
-  if (/(?:[;,]\s*ext\s*=|#|\bext(?:ension)?(?![a-z])\.?|\d\s*x\s*\d|\bx\s*\d)/i.test(text)) {
+  if (/(?:[;,]\s*ext\s*=|#|\bext(?:ension)?(?![a-z])\.?|\d\s*x\s*\d|\bx\s*\d)/i.test(trimmed)) {
     return fail("Remove the extension; LiveKit routes calls by the number alone.");
   }
+  // A tel: URI's number is the number; its other parameters (;isub=, ;phone-context=) name
+  // something LiveKit cannot route on.
+  const text = trimmed.replace(TEL_URI, "").trim();
+  if (TEL_URI.test(trimmed) && text.includes(";")) return fail("Remove the “;” parameters after the number of the tel: URI.");
   if (/\p{L}/u.test(text)) return fail(`Use digits only; letters (as in 1-800-FLOWERS) are not allowed.`);
   if (!text.startsWith("+")) {
     return fail(`Start with + and the country code, ${EXAMPLE}.`);

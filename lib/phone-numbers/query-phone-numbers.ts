@@ -46,7 +46,12 @@ function searchFilter(q: string): Prisma.PhoneNumberWhereInput {
 }
 
 export async function queryPhoneNumbers(client: DbClient, spaceId: string, query: ListPhoneNumbersQuery): Promise<PhoneNumberPage> {
-  const where: Prisma.PhoneNumberWhereInput = { spaceId, liveE164: { not: null }, ...searchFilter(query.q) };
+  const where: Prisma.PhoneNumberWhereInput = {
+    spaceId,
+    liveE164: { not: null },
+    ...(query.accountId ? { sipAccountId: query.accountId } : {}),
+    ...searchFilter(query.q),
+  };
   const page: Prisma.PhoneNumberWhereInput = query.cursor ? { AND: [where, { e164: { gt: query.cursor } }] } : where;
   const [rows, total] = await Promise.all([
     // One extra row says whether there is a next page without a second query.

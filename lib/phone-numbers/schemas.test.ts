@@ -46,6 +46,8 @@ describe("listPhoneNumbersQuery", () => {
     expect(listPhoneNumbersQuery.parse({ limit: "100", cursor: "+14155552671" })).toMatchObject({ limit: 100, cursor: "+14155552671" });
     expect(listPhoneNumbersQuery.safeParse({ limit: "101" }).success).toBe(false);
     expect(listPhoneNumbersQuery.safeParse({ cursor: "' OR 1=1" }).success).toBe(false);
+    expect(listPhoneNumbersQuery.parse({ accountId: " acc1 " })).toMatchObject({ accountId: "acc1" });
+    expect(listPhoneNumbersQuery.safeParse({ accountId: "" }).success).toBe(false);
   });
 });
 

@@ -77,6 +77,7 @@ export const listPhoneNumbersQuery = z.object({
   q: z.string().trim().max(100, "Keep the search to 100 characters or fewer.").default(""),
   cursor: z.string().regex(E164_PATTERN, "The cursor must be a number from a previous page.").optional(),
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+  accountId: z.string().trim().min(1).max(64).optional(),
 });
 export type ListPhoneNumbersQuery = z.output<typeof listPhoneNumbersQuery>;
 

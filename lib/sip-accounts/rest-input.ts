@@ -14,12 +14,24 @@ import type { SipAccountView } from "./view";
 
 const PASSWORD_NOTE = "Write-only: never returned (see the *PasswordSet flags).";
 
+const TRANSPORTS: readonly string[] = sipTransport.options;
+
+/** A transport as a client may write it: the stored value or the console's label, any case ("Auto", "UDP"). */
+function transportFromRest(value: unknown): unknown {
+  return typeof value === "string" && TRANSPORTS.includes(value.trim().toLowerCase()) ? value.trim().toLowerCase() : value;
+}
+
+const restSipTransport = z
+  .string()
+  .refine((v) => TRANSPORTS.includes(v.trim().toLowerCase()), "Use auto, udp, tcp or tls (any case, as in Auto or UDP).")
+  .meta({ examples: ["auto", "UDP"] });
+
 export function makeSipAccountRestSchemas(schemas: SipAccountSchemas) {
   const f = schemas.sipAccountFields.shape;
   const d = {
     accountName: "Shown in the console; unique in the Space whatever the case.",
     sipServerAddress: "host[:port] of your PBX for outbound calls; null or absent: no outbound calls.",
-    sipTransport: "How LiveKit reaches your PBX for outbound calls.",
+    sipTransport: "How LiveKit reaches your PBX for outbound calls: auto, udp, tcp or tls, in any case (the console's Auto, UDP, TCP, TLS too).",
     destinationCountry: "ISO 3166-1 alpha-2 code (routing hint for outbound calls).",
     allowedInboundIps: "IPv4 addresses or CIDR ranges allowed to send calls: a list or one comma-separated string.",
     outboundUsername: "Digest username LiveKit sends to your PBX; set with outboundPassword.",
@@ -35,7 +47,7 @@ export function makeSipAccountRestSchemas(schemas: SipAccountSchemas) {
   const createBody = z.strictObject({
     accountName: f.accountName.meta({ description: d.accountName }),
     sipServerAddress: f.sipServerAddress.nullable().optional().meta({ description: d.sipServerAddress }),
-    sipTransport: sipTransport.optional().meta({ description: `${d.sipTransport} Default auto.` }),
+    sipTransport: restSipTransport.optional().meta({ description: `${d.sipTransport} Default auto.` }),
     destinationCountry: f.destinationCountry.meta({ description: d.destinationCountry }),
     allowedInboundIps: ips.nullable().optional().meta({ description: `${d.allowedInboundIps} Required unless inbound credentials are set.` }),
     outboundUsername: f.outboundUsername.nullable().optional().meta({ description: d.outboundUsername }),
@@ -48,7 +60,7 @@ export function makeSipAccountRestSchemas(schemas: SipAccountSchemas) {
   const updateBody = z.strictObject({
     accountName: f.accountName.optional().meta({ description: d.accountName }),
     sipServerAddress: f.sipServerAddress.nullable().optional().meta({ description: d.sipServerAddress }),
-    sipTransport: sipTransport.optional().meta({ description: d.sipTransport }),
+    sipTransport: restSipTransport.optional().meta({ description: d.sipTransport }),
     destinationCountry: f.destinationCountry.optional().meta({ description: d.destinationCountry }),
     allowedInboundIps: ips.nullable().optional().meta({ description: d.allowedInboundIps }),
     outboundUsername: f.outboundUsername.nullable().optional().meta({ description: d.outboundUsername }),
@@ -82,7 +94,7 @@ export function createFieldsFromRest(body: Body): SipAccountFields {
   return {
     accountName: text(body.accountName),
     sipServerAddress: text(body.sipServerAddress),
-    sipTransport: body.sipTransport ?? "auto",
+    sipTransport: transportFromRest(body.sipTransport ?? "auto"),
     destinationCountry: text(body.destinationCountry),
     allowedInboundIps: ips(body.allowedInboundIps),
     outboundUsername: text(body.outboundUsername),
@@ -106,7 +118,7 @@ export function editFieldsFromRest(body: Body, current: SipAccountView): SipAcco
   return {
     accountName: text(pick("accountName", current.accountName)),
     sipServerAddress: text(pick("sipServerAddress", current.sipServerAddress)),
-    sipTransport: pick("sipTransport", current.sipTransport),
+    sipTransport: transportFromRest(pick("sipTransport", current.sipTransport)),
     destinationCountry: text(pick("destinationCountry", current.destinationCountry)),
     allowedInboundIps: ips(pick("allowedInboundIps", current.allowedInboundIps)),
     outboundUsername: text(pick("outboundUsername", current.outboundUsername)),

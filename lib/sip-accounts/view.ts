@@ -19,6 +19,9 @@ export type SipAccountView = SipAccountDto & {
   lastVerify: VerifyReport | null;
 };
 
+/** A row of the accounts list: the account and how many numbers are bound to it. */
+export type SipAccountListItem = SipAccountView & { numbersCount: number };
+
 /** The result of a write: the account as saved, and a warning when LiveKit was not reached. */
 export type SipAccountWriteResult = {
   account: SipAccountView;

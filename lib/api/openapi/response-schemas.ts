@@ -18,7 +18,7 @@ import type { RefreshPhoneNumberResult } from "@/lib/phone-numbers/refresh-phone
 import { CHECK_NAMES, type VerifyReport } from "@/lib/provisioning/verify-checks";
 import type { RefreshAllSummary } from "@/lib/sip-accounts/refresh-all";
 import { sipAccountDto } from "@/lib/sip-accounts/schemas";
-import type { SipAccountView } from "@/lib/sip-accounts/view";
+import type { SipAccountListItem, SipAccountView } from "@/lib/sip-accounts/view";
 
 // The REST answers as zod, for the OpenAPI document only (the services build them from their
 // own types). The assertions at the bottom fail the typecheck when a view type and its schema
@@ -225,7 +225,7 @@ export const responseSchemas = {
   Provisioning: provisioning,
   VerifyReport: verifyReport,
   SipAccount: sipAccount,
-  SipAccountList: z.object({ items: z.array(sipAccount) }),
+  SipAccountList: z.object({ items: z.array(sipAccount.extend({ numbersCount: z.number().int().meta({ description: "Numbers bound to the account." }) })) }),
   ReprovisionResult: z.object({ account: sipAccount, changes: z.array(z.string()).meta({ description: "What was changed in LiveKit; empty when it already matched." }) }),
   RefreshAllSummary: refreshAllSummary,
   PhoneNumber: phoneNumber,
@@ -281,3 +281,6 @@ const sameTypes: {
   refused: Same<z.output<typeof refusedCall>, RefusedCallView>;
 } = { refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
+// The list's rows add numbersCount to the account.
+const sameAccountList: Same<Out<"SipAccountList">, { items: SipAccountListItem[] }> = true;
+void sameAccountList;

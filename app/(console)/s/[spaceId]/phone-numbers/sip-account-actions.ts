@@ -4,7 +4,6 @@ import { z } from "zod";
 import { spaceAction } from "@/lib/actions/space-action";
 import { createSipAccount } from "@/lib/sip-accounts/create-sip-account";
 import { deleteSipAccount } from "@/lib/sip-accounts/delete-sip-account";
-import { listSipAccounts } from "@/lib/sip-accounts/list-sip-accounts";
 import { recreateSipAccount } from "@/lib/sip-accounts/recreate-sip-account";
 import { refreshAllSipAccounts } from "@/lib/sip-accounts/refresh-all";
 import { previewReprovision } from "@/lib/sip-accounts/reprovision-preview";
@@ -14,8 +13,6 @@ import { updateSipAccount } from "@/lib/sip-accounts/update-sip-account";
 import { verifySipAccount } from "@/lib/sip-accounts/verify-sip-account";
 
 const accountId = z.object({ accountId: z.string().min(1) });
-
-export const listSipAccountsAction = spaceAction(z.object({}), (ctx) => listSipAccounts(ctx));
 
 export const createSipAccountAction = spaceAction(() => sipAccountSchemas().createSipAccountInput, createSipAccount);
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/calls/auto-refresh";
 import { CancelCallButton } from "@/components/calls/cancel-call-button";
 import { CallStatusBadge, formatDuration } from "@/components/calls/call-status-badge";
+import { describeCallEvent } from "@/lib/format/call-event";
 import { formatDateTime } from "@/lib/format/date-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSpace } from "@/lib/auth/session";
@@ -29,7 +30,7 @@ export default async function CallPage({ params }: { params: Promise<{ spaceId: 
     ["To", call.to],
     ["Number", call.phoneNumber?.number ?? "—"],
     ["Account", call.account?.name ?? "—"],
-    ["Agent", call.agent?.name ?? "Default"],
+    ["Agent", call.agent?.name ?? "The built-in default agent"],
     ["Status", <CallStatusBadge key="s" status={call.status} />],
     ["SIP status", call.sipStatusCode ?? "—"],
     ["Reason", call.failureReason ?? call.waitReason ?? call.endReason ?? "—"],
@@ -62,13 +63,16 @@ export default async function CallPage({ params }: { params: Promise<{ spaceId: 
       </dl>
       <h2 className="mb-2 text-base font-semibold text-slate-900">Timeline</h2>
       <ol className="space-y-1 text-sm" aria-label="Timeline">
-        {call.events.map((e, i) => (
-          <li key={i} className="flex flex-wrap gap-x-3">
-            <span className="w-48 shrink-0 text-slate-500">{formatDateTime(e.at)}</span>
-            <span className="font-medium text-slate-900">{e.kind}</span>
-            {e.detail ? <span className="text-slate-600">{e.detail}</span> : null}
-          </li>
-        ))}
+        {call.events.map((e, i) => {
+          const event = describeCallEvent(e.kind, e.detail);
+          return (
+            <li key={i} className="flex flex-wrap gap-x-3">
+              <span className="w-48 shrink-0 text-slate-500">{formatDateTime(e.at)}</span>
+              <span className="font-medium text-slate-900">{event.title}</span>
+              {event.detail ? <span className="text-slate-600">{event.detail}</span> : null}
+            </li>
+          );
+        })}
       </ol>
     </>
   );
