@@ -13,6 +13,7 @@ import { useToast } from "@/components/ui/toast";
 import type { PublicSipParameters } from "@/lib/platform/public-sip";
 import type { SipAccountView } from "@/lib/sip-accounts/view";
 import { AccountNumbers } from "./account-numbers";
+import { AccountRefusedCalls } from "./account-refused-calls";
 import { AccountSummary } from "./account-summary";
 import { DeleteSipAccountDialog } from "./delete-sip-account-dialog";
 import { PbxConfigPanel } from "./pbx-config-panel";
@@ -53,6 +54,10 @@ export function AccountPage({ spaceId, initial, platform, canManage }: { spaceId
 
       <div className={card}>
         <AccountNumbers spaceId={spaceId} accountId={account.id} canManage={canManage} />
+      </div>
+
+      <div className={card}>
+        <AccountRefusedCalls spaceId={spaceId} accountId={account.id} canManage={canManage} />
       </div>
 
       <section aria-labelledby="account-verify" className={card}>

@@ -18,8 +18,9 @@ test("a call from an address outside Allowed inbound IPs shows under Refused; on
     data: { accountName: "Office PBX", destinationCountry: "US", allowedInboundIps: [office] },
   });
   expect(created.status(), await created.text()).toBe(201);
+  const accountId = (await created.json()).id as string;
   const number = randomNumber();
-  await bindViaApi(page.request, spaceId, (await created.json()).id, number);
+  await bindViaApi(page.request, spaceId, accountId, number);
 
   const refused = await runSipp({ scenario: "invite-refused.xml", targetPort: stackSipPort(), fields: [number, "+15550100130"], localIp: branch, timeoutSeconds: 15 });
   expect(refused.statusLines.at(-1), refused.output).toBe("SIP/2.0 403 Forbidden");
@@ -40,4 +41,10 @@ test("a call from an address outside Allowed inbound IPs shows under Refused; on
   expect(through.exitCode, through.output).toBe(0);
   const account = (await (await page.request.get(`/api/v1/spaces/${spaceId}/sip-accounts`)).json()).items[0];
   expect(account.allowedInboundIps).toEqual([office, branch]);
+
+  // The account page lists the same refusal under Refused calls.
+  await page.goto(`/s/${spaceId}/sip-accounts/${accountId}`);
+  const section = page.getByRole("region", { name: "Refused calls" });
+  await expect(section.getByTestId("refused-call-row")).toHaveCount(1);
+  await expect(section.getByTestId("refused-call-row")).toContainText(branch);
 });
