@@ -72,5 +72,5 @@ export const capMessages = {
   callsPerMinute: (cap: number, wait: number) => `This Space may place ${cap} calls per minute; try again in ${wait} s.`,
   callsPerDay: (cap: number, wait: number, asked = 1) =>
     asked > 1 ? `This Space may place ${cap.toLocaleString("en")} calls per day (UTC) and these ${asked.toLocaleString("en")} calls would go over it; try again in ${wait} s, or send fewer.` : `This Space may place ${cap.toLocaleString("en")} calls per day (UTC); try again in ${wait} s.`,
-  concurrentCalls: (cap: number) => `This Space already has ${cap} calls in progress, its limit; try again when one ends.`,
+  concurrentCalls: (cap: number) => `This Space already has ${cap} ${cap === 1 ? "call" : "calls"} in progress, its limit; try again when one ends.`,
 };
