@@ -41,7 +41,7 @@ describe("withIdempotency", () => {
     // The first request claims the key and its process dies before answering: the claim stays, without a response.
     let release!: () => void;
     const running = withIdempotency(request(key), body, scope(), () => new Promise<Response>((resolve) => (release = () => resolve(new Response(null, { status: 500 })))));
-    await vi.waitFor(async () => expect(await db().idempotencyRecord.count({ where: { ...scope(), key } })).toBe(1));
+    await vi.waitFor(async () => expect(await db().idempotencyRecord.count({ where: { ...scope(), key } })).toBe(1), { timeout: 15_000, interval: 50 });
 
     const whileRunning = await withIdempotency(request(key), body, scope(), first);
     expect(whileRunning.status).toBe(409);
