@@ -106,6 +106,7 @@ const apiKey = z.object({
   role: z.enum(spaceRoles),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable().meta({ description: "Updated at most once a minute." }),
+  expiresAt: z.string().nullable().meta({ description: "From then on the key answers 401; null: it never expires." }),
 });
 
 const createdApiKey = z.object({ key: apiKey, secret: z.string().meta({ description: "sb_live_...: shown in this answer only. Send it as Authorization: Bearer <secret>." }) });

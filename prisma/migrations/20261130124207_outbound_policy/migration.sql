@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "api_keys" ADD COLUMN     "expires_at" TIMESTAMP(3);
+
+-- AlterTable
 ALTER TABLE "sip_accounts" ADD COLUMN     "allow_special_numbers" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "allowed_destination_countries" TEXT[] DEFAULT ARRAY[]::TEXT[];
 
