@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { addMember, createKey, keyClient, newOwner } from "../api-access";
+import { signIn } from "../fixtures";
 import { choose } from "../select";
 
 // Access that can be taken back: an owner lowers a member's role and then removes them in
@@ -43,4 +44,21 @@ test("a lowered role caps the member's keys at once; a removed member's session 
   await owner.page.getByRole("alertdialog", { name: "Leave this Space?" }).getByRole("button", { name: "Leave Space" }).click();
   await expect(owner.page.getByText("A Space needs at least one owner: make someone else an owner first.")).toBeVisible();
   expect((await owner.page.request.get(agents)).status()).toBe(200);
+});
+
+test("End all sessions signs the user out in every browser at its next request; signing in again works", async ({ browser }) => {
+  const owner = await newOwner(browser, "sessions");
+  const elsewhere = await (await browser.newContext()).newPage();
+  await signIn(elsewhere, owner.user);
+  const agents = `/api/v1/spaces/${owner.spaceId}/agents`;
+  expect((await elsewhere.request.get(agents)).status()).toBe(200);
+
+  await owner.page.getByRole("button", { name: "End all sessions" }).click();
+  await expect(owner.page).toHaveURL(/\/sign-in/);
+  expect((await elsewhere.request.get(agents)).status()).toBe(401);
+  await elsewhere.goto(`/s/${owner.spaceId}/phone-numbers`);
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+
+  await signIn(elsewhere, owner.user);
+  expect((await elsewhere.request.get(agents)).status()).toBe(200);
 });

@@ -9,3 +9,6 @@ ADD COLUMN     "allowed_destination_countries" TEXT[] DEFAULT ARRAY[]::TEXT[];
 ALTER TABLE "spaces" ADD COLUMN     "outbound_calls_per_day" INTEGER,
 ADD COLUMN     "outbound_calls_per_minute" INTEGER,
 ADD COLUMN     "outbound_concurrent_calls" INTEGER;
+
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "session_version" INTEGER NOT NULL DEFAULT 0;
