@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(console)/s/[spaceId]/settings/api-keys/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
@@ -13,7 +14,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { FormError } from "@/components/ui/form-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/field";
-import { createApiKeyInput, keyLifetimes, type ApiKeyView, type CreateApiKeyFields, type CreateApiKeyInput } from "@/lib/api-keys/schemas";
+import { apiKeyInputFromFields, createApiKeyFields, keyLifetimes, type ApiKeyView, type CreateApiKeyFields } from "@/lib/api-keys/schemas";
 import { roleAtLeast, roleLabels, spaceRoles, type SpaceRoleName } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format/date-time";
 
@@ -46,12 +47,17 @@ function NewSecret({ name, secret, onDone }: { name: string; secret: string; onD
 
 function CreateKeyForm({ spaceId, callerRole, onCreated }: { spaceId: string; callerRole: SpaceRoleName; onCreated: (name: string, secret: string) => void }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<CreateApiKeyFields, unknown, CreateApiKeyInput>({ resolver: zodResolver(createApiKeyInput), defaultValues: { name: "", role: "MEMBER", expiresInDays: null } });
+  const form = useForm<CreateApiKeyFields, unknown, z.output<typeof createApiKeyFields>>({ resolver: zodResolver(createApiKeyFields), defaultValues: { name: "", role: "MEMBER", expires: "" } });
   const roles = spaceRoles.filter((r) => roleAtLeast(callerRole, r)).map((r) => ({ value: r, label: roleLabels[r] }));
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await createApiKeyAction(spaceId, values);
-    if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
+    const result = await createApiKeyAction(spaceId, apiKeyInputFromFields(values));
+    if (!result.ok) {
+      // The server names the lifetime expiresInDays; the form holds it as `expires`.
+      const { expiresInDays, ...fieldErrors } = result.fieldErrors ?? {};
+      if (expiresInDays?.[0]) form.setError("expires", { type: "server", message: expiresInDays[0] });
+      return setFormError(applyActionErrors(form.setError, { ...result, fieldErrors }) ?? null);
+    }
     form.reset();
     onCreated(result.data.key.name, result.data.secret);
   });
@@ -64,8 +70,8 @@ function CreateKeyForm({ spaceId, callerRole, onCreated }: { spaceId: string; ca
         label="Expires"
         options={LIFETIMES}
         help="From then on the key answers 401 everywhere; create a new one before."
-        error={form.formState.errors.expiresInDays?.message}
-        {...form.register("expiresInDays", { setValueAs: (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v)) })}
+        error={form.formState.errors.expires?.message}
+        {...form.register("expires")}
       />
       <div><Button type="submit" disabled={form.formState.isSubmitting}>Create key</Button></div>
     </form>

@@ -33,7 +33,17 @@ export const createApiKeyInput = z.strictObject({
     .meta({ description: `Days until the key stops working (1 to ${MAX_KEY_DAYS}); absent or null: it never expires.` }),
 });
 export type CreateApiKeyInput = z.output<typeof createApiKeyInput>;
-export type CreateApiKeyFields = z.input<typeof createApiKeyInput>;
+
+/** The Settings form: the lifetime is the select's text ("" = never), turned into expiresInDays on submit. */
+export const createApiKeyFields = createApiKeyInput.omit({ expiresInDays: true }).extend({
+  expires: z.enum(["", ...keyLifetimes.filter((l) => l.days !== null).map((l) => String(l.days))], { error: "Choose when the key expires." }),
+});
+export type CreateApiKeyFields = z.input<typeof createApiKeyFields>;
+
+export function apiKeyInputFromFields(fields: z.output<typeof createApiKeyFields>): CreateApiKeyInput {
+  const { expires, ...rest } = fields;
+  return { ...rest, expiresInDays: expires === "" ? null : Number(expires) };
+}
 
 /** What the console and the API show of a key: never the secret, never its hash. */
 export type ApiKeyView = {
