@@ -12,5 +12,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // The deployment's outbound caps per Space, out of the way of the load tests (as
+    // scripts/test/run-suite.sh sets them); the dispatchers the tests start inherit them.
+    env: {
+      OUTBOUND_CALLS_PER_MINUTE: process.env.OUTBOUND_CALLS_PER_MINUTE ?? "1000000",
+      OUTBOUND_CONCURRENT_CALLS: process.env.OUTBOUND_CONCURRENT_CALLS ?? "1000000",
+      OUTBOUND_CALLS_PER_DAY: process.env.OUTBOUND_CALLS_PER_DAY ?? "1000000",
+    },
   },
 });

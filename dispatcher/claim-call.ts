@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { liveStatuses } from "@/lib/calls/status";
-import { cpsWindowMs, decideLimits } from "./limits";
+import { effectiveCaps, type OutboundCaps } from "@/lib/calls/policy/caps";
+import { cpsWindowMs, decideLimits, decideSpaceCaps, MINUTE_MS } from "./limits";
 
 // Takes a queued call for dialling, exactly once across every dispatcher: under a
-// transaction-scoped advisory lock on the call's account, the account's and batch's limits
-// are counted and the row moves queued -> dialing with a conditional update. A second
+// transaction-scoped advisory lock on the call's Space and its account, the Space's caps and
+// the account's and batch's limits are counted and the row moves queued -> dialing with a conditional update. A second
 // dispatcher (or a duplicate job) finds it no longer queued and does nothing.
 
 export type ClaimedCall = {
@@ -31,7 +32,10 @@ export type ClaimOutcome =
   | { kind: "skip"; why: string }
   | { kind: "refuse"; reason: string };
 
-export async function claimCall(callId: string, leaseSeconds: number, now = new Date()): Promise<ClaimOutcome> {
+/** The deployment's Space caps the dispatcher applies (the daily cap is taken when calls are placed). */
+export type SpaceCeilings = Pick<OutboundCaps, "callsPerMinute" | "concurrentCalls">;
+
+export async function claimCall(callId: string, leaseSeconds: number, ceilings: SpaceCeilings, now = new Date()): Promise<ClaimOutcome> {
   return db().$transaction(async (tx) => {
     const call = await tx.call.findUnique({
       where: { id: callId },
@@ -46,7 +50,9 @@ export async function claimCall(callId: string, leaseSeconds: number, now = new 
     if (!call.sipAccountId) return { kind: "refuse", reason: "The call's SIP account no longer exists." };
     if (call.batch?.cancelledAt) return { kind: "refuse", reason: "The batch was cancelled." };
 
-    // Serialises every claim on this account (and so on its batches: a batch dials from one number).
+    // Serialises every claim of the Space (its caps), then of this account (and so of its
+    // batches: a batch dials from one number). Always Space before account: no deadlock.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`calls:space:${call.spaceId}`}, 0))`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`calls:account:${call.sipAccountId}`}, 0))`;
     const account = await tx.sipAccount.findUnique({
       where: { id: call.sipAccountId },
@@ -57,6 +63,9 @@ export async function claimCall(callId: string, leaseSeconds: number, now = new 
       // Saved while LiveKit was away: the call waits for the trunk (Reprovision puts it in place) rather than failing.
       return waitFor(tx, call, { waitMs: 10_000, reason: "Waiting for the account's outbound trunk to be provisioned in LiveKit: run Reprovision on the account." });
     }
+
+    const spaceDecision = await spaceCapsDecision(tx, call.spaceId, ceilings, now);
+    if (!spaceDecision.ok) return waitFor(tx, call, spaceDecision);
 
     const windowMs = cpsWindowMs(account.callsPerSecond);
     const [accountLive, recent, batchLive] = await Promise.all([
@@ -100,6 +109,19 @@ export async function claimCall(callId: string, leaseSeconds: number, now = new 
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+async function spaceCapsDecision(tx: Tx, spaceId: string, ceilings: SpaceCeilings, now: Date) {
+  const space = await tx.space.findUniqueOrThrow({ where: { id: spaceId }, select: { outboundCallsPerMinute: true, outboundConcurrentCalls: true } });
+  const caps = effectiveCaps(
+    { callsPerMinute: space.outboundCallsPerMinute, concurrentCalls: space.outboundConcurrentCalls, callsPerDay: null },
+    { ...ceilings, callsPerDay: Number.MAX_SAFE_INTEGER },
+  );
+  const [spaceLive, recent] = await Promise.all([
+    tx.call.count({ where: { spaceId, direction: "outbound", status: { in: [...liveStatuses] } } }),
+    tx.call.findMany({ where: { spaceId, direction: "outbound", startedAt: { gt: new Date(now.getTime() - MINUTE_MS) } }, select: { startedAt: true }, orderBy: { startedAt: "desc" }, take: caps.callsPerMinute }),
+  ]);
+  return decideSpaceCaps({ spaceLive, concurrentCalls: caps.concurrentCalls, recentStarts: recent.map((r) => r.startedAt!).filter(Boolean), callsPerMinute: caps.callsPerMinute }, now);
+}
 
 async function waitFor(tx: Tx, call: { id: string; waitReason: string | null }, wait: { waitMs: number; reason: string }): Promise<ClaimOutcome> {
   // The reason is written once per change, not on every look: the timeline stays readable.

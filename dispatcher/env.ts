@@ -39,6 +39,9 @@ const dispatcherEnvSchema = z
     /** Health endpoint (GET / answers 200 with the dispatcher's state). */
     DISPATCHER_HTTP_HOST: z.string().default("127.0.0.1"),
     DISPATCHER_HTTP_PORT: int(1, 65535, 8090),
+    /** The deployment's outbound caps per Space (as for the web app): calls over them wait in the queue. */
+    OUTBOUND_CALLS_PER_MINUTE: int(1, 1_000_000_000, 30),
+    OUTBOUND_CONCURRENT_CALLS: int(1, 1_000_000_000, 10),
     /** Seconds an outbound call may ring before LiveKit cancels it (no answer, SIP 487/408). */
     CALL_RINGING_TIMEOUT_SECONDS: int(5, 120, 30),
     /** Opens webhook signing secrets (the web app's key ring); without it no webhook is sent. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cpsWindow, decideLimits, type LimitInput } from "./limits";
+import { cpsWindow, decideLimits, decideSpaceCaps, type LimitInput } from "./limits";
 
 const base: LimitInput = { accountLive: 0, maxConcurrentCalls: null, recentStarts: [], callsPerSecond: null, batchLive: null, batchMaxConcurrency: null };
 const now = new Date(100_000);
@@ -27,5 +27,18 @@ describe("the dispatcher's limits", () => {
     expect(cpsWindow(0.5)).toEqual({ windowMs: 2000, allowed: 1 });
     expect(cpsWindow(2.7)).toEqual({ windowMs: 1000, allowed: 2 });
     expect(decideLimits({ ...base, callsPerSecond: 0.5, recentStarts: [new Date(99_000)] }, now)).toMatchObject({ ok: false, waitMs: 1000 });
+  });
+});
+
+describe("the Space's caps in the dispatcher", () => {
+  const space = { spaceLive: 0, concurrentCalls: 2, recentStarts: [] as Date[], callsPerMinute: 3 };
+  it("waits while the Space's concurrent calls are all in use", () => {
+    expect(decideSpaceCaps({ ...space, spaceLive: 1 }, now)).toEqual({ ok: true });
+    expect(decideSpaceCaps({ ...space, spaceLive: 2 }, now)).toMatchObject({ ok: false, reason: "Waiting: the Space already has 2 calls in progress (its cap of concurrent calls)." });
+  });
+  it("spaces calls by the per-minute cap, waiting until the oldest start leaves the minute", () => {
+    const starts = [new Date(50_000), new Date(70_000), new Date(90_000)];
+    expect(decideSpaceCaps({ ...space, recentStarts: starts.slice(1) }, now)).toEqual({ ok: true });
+    expect(decideSpaceCaps({ ...space, recentStarts: starts }, now)).toEqual({ ok: false, waitMs: 10_000, reason: "Waiting for the Space's cap of 3 calls per minute." });
   });
 });

@@ -49,3 +49,27 @@ export function decideLimits(input: LimitInput, now: Date): LimitDecision {
   }
   return { ok: true };
 }
+
+/** The Space's caps (lib/calls/policy/caps.ts) as the dispatcher applies them to queued calls. */
+export type SpaceCapInput = {
+  /** The Space's outbound calls dialling, ringing or up. */
+  spaceLive: number;
+  concurrentCalls: number;
+  /** Start times of the Space's outbound calls dialled in the last minute. */
+  recentStarts: Date[];
+  callsPerMinute: number;
+};
+
+export const MINUTE_MS = 60_000;
+
+export function decideSpaceCaps(input: SpaceCapInput, now: Date): LimitDecision {
+  if (input.spaceLive >= input.concurrentCalls) {
+    return { ok: false, waitMs: CHANNEL_RECHECK_MS, reason: `Waiting: the Space already has ${plural(input.concurrentCalls, "call")} in progress (its cap of concurrent calls).` };
+  }
+  const inWindow = input.recentStarts.filter((d) => now.getTime() - d.getTime() < MINUTE_MS).sort((a, b) => a.getTime() - b.getTime());
+  if (inWindow.length >= input.callsPerMinute) {
+    const oldest = inWindow[inWindow.length - input.callsPerMinute]!;
+    return { ok: false, waitMs: Math.max(10, oldest.getTime() + MINUTE_MS - now.getTime()), reason: `Waiting for the Space's cap of ${plural(input.callsPerMinute, "call")} per minute.` };
+  }
+  return { ok: true };
+}

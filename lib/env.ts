@@ -36,6 +36,13 @@ const serverEnvSchema = z.object({
   /** Sign-ups allowed per source address in AUTH_SIGN_UP_WINDOW_SECONDS. */
   AUTH_SIGN_UP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
   AUTH_SIGN_UP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60 * 60),
+  /**
+   * Outbound calls each Space may place: per minute, at once, per UTC day. A Space may set
+   * lower caps for itself (Settings → Outbound calls), never higher ones.
+   */
+  OUTBOUND_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  OUTBOUND_CONCURRENT_CALLS: z.coerce.number().int().min(1).default(10),
+  OUTBOUND_CALLS_PER_DAY: z.coerce.number().int().min(1).default(1000),
   /** "production" turns on the strict allowlist rules (no loopback, reserved or multicast). */
   DEPLOYMENT_MODE: z.enum(["local", "production"]).default("local"),
   /** The agent worker's registered name: every number's dispatch rule dispatches it. */

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(console)/s/[spaceId]/settings/api-keys/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
@@ -13,13 +14,21 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { FormError } from "@/components/ui/form-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/field";
-import { createApiKeyInput, type ApiKeyView, type CreateApiKeyFields, type CreateApiKeyInput } from "@/lib/api-keys/schemas";
+import { apiKeyInputFromFields, createApiKeyFields, keyLifetimes, type ApiKeyView, type CreateApiKeyFields } from "@/lib/api-keys/schemas";
 import { roleAtLeast, roleLabels, spaceRoles, type SpaceRoleName } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format/date-time";
 
 function when(iso: string | null): string {
   return formatDateTime(iso, "Never");
 }
+
+/** "No expiry" rather than "Never": "Never" is what Last used says of an unused key. */
+function expiry(iso: string | null): string {
+  if (iso === null) return "No expiry";
+  return `${new Date(iso).getTime() <= Date.now() ? "Expired " : ""}${formatDateTime(iso, "")}`;
+}
+
+const LIFETIMES = keyLifetimes.map((l) => ({ value: l.days === null ? "" : String(l.days), label: l.label }));
 
 /** The secret, once: it is not stored anywhere it could be shown from again. */
 function NewSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
@@ -38,12 +47,17 @@ function NewSecret({ name, secret, onDone }: { name: string; secret: string; onD
 
 function CreateKeyForm({ spaceId, callerRole, onCreated }: { spaceId: string; callerRole: SpaceRoleName; onCreated: (name: string, secret: string) => void }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<CreateApiKeyFields, unknown, CreateApiKeyInput>({ resolver: zodResolver(createApiKeyInput), defaultValues: { name: "", role: "MEMBER" } });
+  const form = useForm<CreateApiKeyFields, unknown, z.output<typeof createApiKeyFields>>({ resolver: zodResolver(createApiKeyFields), defaultValues: { name: "", role: "MEMBER", expires: "" } });
   const roles = spaceRoles.filter((r) => roleAtLeast(callerRole, r)).map((r) => ({ value: r, label: roleLabels[r] }));
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await createApiKeyAction(spaceId, values);
-    if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
+    const result = await createApiKeyAction(spaceId, apiKeyInputFromFields(values));
+    if (!result.ok) {
+      // The server names the lifetime expiresInDays; the form holds it as `expires`.
+      const { expiresInDays, ...fieldErrors } = result.fieldErrors ?? {};
+      if (expiresInDays?.[0]) form.setError("expires", { type: "server", message: expiresInDays[0] });
+      return setFormError(applyActionErrors(form.setError, { ...result, fieldErrors }) ?? null);
+    }
     form.reset();
     onCreated(result.data.key.name, result.data.secret);
   });
@@ -52,6 +66,13 @@ function CreateKeyForm({ spaceId, callerRole, onCreated }: { spaceId: string; ca
       <FormError message={formError} />
       <TextField label="Key name" help="What will use it, e.g. “CRM sync”." error={form.formState.errors.name?.message} {...form.register("name")} />
       <SelectField label="Role" options={roles} help="What the key may do, as a member with this role." error={form.formState.errors.role?.message} {...form.register("role")} />
+      <SelectField
+        label="Expires"
+        options={LIFETIMES}
+        help="From then on the key answers 401 everywhere; create a new one before."
+        error={form.formState.errors.expires?.message}
+        {...form.register("expires")}
+      />
       <div><Button type="submit" disabled={form.formState.isSubmitting}>Create key</Button></div>
     </form>
   );
@@ -84,11 +105,11 @@ export function ApiKeysPanel({ spaceId, keys, callerRole, canManage }: { spaceId
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" aria-label="API keys">
           <thead className="border-b border-slate-200 text-left text-slate-500">
-            <tr><th className="px-4 py-2 font-medium">Name</th><th className="px-4 py-2 font-medium">Key</th><th className="px-4 py-2 font-medium">Role</th><th className="px-4 py-2 font-medium">Created</th><th className="px-4 py-2 font-medium">Last used</th><th className="px-4 py-2" /></tr>
+            <tr><th className="px-4 py-2 font-medium">Name</th><th className="px-4 py-2 font-medium">Key</th><th className="px-4 py-2 font-medium">Role</th><th className="px-4 py-2 font-medium">Created</th><th className="px-4 py-2 font-medium">Last used</th><th className="px-4 py-2 font-medium">Expires</th><th className="px-4 py-2" /></tr>
           </thead>
           <tbody>
             {keys.length === 0 ? (
-              <tr><td colSpan={6} className="px-4 py-6 text-center text-slate-500">No API keys yet.</td></tr>
+              <tr><td colSpan={7} className="px-4 py-6 text-center text-slate-500">No API keys yet.</td></tr>
             ) : (
               keys.map((k) => (
                 <tr key={k.id} data-testid="api-key-row" className="border-b border-slate-100 last:border-0">
@@ -97,6 +118,7 @@ export function ApiKeysPanel({ spaceId, keys, callerRole, canManage }: { spaceId
                   <td className="px-4 py-2">{roleLabels[k.role]}</td>
                   <td className="px-4 py-2">{when(k.createdAt)}</td>
                   <td className="px-4 py-2">{when(k.lastUsedAt)}</td>
+                  <td className="px-4 py-2" data-testid="api-key-expires">{expiry(k.expiresAt)}</td>
                   <td className="px-4 py-2 text-right">
                     {canManage && roleAtLeast(callerRole, k.role) ? <Button variant="ghost" aria-label={`Revoke ${k.name}`} onClick={() => setRevoking(k)}>Revoke</Button> : null}
                   </td>

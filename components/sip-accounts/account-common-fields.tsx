@@ -6,6 +6,7 @@ import { SelectField } from "@/components/ui/select-field";
 import type { IpMode } from "@/lib/net/ipv4";
 import { transportPortWarning, type SipTransport } from "@/lib/sip-accounts/schemas";
 import { CountryField } from "./country-field";
+import { OutboundPolicyFields } from "./outbound-policy-fields";
 import { IpChips } from "./ip-chips";
 
 const TRANSPORTS = [
@@ -27,6 +28,8 @@ export type CommonAccountFields = {
   inboundUsername: string;
   maxConcurrentCalls?: string;
   callsPerSecond?: string;
+  allowedDestinationCountries?: string;
+  allowSpecialNumbers?: boolean;
 };
 
 export function AccountIdentityFields({
@@ -91,6 +94,11 @@ export function AccountIdentityFields({
           {...register("callsPerSecond")}
         />
       </fieldset>
+      <OutboundPolicyFields
+        countries={register("allowedDestinationCountries")}
+        countriesError={errors.allowedDestinationCountries?.message}
+        special={register("allowSpecialNumbers")}
+      />
     </>
   );
 }

@@ -28,6 +28,8 @@ function editValues(account: SipAccountView): SipAccountEditFields {
     inboundPassword: { state: "untouched" },
     maxConcurrentCalls: account.maxConcurrentCalls === null ? "" : String(account.maxConcurrentCalls),
     callsPerSecond: account.callsPerSecond === null ? "" : String(account.callsPerSecond),
+    allowedDestinationCountries: account.allowedDestinationCountries.join(", "),
+    allowSpecialNumbers: account.allowSpecialNumbers,
   };
 }
 

@@ -13,7 +13,7 @@ test("create shows the secret once; the list shows name, prefix, role and use, n
   expect(created.headers()["cache-control"]).toBe("no-store");
   const { key, secret } = await created.json();
   expect(secret).toMatch(/^sb_live_[A-Za-z0-9_-]{43}$/);
-  expect(key).toEqual({ id: expect.any(String), name: "CRM sync", prefix: secret.slice(0, 16), role: "ADMIN", createdAt: expect.any(String), lastUsedAt: null });
+  expect(key).toEqual({ id: expect.any(String), name: "CRM sync", prefix: secret.slice(0, 16), role: "ADMIN", createdAt: expect.any(String), lastUsedAt: null, expiresAt: null });
 
   const listed = await a.page.request.get(keys(a.spaceId));
   const text = await listed.text();

@@ -116,6 +116,9 @@ export const expectations: Record<string, Expectation> = {
   "GET /spaces/[spaceId]/batches/[batchId]": { access: "member", ok: 200 },
   "POST /spaces/[spaceId]/batches/[batchId]/cancel": { access: "admin", ok: 200 },
 
+  "GET /spaces/[spaceId]/outbound-caps": { access: "member", ok: 200 },
+  "PATCH /spaces/[spaceId]/outbound-caps": { access: "admin", ok: 200, body: () => ({ callsPerDay: null }) },
+
   "GET /spaces/[spaceId]/webhooks": { access: "member", ok: 200 },
   "POST /spaces/[spaceId]/webhooks": { access: "admin", ok: 201, body: webhookBody },
   "GET /spaces/[spaceId]/webhooks/[endpointId]": { access: "member", ok: 200 },

@@ -21,6 +21,7 @@ function toView(row: ApiKey): ApiKeyView {
     role: row.role,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }
 
@@ -38,7 +39,10 @@ export async function createApiKey(ctx: SpaceContext, input: CreateApiKeyInput):
   }
   const made = generateApiKeySecret();
   const row = await db().apiKey.create({
-    data: { spaceId: ctx.spaceId, name: input.name, role: input.role, prefix: made.prefix, secretHash: made.hash, createdById: ctx.userId },
+    data: {
+      spaceId: ctx.spaceId, name: input.name, role: input.role, prefix: made.prefix, secretHash: made.hash, createdById: ctx.userId,
+      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+    },
   });
   return { key: toView(row), secret: made.secret };
 }
@@ -53,11 +57,12 @@ export async function revokeApiKey(ctx: SpaceContext, keyId: string): Promise<vo
 
 export type AuthenticatedKey = { id: string; spaceId: string; role: ApiKey["role"] };
 
-/** The live key a presented secret names, or null (unknown, revoked or malformed: the caller answers 401). */
-export async function authenticateApiKey(secret: string): Promise<AuthenticatedKey | null> {
+/** The live key a presented secret names, or null (unknown, revoked, expired or malformed: the caller answers 401). */
+export async function authenticateApiKey(secret: string, now = new Date()): Promise<AuthenticatedKey | null> {
   if (!isApiKeyShaped(secret)) return null;
   const row = await db().apiKey.findUnique({ where: { secretHash: hashApiKeySecret(secret) } });
   if (!row || row.revokedAt !== null || !apiKeyMatches(secret, row.secretHash)) return null;
+  if (row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime()) return null;
   const stale = new Date(Date.now() - LAST_USE_RESOLUTION_MS);
   await db().apiKey.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] }, data: { lastUsedAt: new Date() } });
   return { id: row.id, spaceId: row.spaceId, role: row.role };

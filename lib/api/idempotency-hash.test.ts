@@ -1,7 +1,10 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, idempotencyRequestHash, isValidIdempotencyKey } from "./idempotency-hash";
+import { canonicalJson, idempotencyHashKey, idempotencyRequestHash as keyedHash, isValidIdempotencyKey } from "./idempotency-hash";
 
 const path = "/api/v1/spaces/s1/agents";
+const serverKey = idempotencyHashKey("n".repeat(40));
+const idempotencyRequestHash = (method: string, p: string, body: string) => keyedHash(serverKey, method, p, body);
 
 describe("idempotencyRequestHash", () => {
   it("is the same for the same JSON, whatever the key order and whitespace", () => {
@@ -24,6 +27,19 @@ describe("idempotencyRequestHash", () => {
   it("tells an empty body, a JSON string and raw text apart", () => {
     const hashes = new Set(["", "   ", '""', "not json", '"not json"'].map((b) => idempotencyRequestHash("POST", path, b)));
     expect(hashes.size).toBe(4);
+  });
+});
+
+describe("the stored fingerprint", () => {
+  const body = '{"accountName":"PBX","outboundPassword":"guess-me-1"}';
+  it("cannot be recomputed without the server key: a guessed password does not match it", () => {
+    const stored = idempotencyRequestHash("POST", path, body);
+    const bare = createHash("sha256").update(`POST\n${path}\njson:${canonicalJson(JSON.parse(body))}`).digest("hex");
+    expect(stored).not.toBe(bare);
+    expect(keyedHash(idempotencyHashKey("another server secret, 32+ chars"), "POST", path, body)).not.toBe(stored);
+  });
+  it("is stable for one server secret (a retry after a restart still matches)", () => {
+    expect(keyedHash(idempotencyHashKey("n".repeat(40)), "POST", path, body)).toBe(idempotencyRequestHash("POST", path, body));
   });
 });
 

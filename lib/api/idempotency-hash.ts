@@ -1,7 +1,11 @@
-import { createHash } from "node:crypto";
+import { createHmac, hkdfSync } from "node:crypto";
 
 // What makes two requests "the same" for Idempotency-Key: method, path and body. JSON bodies
 // are compared by meaning (key order and whitespace do not matter); anything else by its bytes.
+//
+// The stored fingerprint is an HMAC under a server key, not a bare hash: bodies carry SIP
+// passwords, and a bare SHA-256 of a known body shape would let anyone who can read the table
+// test guessed passwords offline. Without the key, the fingerprint says nothing.
 
 /** Keys of 1 to 255 visible ASCII characters (a UUID, a ULID, a hash...). */
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -31,7 +35,12 @@ function canonicalBody(bodyText: string): string {
   }
 }
 
-/** Hex SHA-256 over method, path and the canonical body. */
-export function idempotencyRequestHash(method: string, path: string, bodyText: string): string {
-  return createHash("sha256").update(`${method.toUpperCase()}\n${path}\n${canonicalBody(bodyText)}`).digest("hex");
+/** The HMAC key for request fingerprints, derived from a server secret (NEXTAUTH_SECRET) for this use only. */
+export function idempotencyHashKey(serverSecret: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", serverSecret, "switchboard", "idempotency request fingerprint v1", 32));
+}
+
+/** Hex HMAC-SHA-256 under `key` over method, path and the canonical body. */
+export function idempotencyRequestHash(key: Buffer, method: string, path: string, bodyText: string): string {
+  return createHmac("sha256", key).update(`${method.toUpperCase()}\n${path}\n${canonicalBody(bodyText)}`).digest("hex");
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, isUniqueViolation } from "@/lib/db/client";
-import { idempotencyRequestHash, isValidIdempotencyKey } from "./idempotency-hash";
+import { serverEnv } from "@/lib/env";
+import { idempotencyHashKey, idempotencyRequestHash, isValidIdempotencyKey } from "./idempotency-hash";
 import { isSavedButUnavailable, problem } from "./problem";
 
 // Idempotency-Key on creates: the first response to a (Space, credential, key) is stored in
@@ -8,10 +9,18 @@ import { isSavedButUnavailable, problem } from "./problem";
 // another request is refused. Stored: successes, and "saved, but LiveKit is unavailable"
 // (a row exists, so a retry must not create a second). Not stored: refusals (400, 403, 409,
 // 422...) and unexpected failures, so the client can fix the request and retry with the key.
+//
+// A claim is never taken over: a request whose process died mid-way may have done its work
+// (queued a call, created an account), so running it again could do it twice. Its key answers
+// 409 until the record expires, saying the outcome is unknown; the client checks and uses a
+// new key. The request fingerprint is an HMAC under a server key (./idempotency-hash.ts).
 
 const TTL_MS = 24 * 3600_000;
-/** A claim older than this with no response belongs to a request that died with its process. */
+/** A claim older than this with no response most likely belongs to a request that died with its process. */
 const ABANDONED_MS = 5 * 60_000;
+
+let hashKey: Buffer | undefined;
+const requestHashKey = () => (hashKey ??= idempotencyHashKey(serverEnv().NEXTAUTH_SECRET));
 const SWEEP_EVERY_MS = 10 * 60_000;
 
 const globalForSweep = globalThis as typeof globalThis & { __switchboardIdempotencySweep?: number };
@@ -42,8 +51,7 @@ async function claim(scope: Scope, key: string, requestHash: string): Promise<Cl
     }
     const existing = await db().idempotencyRecord.findUnique({ where });
     if (!existing) continue;
-    const abandoned = existing.status === null && existing.createdAt.getTime() < now.getTime() - ABANDONED_MS;
-    if (existing.expiresAt < now || abandoned) {
+    if (existing.expiresAt < now) {
       await db().idempotencyRecord.deleteMany({ where: { id: existing.id, status: existing.status } });
       continue;
     }
@@ -52,6 +60,14 @@ async function claim(scope: Scope, key: string, requestHash: string): Promise<Cl
         response: problem(422, "Idempotency-Key reused with a different request", {
           detail: "This Idempotency-Key was first used with another method, path or body. Use a new key for a new request.",
           errors: [{ path: "Idempotency-Key", message: "Already used for a different request." }],
+        }),
+      };
+    }
+    if (existing.status === null && existing.createdAt.getTime() < now.getTime() - ABANDONED_MS) {
+      return {
+        response: problem(409, "Outcome unknown", {
+          detail:
+            "The first request with this Idempotency-Key did not finish (its server may have stopped), so whether it took effect is unknown; it is never run again. Check whether it took effect, then use a new key.",
         }),
       };
     }
@@ -81,7 +97,7 @@ export async function withIdempotency(request: Request, bodyText: string, scope:
     return problem(400, "Invalid Idempotency-Key", { detail: "Use 1 to 255 visible ASCII characters, e.g. a UUID." });
   }
   await sweepExpired(new Date());
-  const claimed = await claim(scope, key, idempotencyRequestHash(request.method, new URL(request.url).pathname, bodyText));
+  const claimed = await claim(scope, key, idempotencyRequestHash(requestHashKey(), request.method, new URL(request.url).pathname, bodyText));
   if ("response" in claimed) return claimed.response;
 
   let response: Response | undefined;

@@ -34,8 +34,14 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // The session version at sign-in travels in the token (lib/auth/session-version.ts).
+      async jwt({ token, user }) {
+        if (user) token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        return token;
+      },
       async session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        if (session.user) (session.user as { sessionVersion?: number }).sessionVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : 0;
         return session;
       },
     },

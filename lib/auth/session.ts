@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { findMembership } from "@/lib/spaces/service";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { authOptions } from "./options";
+import { storedSessionVersion } from "./session-version";
 
 // The single identity choke point: pages, actions and routes ask here who the caller is.
 
@@ -11,8 +12,10 @@ export type SessionUser = { id: string; email: string; name: string | null };
 
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions());
-  const user = session?.user as { id?: string; email?: string | null; name?: string | null } | undefined;
+  const user = session?.user as { id?: string; email?: string | null; name?: string | null; sessionVersion?: number } | undefined;
   if (!user?.id || !user.email) return null;
+  // A session signed in before the user's sessions were ended (or whose user is gone) is over.
+  if ((await storedSessionVersion(user.id)) !== (user.sessionVersion ?? 0)) return null;
   return { id: user.id, email: user.email, name: user.name ?? null };
 }
 

@@ -4,20 +4,31 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { isLiveKitConfigured } from "@/lib/livekit/client";
 import type { SpaceContext } from "@/lib/spaces/context";
+import { assertDestinationsAllowed, takeOutboundCaps } from "./policy/enforce";
 import { queueCall, type CallOrigin } from "./queue-call";
 import { callInclude, toCallView, type CallView } from "./repository";
 import type { PlaceCallInput } from "./schemas";
 
-// Place a call: check who may call from which number, then queue it. The call row and the
+// Place a call: check who may call from which number, and that the outbound policy allows it
+// (the account's destinations, the Space's caps: lib/calls/policy), then queue it. The call row and the
 // job that dials it are written in one transaction (lib/calls/queue-call.ts); the dispatcher
 // process (dispatcher/) dials it. Nothing is dialled inside the web request.
 
 export async function placeCall(ctx: SpaceContext, input: PlaceCallInput): Promise<CallView> {
   if (!roleAtLeast(ctx.role, "ADMIN")) throw new ForbiddenError("Only owners and admins can place calls.");
   const origin = await resolveCallOrigin(ctx, input.from, input.agentId ?? null);
-  const callId = await db().$transaction((tx) =>
-    queueCall(tx, ctx, origin, { to: input.to, scheduledAt: input.scheduledAt ?? null, retryPolicy: input.retry ?? null, variables: input.variables ?? null }, isLiveKitConfigured()),
-  );
+  assertDestinationsAllowed(origin.policy, [{ field: "to", to: input.to }]);
+  const later = input.scheduledAt !== undefined && input.scheduledAt.getTime() > Date.now();
+  const caps = await takeOutboundCaps(ctx, 1, !later);
+  let callId: string;
+  try {
+    callId = await db().$transaction((tx) =>
+      queueCall(tx, ctx, origin, { to: input.to, scheduledAt: input.scheduledAt ?? null, retryPolicy: input.retry ?? null, variables: input.variables ?? null }, isLiveKitConfigured()),
+    );
+  } catch (err) {
+    await caps.refund();
+    throw err;
+  }
   return toCallView(await db().call.findUniqueOrThrow({ where: { id: callId }, include: callInclude }));
 }
 
@@ -29,7 +40,11 @@ export async function placeCall(ctx: SpaceContext, input: PlaceCallInput): Promi
 export async function resolveCallOrigin(ctx: SpaceContext, from: string, agentId: string | null): Promise<CallOrigin> {
   const number = await db().phoneNumber.findFirst({
     where: { spaceId: ctx.spaceId, liveE164: from },
-    select: { id: true, outboundAgentId: true, sipAccount: { select: { id: true, sipServerAddress: true } } },
+    select: {
+      id: true,
+      outboundAgentId: true,
+      sipAccount: { select: { id: true, sipServerAddress: true, destinationCountry: true, allowedDestinationCountries: true, allowSpecialNumbers: true } },
+    },
   });
   if (!number) throw new ValidationError("Choose a number bound in this Space.", { from: ["Choose a number bound in this Space."] });
   if (!number.sipAccount.sipServerAddress) {
@@ -41,5 +56,12 @@ export async function resolveCallOrigin(ctx: SpaceContext, from: string, agentId
     const agent = await db().agent.findFirst({ where: { id: agentId, spaceId: ctx.spaceId }, select: { id: true } });
     if (!agent) throw new ValidationError("Choose an agent of this Space.", { agentId: ["Choose an agent of this Space."] });
   }
-  return { from, phoneNumberId: number.id, accountId: number.sipAccount.id, agentId: agentId ?? number.outboundAgentId };
+  const { destinationCountry, allowedDestinationCountries, allowSpecialNumbers } = number.sipAccount;
+  return {
+    from,
+    phoneNumberId: number.id,
+    accountId: number.sipAccount.id,
+    agentId: agentId ?? number.outboundAgentId,
+    policy: { destinationCountry, allowedDestinationCountries, allowSpecialNumbers },
+  };
 }

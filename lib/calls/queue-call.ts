@@ -1,13 +1,15 @@
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { addPlaceCallJob } from "@/lib/queue/jobs";
 import { emitCallStatusEvent } from "./call-webhook-events";
+import type { DestinationPolicy } from "./policy/destination";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { TELEPHONY_NOT_CONFIGURED, type CallVariables, type RetryPolicy } from "./schemas";
 
 // Writes one queued outbound call, its first timeline event, its dial job and its call.queued webhook event, inside the
 // caller's transaction (a single call or every row of a batch).
 
-export type CallOrigin = { from: string; phoneNumberId: string; accountId: string; agentId: string | null };
+/** Where a call leaves from, and the account's destination policy (lib/calls/policy). */
+export type CallOrigin = { from: string; phoneNumberId: string; accountId: string; agentId: string | null; policy: DestinationPolicy };
 
 export type QueuedCallSpec = {
   to: string;

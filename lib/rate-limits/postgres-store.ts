@@ -2,6 +2,7 @@ import "server-only";
 import { Pool } from "pg";
 import { RateLimiterPostgres } from "rate-limiter-flexible";
 import { rateLimitBudgets, type RateLimitedOperation } from "./budgets";
+import { capWindowSeconds, createCountCaps, UNREACHABLE_POINTS, type CapWindow, type CountCaps } from "./count-caps";
 import { createRateLimits, type RateLimits } from "./limiter";
 
 // Budgets in the app's PostgreSQL, so every web process (and anything else on the same
@@ -65,6 +66,29 @@ export function createPostgresRateLimits({ pool, ensureTable }: BudgetPool): Rat
         duration: durationSeconds,
       });
       limiters.set(operation, limiter);
+    }
+    return limiter;
+  });
+}
+
+/** The per-Space outbound caps (./count-caps.ts) in the same table, under their own prefixes. */
+export function createPostgresCountCaps({ pool, ensureTable }: BudgetPool): CountCaps {
+  const limiters = new Map<CapWindow, RateLimiterPostgres>();
+  return createCountCaps(async (window) => {
+    await ensureTable();
+    let limiter = limiters.get(window);
+    if (!limiter) {
+      limiter = new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: "pool",
+        schemaName: RATE_LIMITS_SCHEMA,
+        tableName: TABLE,
+        tableCreated: true,
+        keyPrefix: `outbound-${window}`,
+        points: UNREACHABLE_POINTS,
+        duration: capWindowSeconds[window],
+      });
+      limiters.set(window, limiter);
     }
     return limiter;
   });

@@ -1,8 +1,9 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import type { RateLimitedOperation } from "./budgets";
+import type { CountCaps } from "./count-caps";
 import type { RateLimits, RateLimitTicket } from "./limiter";
-import { createBudgetPool, createPostgresRateLimits, type BudgetPool } from "./postgres-store";
+import { createBudgetPool, createPostgresCountCaps, createPostgresRateLimits, type BudgetPool } from "./postgres-store";
 
 // The one door services use. A new limited operation is a budget in ./budgets.ts and one
 // `withRateLimit(...)` around its service.
@@ -11,6 +12,7 @@ import { createBudgetPool, createPostgresRateLimits, type BudgetPool } from "./p
 // connections; the limiters per module copy (see createPostgresRateLimits for why).
 const globalForLimits = globalThis as typeof globalThis & { __switchboardBudgetPool?: BudgetPool };
 let limits: RateLimits | undefined;
+let caps: CountCaps | undefined;
 
 /** The process's connections to the budgets table; other limiters (sign-in) share them. */
 export function sharedBudgetPool(): BudgetPool {
@@ -35,3 +37,9 @@ export function withRateLimit<T>(operation: RateLimitedOperation, spaceId: strin
 export function consumeRateLimit(operation: RateLimitedOperation, spaceId: string): Promise<RateLimitTicket> {
   return rateLimits().consumeRateLimit(operation, spaceId);
 }
+
+/** Takes points of a Space's outbound cap (calls per minute, per day); see ./count-caps.ts. */
+export const takeCap: CountCaps["takeCap"] = (...args) => {
+  caps ??= createPostgresCountCaps(sharedBudgetPool());
+  return caps.takeCap(...args);
+};

@@ -45,7 +45,7 @@ export function toSipAccountView(row: SipAccount): SipAccountView {
 }
 
 /** The columns create and edit write alike; the live name key keeps names unique per Space. */
-export function accountColumns(input: Pick<CreateSipAccountInput, "accountName" | "sipServerAddress" | "sipTransport" | "destinationCountry" | "allowedInboundIps" | "maxConcurrentCalls" | "callsPerSecond">) {
+export function accountColumns(input: Pick<CreateSipAccountInput, "accountName" | "sipServerAddress" | "sipTransport" | "destinationCountry" | "allowedInboundIps" | "maxConcurrentCalls" | "callsPerSecond" | "allowedDestinationCountries" | "allowSpecialNumbers">) {
   return {
     name: input.accountName,
     liveNameKey: input.accountName.toLowerCase(),
@@ -55,5 +55,7 @@ export function accountColumns(input: Pick<CreateSipAccountInput, "accountName" 
     allowedInboundIps: input.allowedInboundIps,
     maxConcurrentCalls: input.maxConcurrentCalls,
     callsPerSecond: input.callsPerSecond,
+    allowedDestinationCountries: input.allowedDestinationCountries,
+    allowSpecialNumbers: input.allowSpecialNumbers,
   };
 }

@@ -37,11 +37,15 @@ export function makeSipAccountRestSchemas(schemas: SipAccountSchemas) {
     outboundUsername: "Digest username LiveKit sends to your PBX; set with outboundPassword.",
     inboundUsername: "Digest username your PBX must send to LiveKit; set with inboundPassword.",
     maxConcurrentCalls: "Channels of your trunk: outbound calls wait in the queue (never fail) while this many calls of the account, inbound included, are live. null: no limit.",
+    allowedDestinationCountries: "ISO 3166-1 alpha-2 codes outbound calls may go to (a list or one comma-separated string); empty or null: destinationCountry only. Calls elsewhere are refused with 422.",
+    allowSpecialNumbers: "Allow premium-rate, shared-cost, personal, pager, UAN and voicemail numbers (refused with 422 by default).",
     callsPerSecond: "New outbound calls per second your trunk accepts (0.1 to 1000; 0.5 = one every 2 s). null: no limit.",
   };
   const limits = {
     maxConcurrentCalls: z.number().nullable().optional().meta({ description: d.maxConcurrentCalls }),
     callsPerSecond: z.number().nullable().optional().meta({ description: d.callsPerSecond }),
+    allowedDestinationCountries: z.union([f.allowedDestinationCountries, z.array(z.string().max(64)).max(300)]).nullable().optional().meta({ description: d.allowedDestinationCountries }),
+    allowSpecialNumbers: f.allowSpecialNumbers.optional().meta({ description: `${d.allowSpecialNumbers} Default false.` }),
   };
   const ips = z.union([f.allowedInboundIps, z.array(z.string().max(64))]);
   const createBody = z.strictObject({
@@ -85,6 +89,12 @@ function limit(value: unknown): unknown {
   return typeof value === "number" ? String(value) : value;
 }
 
+/** A list or one comma-separated string, as the form's text. */
+function countries(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  return text(value);
+}
+
 function ips(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(String).join(", ");
   return text(value);
@@ -103,6 +113,8 @@ export function createFieldsFromRest(body: Body): SipAccountFields {
     inboundPassword: text(body.inboundPassword),
     maxConcurrentCalls: limit(body.maxConcurrentCalls),
     callsPerSecond: limit(body.callsPerSecond),
+    allowedDestinationCountries: countries(body.allowedDestinationCountries),
+    allowSpecialNumbers: body.allowSpecialNumbers ?? false,
   } as SipAccountFields;
 }
 
@@ -127,6 +139,8 @@ export function editFieldsFromRest(body: Body, current: SipAccountView): SipAcco
     inboundPassword: passwordChange(body.inboundPassword),
     maxConcurrentCalls: limit(pick("maxConcurrentCalls", current.maxConcurrentCalls)),
     callsPerSecond: limit(pick("callsPerSecond", current.callsPerSecond)),
+    allowedDestinationCountries: countries(pick("allowedDestinationCountries", current.allowedDestinationCountries)),
+    allowSpecialNumbers: pick("allowSpecialNumbers", current.allowSpecialNumbers) ?? false,
   } as SipAccountEditFields;
 }
 

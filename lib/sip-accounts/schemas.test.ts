@@ -117,7 +117,19 @@ describe("createSipAccountInput (server)", () => {
       inboundPassword: null,
       maxConcurrentCalls: null,
       callsPerSecond: null,
+      allowedDestinationCountries: [],
+      allowSpecialNumbers: false,
     });
+  });
+
+  it("reads the allowed destination countries: alpha-2 codes in any case, each once; empty is the destination country only", () => {
+    const policy = (allowedDestinationCountries: string) => prod.createSipAccountInput.safeParse({ ...valid, allowedDestinationCountries });
+    expect(policy("de, at;DE  at").data).toMatchObject({ allowedDestinationCountries: ["DE", "AT"], allowSpecialNumbers: false });
+    expect(policy(" ").data).toMatchObject({ allowedDestinationCountries: [] });
+    const bad = policy("DE, XX, aut");
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.path)).toEqual([["allowedDestinationCountries"], ["allowedDestinationCountries"]]);
+    expect(bad.error?.issues.map((i) => i.message)).toEqual([expect.stringMatching(/XX/), "AUT is the three-letter code of Austria: enter the two-letter code AT."]);
   });
 
   it("reads the outbound limits: empty is no limit, whole channels, calls per second down to 0.1", () => {
@@ -276,6 +288,8 @@ describe("sipAccountDto", () => {
       inboundPasswordSet: false,
       maxConcurrentCalls: null,
       callsPerSecond: 2,
+      allowedDestinationCountries: [],
+      allowSpecialNumbers: false,
       createdAt: "2026-01-01T00:00:00.000Z",
       updatedAt: "2026-01-01T00:00:00.000Z",
     });

@@ -69,6 +69,22 @@ const destinationCountry = z
     }),
   );
 
+// Where outbound calls may go (lib/calls/policy/destination.ts): a comma-separated list of
+// alpha-2 codes in the form, "" meaning the destination country only.
+const allowedDestinationCountriesText = z
+  .string()
+  .superRefine((v, ctx) => {
+    for (const code of splitCountries(v)) {
+      const r = normalizeCountryCode(code);
+      if (!r.ok) ctx.addIssue({ code: "custom", message: r.error.includes(code.toUpperCase()) ? r.error : `${code}: ${r.error}` });
+    }
+  })
+  .overwrite((v) => [...new Set(splitCountries(v).map((c) => { const r = normalizeCountryCode(c); return r.ok ? r.value : c; }))].join(", "));
+
+function splitCountries(v: string): string[] {
+  return v.split(/[\s,;]+/).filter(Boolean);
+}
+
 function sipServerAddress(mode: IpMode) {
   return z
     .string()
@@ -196,6 +212,10 @@ export function makeSipAccountSchemas({ ipMode }: { ipMode: IpMode }) {
     /** The customer's trunk channels: outbound calls wait while this many calls of the account are live. */
     maxConcurrentCalls: maxConcurrentCallsText.default(""),
     callsPerSecond: callsPerSecondText.default(""),
+    /** Countries outbound calls may go to, "DE, AT"; "" = the destination country only. */
+    allowedDestinationCountries: allowedDestinationCountriesText.default(""),
+    /** Premium-rate and other special numbers may be called (off: refused). */
+    allowSpecialNumbers: z.boolean().default(false),
   };
   const createShape = { ...common, outboundPassword: passwordText, inboundPassword: passwordText };
   const editShape = { ...common, outboundPassword: passwordChange, inboundPassword: passwordChange };
@@ -244,6 +264,7 @@ export function makeSipAccountSchemas({ ipMode }: { ipMode: IpMode }) {
       inboundUsername: v.inboundUsername === "" ? null : v.inboundUsername,
       maxConcurrentCalls: limitValue(v.maxConcurrentCalls),
       callsPerSecond: limitValue(v.callsPerSecond),
+      allowedDestinationCountries: splitCountries(v.allowedDestinationCountries),
     };
   }
 
@@ -285,6 +306,10 @@ export const sipAccountDto = z.object({
   maxConcurrentCalls: z.number().int().nullable(),
   /** New outbound calls per second; null: no limit. */
   callsPerSecond: z.number().nullable(),
+  /** Countries (alpha-2) outbound calls may go to; empty: destinationCountry only. */
+  allowedDestinationCountries: z.array(z.string()),
+  /** Whether premium-rate and other special numbers may be called. */
+  allowSpecialNumbers: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -34,3 +34,9 @@ export const inviteMemberInput = z.object({
   role: z.enum(["MEMBER", "ADMIN", "OWNER"]),
 });
 export type InviteMemberInput = z.infer<typeof inviteMemberInput>;
+
+export const removeMemberInput = z.object({ userId: z.string().min(1).max(128) });
+export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
+
+export const changeMemberRoleInput = z.object({ userId: z.string().min(1).max(128), role: z.enum(["MEMBER", "ADMIN", "OWNER"]) });
+export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleInput>;

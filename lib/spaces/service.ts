@@ -40,7 +40,7 @@ export async function authenticate(email: string, password: string) {
     return null;
   }
   const ok = await verifyPassword(user.passwordHash, password);
-  return ok ? { id: user.id, email: user.email, name: user.name } : null;
+  return ok ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
 }
 
 export async function listSpacesOfUser(userId: string): Promise<SpaceSummary[]> {

@@ -33,6 +33,9 @@ export NEXTAUTH_URL="http://127.0.0.1:$APP_PORT" E2E_BASE_URL="http://127.0.0.1:
 # Every e2e user signs up (and some fail to sign in) from 127.0.0.1: per-address limits that
 # a whole suite never reaches. The per-email limit keeps its default, which e2e/security tests.
 export AUTH_SIGN_UP_MAX_PER_ADDRESS="${AUTH_SIGN_UP_MAX_PER_ADDRESS:-100000}" AUTH_SIGN_IN_MAX_PER_ADDRESS="${AUTH_SIGN_IN_MAX_PER_ADDRESS:-100000}"
+# The deployment's outbound caps per Space, out of the way of the load tests (200 calls, a
+# 10,000-call batch); e2e/security lowers a Space's own caps to test them.
+export OUTBOUND_CALLS_PER_MINUTE="${OUTBOUND_CALLS_PER_MINUTE:-1000000}" OUTBOUND_CONCURRENT_CALLS="${OUTBOUND_CONCURRENT_CALLS:-1000000}" OUTBOUND_CALLS_PER_DAY="${OUTBOUND_CALLS_PER_DAY:-1000000}"
 ensure_secrets
 say "starting PostgreSQL"
 DATABASE_URL=$(node scripts/db/postgres.mjs up) || exit 1

@@ -38,6 +38,7 @@ function componentSchemas(): Record<string, JsonSchema> {
 
 const problemContent = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
 const problemResponse = (description: string, headers?: JsonSchema) => ({ description, content: problemContent, ...(headers ? { headers } : {}) });
+const retryAfter = { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } };
 
 function pathParamNote(name: string): string {
   if (name === "spaceId") return "The Space; an API key works on its own Space only.";
@@ -82,8 +83,8 @@ function responses(op: Operation): JsonSchema {
   }
   if (op.access === "admin" || op.access === "admin-session" || op.access === "admin-key") out[403] = problemResponse("The caller's role does not allow this (owners and admins only).");
   if (op.body || op.query || op.idempotent) out[422] = problemResponse("Invalid fields, each with its path; or an Idempotency-Key reused with another request.");
-  for (const [code, text] of Object.entries(op.errors ?? {})) out[code] = problemResponse(text);
-  if (op.rateLimit) out[429] = problemResponse("Rate limited for this Space.", { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } });
+  for (const [code, text] of Object.entries(op.errors ?? {})) out[code] = problemResponse(text, code === "429" ? retryAfter : undefined);
+  if (op.rateLimit) out[429] = problemResponse("Rate limited for this Space.", retryAfter);
   return out;
 }
 

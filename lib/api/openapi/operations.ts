@@ -3,6 +3,7 @@ import { createAgentBody, updateAgentBody } from "@/lib/agents/rest-input";
 import { createApiKeyInput } from "@/lib/api-keys/schemas";
 import { makeByocSchemas } from "@/lib/byoc/schemas";
 import { batchRowsQuery, createBatchInput } from "@/lib/calls/batches/schemas";
+import { updateOutboundCapsBody } from "@/lib/calls/policy/caps";
 import { listCallsQuery, placeCallInput } from "@/lib/calls/schemas";
 import { listRefusedCallsQuery } from "@/lib/edge/refused-calls";
 import { bindPhoneNumberBody, updatePhoneNumberBody } from "@/lib/phone-numbers/rest-input";
@@ -34,7 +35,7 @@ export type Operation = {
   /** Success status and its schema (null: no body). */
   success: { status: number; description: string; schema: ResponseSchemaName | null };
   /** Domain errors beyond the ones every operation can answer. */
-  errors?: Partial<Record<409 | 503, string>>;
+  errors?: Partial<Record<409 | 422 | 429 | 503, string>>;
   idempotent?: boolean;
   /**
    * The budget the operation's service spends (lib/rate-limits/): documents the 429. The
@@ -56,6 +57,8 @@ const callsQueryNotes = {
   limit: "Page size.",
   cursor: "nextCursor of the previous page, with the same filters.",
 };
+const policy422 = (path: string) => `Invalid fields, each with its path; a destination the account's outbound policy refuses (another country, a premium-rate or other special number) on ${path}; or an Idempotency-Key reused with another request.`;
+const caps429 = "A Space cap is reached (calls per minute, concurrent calls, calls per day): the detail names it; retry after Retry-After seconds.";
 const saved503 = "Saved, but LiveKit was unreachable: the body is a problem with the saved resource in it; Reprovision once LiveKit is back.";
 
 export const operations: Operation[] = [
@@ -96,8 +99,11 @@ export const operations: Operation[] = [
   { method: "delete", path: `${S}/agents/{agentId}`, operationId: "deleteAgent", tag: "Agents", summary: "Delete an agent", access: "admin", success: { status: 204, description: "Deleted.", schema: null }, errors: { 409: "Numbers use the agent; the answer names them." } },
 
   { method: "get", path: `${S}/api-keys`, operationId: "listApiKeys", tag: "API keys", summary: "List API keys", description: "Live keys only; never a secret.", access: "member", success: { status: 200, description: "The keys.", schema: "ApiKeyList" } },
-  { method: "post", path: `${S}/api-keys`, operationId: "createApiKey", tag: "API keys", summary: "Create an API key", description: "Signed in as an owner or admin only: an API key cannot create keys. The role is at most your own. The secret is in this answer only (not idempotent, so it is never stored for a replay).", access: "admin-session", body: createApiKeyInput, success: { status: 201, description: "The key and its secret.", schema: "CreatedApiKey" } },
+  { method: "post", path: `${S}/api-keys`, operationId: "createApiKey", tag: "API keys", summary: "Create an API key", description: "Signed in as an owner or admin only: an API key cannot create keys. The role is at most your own. With expiresInDays the key stops working (401) that many days after its creation. The secret is in this answer only (not idempotent, so it is never stored for a replay).", access: "admin-session", body: createApiKeyInput, success: { status: 201, description: "The key and its secret.", schema: "CreatedApiKey" } },
   { method: "delete", path: `${S}/api-keys/{keyId}`, operationId: "revokeApiKey", tag: "API keys", summary: "Revoke an API key", description: "It stops working at once. An owner's key can be revoked by an owner only.", access: "admin", success: { status: 204, description: "Revoked.", schema: null } },
+
+  { method: "get", path: `${S}/outbound-caps`, operationId: "getOutboundCaps", tag: "Calls", summary: "The Space's outbound caps", description: "Its own caps (null: the deployment's limit), the deployment's limits, and the caps enforced.", access: "member", success: { status: 200, description: "The caps.", schema: "OutboundCaps" } },
+  { method: "patch", path: `${S}/outbound-caps`, operationId: "updateOutboundCaps", tag: "Calls", summary: "Change the Space's outbound caps", description: "Absent fields keep their values; null takes the deployment's limit; a number lowers it (above the deployment's limit is a 422).", access: "admin", body: updateOutboundCapsBody, success: { status: 200, description: "Saved.", schema: "OutboundCaps" } },
 
   { method: "get", path: `${S}/webhooks`, operationId: "listWebhookEndpoints", tag: "Webhooks", summary: "List webhook endpoints", description: "Never a signing secret. An endpoint disabled automatically carries disabledReason.", access: "member", success: { status: 200, description: "The endpoints.", schema: "WebhookEndpointList" } },
   { method: "post", path: `${S}/webhooks`, operationId: "createWebhookEndpoint", tag: "Webhooks", summary: "Create a webhook endpoint", description: "Events are POSTed to the URL, signed per Standard Webhooks (see the document's webhooks section). The signing secret is in this answer only. In production mode a URL resolving to a loopback, private, link-local or metadata address is refused (and checked again, by DNS, at every send).", access: "admin", body: createWebhookEndpointInput, success: { status: 201, description: "The endpoint and its signing secret.", schema: "CreatedWebhookEndpoint" } },
@@ -110,15 +116,15 @@ export const operations: Operation[] = [
   { method: "post", path: `${S}/webhooks/{endpointId}/deliveries/{deliveryId}/redeliver`, operationId: "redeliverWebhook", tag: "Webhooks", summary: "Redeliver an event", description: "Sends a delivered or failed event again with the same webhook-id and a fresh back-off schedule.", access: "admin", success: { status: 202, description: "Queued: the delivery.", schema: "WebhookDelivery" } },
 
   { method: "get", path: `${S}/calls`, operationId: "listCalls", tag: "Calls", summary: "List calls", description: "Newest first, a page at a time (keyset pagination on creation time).", access: "member", query: listCallsQuery, queryNotes: callsQueryNotes, success: { status: 200, description: "A page.", schema: "CallPage" } },
-  { method: "post", path: `${S}/calls`, operationId: "placeCall", tag: "Calls", summary: "Place a call", description: "Queues the call (in PostgreSQL, with its job) for the dispatcher, which dials it through the from-number's account outbound trunk with the agent in the room, at scheduledAt if given, within the account's Max concurrent calls and Calls per second (a call over a limit waits, with waitReason saying why), and again after busy / no answer / failure when retry says so. The answer is the queued call; poll it for dialing, ringing, in_progress, completed, failed, busy, no_answer or cancelled.", access: "admin", body: placeCallInput, success: { status: 201, description: "Queued.", schema: "Call" }, idempotent: true },
+  { method: "post", path: `${S}/calls`, operationId: "placeCall", tag: "Calls", summary: "Place a call", description: "Queues the call (in PostgreSQL, with its job) for the dispatcher, which dials it through the from-number's account outbound trunk with the agent in the room, at scheduledAt if given, within the account's Max concurrent calls and Calls per second (a call over a limit waits, with waitReason saying why), and again after busy / no answer / failure when retry says so. The answer is the queued call; poll it for dialing, ringing, in_progress, completed, failed, busy, no_answer or cancelled. The outbound policy applies first: the from-number's account must allow the destination's country and, unless it allows them, the number must not be premium-rate or another special number (422 on `to`); the Space's caps (GET /outbound-caps) answer 429 with Retry-After.", access: "admin", body: placeCallInput, success: { status: 201, description: "Queued.", schema: "Call" }, idempotent: true, errors: { 422: policy422("to"), 429: caps429 } },
   { method: "post", path: `${S}/calls/{callId}/cancel`, operationId: "cancelCall", tag: "Calls", summary: "Cancel a queued call", description: "Cancels a call nobody has dialled yet (queued or scheduled). A call already dialling, ringing or up is not cancelled.", access: "admin", success: { status: 200, description: "The cancelled call.", schema: "Call" }, errors: { 409: "The call is dialling or over." } },
   { method: "get", path: `${S}/refused-calls`, operationId: "listRefusedCalls", tag: "Calls", summary: "List refused inbound calls", description: "INVITEs the SIP edge (or LiveKit behind it) refused for the Space's accounts, newest first: number not bound (404), address not in Allowed inbound IPs (403), inbound password wrong, no agent answered. Each carries its cause in plain words and the fix the console offers. Attributed by called number, else by source address when exactly one account lists it.", access: "member", query: listRefusedCallsQuery, success: { status: 200, description: "A page.", schema: "RefusedCallPage" } },
   { method: "get", path: `${S}/calls/{callId}`, operationId: "getCall", tag: "Calls", summary: "Get a call with its timeline", access: "member", success: { status: 200, description: "The call.", schema: "CallWithTimeline" } },
 
   {
     method: "post", path: `${S}/calls/batch`, operationId: "createBatch", tag: "Batches", summary: "Start a batch of calls",
-    description: "Queues one call per destination (1 to 10,000) from one number, each with its own variables for the agent. Every row is checked first: one invalid row is a 422 naming its path (e.g. destinations.17.to) and nothing is queued. At most maxConcurrency of the batch's calls are in progress at once, within the account's own limits. Poll GET /batches/{batchId} for progress.",
-    access: "admin", body: createBatchInput, success: { status: 201, description: "Queued: the batch with its counts.", schema: "Batch" }, idempotent: true,
+    description: "Queues one call per destination (1 to 10,000) from one number, each with its own variables for the agent. Every row is checked first: one invalid row is a 422 naming its path (e.g. destinations.17.to) and nothing is queued. At most maxConcurrency of the batch's calls are in progress at once, within the account's own limits and the Space's concurrent and per-minute caps (calls wait). Every destination must pass the account's outbound policy, and the batch's calls count against the Space's daily cap when it is created. Poll GET /batches/{batchId} for progress.",
+    access: "admin", body: createBatchInput, success: { status: 201, description: "Queued: the batch with its counts.", schema: "Batch" }, idempotent: true, errors: { 422: policy422("destinations.<i>.to"), 429: "The batch would go over the Space's daily cap; nothing is queued." },
   },
   { method: "get", path: `${S}/batches`, operationId: "listBatches", tag: "Batches", summary: "List batches", description: "The latest 100, newest first, with their counts by status.", access: "member", success: { status: 200, description: "The Space's batches.", schema: "BatchList" } },
   {

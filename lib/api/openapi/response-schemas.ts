@@ -8,6 +8,7 @@ import { spaceRoles } from "@/lib/auth/roles";
 import type { BatchDetail, BatchView } from "@/lib/calls/batches/repository";
 import type { CallEventView, CallView } from "@/lib/calls/repository";
 import type { CallPage } from "@/lib/calls/list-calls";
+import type { OutboundCapsView } from "@/lib/calls/policy/caps";
 import type { RefusedCallView } from "@/lib/edge/refused-calls";
 import { refusalFacts } from "@/lib/edge/refusal-schema";
 import type { RefreshByocTrunksResult } from "@/lib/byoc/refresh-byoc-trunks";
@@ -107,6 +108,7 @@ const apiKey = z.object({
   role: z.enum(spaceRoles),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable().meta({ description: "Updated at most once a minute." }),
+  expiresAt: z.string().nullable().meta({ description: "From then on the key answers 401; null: it never expires." }),
 });
 
 const createdApiKey = z.object({ key: apiKey, secret: z.string().meta({ description: "sb_live_...: shown in this answer only. Send it as Authorization: Bearer <secret>." }) });
@@ -219,6 +221,13 @@ const problem = z.object({
   errors: z.array(z.object({ path: z.string().meta({ description: "The field, e.g. outboundPassword or allowedInboundIps." }), message: z.string() })).optional(),
 });
 
+const caps = z.object({ callsPerMinute: z.number().int(), concurrentCalls: z.number().int(), callsPerDay: z.number().int() });
+const outboundCaps = z.object({
+  own: z.object({ callsPerMinute: z.number().int().nullable(), concurrentCalls: z.number().int().nullable(), callsPerDay: z.number().int().nullable() }).meta({ description: "The Space's own caps; null takes the deployment's limit." }),
+  ceilings: caps.meta({ description: "The deployment's limits (OUTBOUND_* settings)." }),
+  effective: caps.meta({ description: "What is enforced: the lower of the two." }),
+});
+
 /** Named schemas of the document's components, by name. */
 export const responseSchemas = {
   Problem: problem,
@@ -248,6 +257,7 @@ export const responseSchemas = {
   CallPage: callPage,
   CallWithTimeline: call.extend({ events: z.array(callEvent) }),
   RefusedCallPage: z.object({ items: z.array(refusedCall), nextCursor: z.string().nullable() }),
+  OutboundCaps: outboundCaps,
   Batch: batch,
   BatchList: z.object({ items: z.array(batch) }),
   BatchWithRows: batch.extend({ rows: z.array(batchRow), nextCursor: z.number().int().nullable().meta({ description: "Pass as cursor for the next rows; null on the last page." }) }),
@@ -274,12 +284,13 @@ const sameTypes: {
   callPage: Same<Out<"CallPage">, CallPage>;
   callEvent: Same<z.output<typeof callEvent>, CallEventView>;
   batch: Same<Out<"Batch">, BatchView>;
+  outboundCaps: Same<Out<"OutboundCaps">, OutboundCapsView>;
   batchWithRows: Same<Out<"BatchWithRows">, BatchDetail>;
   webhookEndpoint: Same<Out<"WebhookEndpoint">, WebhookEndpointView>;
   createdWebhook: Same<Out<"CreatedWebhookEndpoint">, CreatedWebhookEndpoint>;
   webhookDelivery: Same<Out<"WebhookDelivery">, WebhookDeliveryView>;
   refused: Same<z.output<typeof refusedCall>, RefusedCallView>;
-} = { refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+} = { refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
 // The list's rows add numbersCount to the account.
 const sameAccountList: Same<Out<"SipAccountList">, { items: SipAccountListItem[] }> = true;

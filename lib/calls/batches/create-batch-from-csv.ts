@@ -1,7 +1,7 @@
 import "server-only";
 import { ValidationError } from "@/lib/errors";
 import type { SpaceContext } from "@/lib/spaces/context";
-import { parseBatchCsv } from "./batch-csv";
+import { MAX_REPORTED_ERRORS, parseBatchCsv } from "./batch-csv";
 import { createBatch } from "./create-batch";
 import type { BatchView } from "./repository";
 import { createBatchInput, type CreateBatchFromCsvInput } from "./schemas";
@@ -22,5 +22,21 @@ export async function createBatchFromCsv(ctx: SpaceContext, input: CreateBatchFr
   });
   // The CSV reader applies the destination rules itself; this only guards against the two drifting apart.
   if (!body.success) throw new ValidationError("The file could not be read as a batch.", { csv: body.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
-  return createBatch(ctx, body.data);
+  try {
+    return await createBatch(ctx, body.data);
+  } catch (err) {
+    throw csvErrors(err);
+  }
+}
+
+/** A refusal of destinations (`destinations.<i>.to`) goes on the file field, one message per row. */
+function csvErrors(err: unknown): unknown {
+  if (!(err instanceof ValidationError)) return err;
+  const rows = Object.entries(err.fieldErrors).flatMap(([path, messages]) => {
+    const row = /^destinations\.(\d+)\.to$/.exec(path);
+    return row ? messages.map((m) => `Row ${Number(row[1]) + 1}: ${m}`) : [];
+  });
+  if (rows.length === 0) return err;
+  const shown = rows.length > MAX_REPORTED_ERRORS ? [...rows.slice(0, MAX_REPORTED_ERRORS), `…and ${rows.length - MAX_REPORTED_ERRORS} more rows.`] : rows;
+  return new ValidationError(err.message, { csv: shown });
 }
