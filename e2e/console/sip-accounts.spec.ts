@@ -47,7 +47,12 @@ test("a digest-both-ways account and an IP-trust account are provisioned as Live
   expect(lk.outbound).toHaveLength(1);
   const [inbound] = lk.inbound;
   const [outbound] = lk.outbound;
-  expect(inbound!.allowedAddresses).toEqual(["127.0.0.1", "10.0.0.0/24"]);
+  // Direct mode: LiveKit checks the account's list. Edge mode: LiveKit accepts only the SIP
+  // edge, which checks the account's list itself (e2e/api/sip-edge.spec.ts).
+  const edge = process.env.SIP_EDGE_ADDRESSES?.split(",").filter(Boolean) ?? [];
+  expect(inbound!.allowedAddresses).toEqual(edge.length > 0 ? edge : ["127.0.0.1", "10.0.0.0/24"]);
+  const saved = await (await page.request.get(`/api/v1/spaces/${spaceId}/sip-accounts/${digestId}`)).json();
+  expect(saved.allowedInboundIps).toEqual(["127.0.0.1", "10.0.0.0/24"]);
   expect(inbound!.authUsername).toBe("pbx-in");
   expect(inbound!.authPassword === "in-secret-1-long", "inbound password in LiveKit matches").toBe(true);
   expect(outbound!.address).toBe("pbx.example.com:5080");
