@@ -1,17 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { CallStatusName } from "@/lib/calls/status";
-
-const labels: Record<CallStatusName, string> = {
-  queued: "Queued",
-  dialing: "Dialling",
-  ringing: "Ringing",
-  in_progress: "In progress",
-  completed: "Completed",
-  failed: "Failed",
-  busy: "Busy",
-  no_answer: "No answer",
-  cancelled: "Cancelled",
-};
+import { CALL_STATUS_LABELS } from "@/lib/format/call-event";
 
 const tones: Record<CallStatusName, "green" | "red" | "amber" | "slate"> = {
   queued: "slate",
@@ -26,7 +15,7 @@ const tones: Record<CallStatusName, "green" | "red" | "amber" | "slate"> = {
 };
 
 export function CallStatusBadge({ status }: { status: CallStatusName }) {
-  return <Badge tone={tones[status]}>{labels[status]}</Badge>;
+  return <Badge tone={tones[status]}>{CALL_STATUS_LABELS[status]}</Badge>;
 }
 
 export function formatDuration(seconds: number | null): string {

@@ -2,7 +2,10 @@
 // `participant_joined` with `sip.callStatus dialing`) in the database and the API; people
 // read these instead.
 
-const STATUS: Record<string, string> = {
+import type { CallStatusName } from "@/lib/calls/status";
+
+/** A call status as people read it: the status badge and the timeline say the same. */
+export const CALL_STATUS_LABELS: Record<CallStatusName, string> = {
   queued: "Queued",
   dialing: "Dialling",
   ringing: "Ringing",
@@ -41,7 +44,7 @@ function words(name: string): string {
 
 export function describeCallEvent(kind: string, detail: string | null): { title: string; detail: string | null } {
   const status = /^status:(.+)$/.exec(kind)?.[1];
-  const title = status !== undefined ? (STATUS[status] ?? words(status)) : (KIND[kind] ?? words(kind));
+  const title = status !== undefined ? ((CALL_STATUS_LABELS as Record<string, string>)[status] ?? words(status)) : (KIND[kind] ?? words(kind));
   if (detail === null || detail === "") return { title, detail: null };
   const sip = /^sip\.callStatus (\S+)$/.exec(detail)?.[1];
   if (sip !== undefined) return { title, detail: `Phone line ${SIP_STATUS[sip] ?? sip.replace(/_/g, " ")}` };
