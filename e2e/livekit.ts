@@ -41,9 +41,13 @@ export function startLiveKitServer() {
   stack("bash scripts/stack/up.sh");
 }
 
-/** Kills the SIP edge (SIGKILL: no chance to save anything); startLiveKitServer() starts it again. */
+/**
+ * Kills the SIP edge (SIGKILL: no chance to save anything), its worker processes with it:
+ * Kamailio's workers outlive a SIGKILLed main process and would keep serving the port.
+ * startLiveKitServer() starts it again.
+ */
 export function killEdge() {
-  stack('source scripts/stack/env.sh && source scripts/stack/lib.sh && stop_component edge "$KAMAILIO_DIR/usr/sbin/kamailio" KILL && wait_reaped');
+  stack('source scripts/stack/env.sh && source scripts/stack/lib.sh && main=$(cat "$(pid_file edge)") && workers=$(pgrep -P "$main" || true) && kill -KILL $workers 2>/dev/null; stop_component edge "$KAMAILIO_DIR/usr/sbin/kamailio" KILL && wait_reaped');
 }
 
 /** Every dispatch rule LiveKit holds for an account (found by its marker), read through LiveKit's own list API. */
