@@ -1,8 +1,8 @@
 import "server-only";
 import { Pool } from "pg";
 import { RateLimiterPostgres } from "rate-limiter-flexible";
-import { rateLimitBudgets, type RateLimitedOperation } from "./budgets";
-import { capWindowSeconds, createCountCaps, UNREACHABLE_POINTS, type CapWindow, type CountCaps } from "./count-caps";
+import { rateLimitBudgets } from "./budgets";
+import { capWindowSeconds, createCountCaps, UNREACHABLE_POINTS, type CountCaps } from "./count-caps";
 import { createRateLimits, type RateLimits } from "./limiter";
 
 // Budgets in the app's PostgreSQL, so every web process (and anything else on the same
@@ -47,36 +47,27 @@ export function createBudgetPool(connectionString: string): BudgetPool {
  * own copy of lib/errors and rate-limiter-flexible, so a limiter built by another bundle
  * throws classes this bundle's `instanceof` does not recognise.
  */
-export function createPostgresRateLimits({ pool, ensureTable }: BudgetPool): RateLimits {
-  const limiters = new Map<RateLimitedOperation, RateLimiterPostgres>();
-  return createRateLimits(async (operation) => {
-    await ensureTable();
-    let limiter = limiters.get(operation);
-    if (!limiter) {
-      const { points, durationSeconds } = rateLimitBudgets[operation];
-      limiter = new RateLimiterPostgres({
-        storeClient: pool,
-        storeType: "pool",
-        schemaName: RATE_LIMITS_SCHEMA,
-        tableName: TABLE,
-        tableCreated: true,
-        // One table for every operation: the prefix keeps their keys apart ("verify:<spaceId>").
-        keyPrefix: operation,
-        points,
-        duration: durationSeconds,
-      });
-      limiters.set(operation, limiter);
-    }
-    return limiter;
+export function createPostgresRateLimits(store: BudgetPool): RateLimits {
+  const limiterFor = limitersInTable(store);
+  return createRateLimits((operation) => {
+    const { points, durationSeconds } = rateLimitBudgets[operation];
+    // One table for every operation: the prefix keeps their keys apart ("verify:<spaceId>").
+    return limiterFor(operation, points, durationSeconds);
   });
 }
 
 /** The per-Space outbound caps (./count-caps.ts) in the same table, under their own prefixes. */
-export function createPostgresCountCaps({ pool, ensureTable }: BudgetPool): CountCaps {
-  const limiters = new Map<CapWindow, RateLimiterPostgres>();
-  return createCountCaps(async (window) => {
+export function createPostgresCountCaps(store: BudgetPool): CountCaps {
+  const limiterFor = limitersInTable(store);
+  return createCountCaps((window) => limiterFor(`outbound-${window}`, UNREACHABLE_POINTS, capWindowSeconds[window]));
+}
+
+/** One RateLimiterPostgres per key prefix over the shared table, built on first use. */
+function limitersInTable({ pool, ensureTable }: BudgetPool) {
+  const limiters = new Map<string, RateLimiterPostgres>();
+  return async (keyPrefix: string, points: number, duration: number): Promise<RateLimiterPostgres> => {
     await ensureTable();
-    let limiter = limiters.get(window);
+    let limiter = limiters.get(keyPrefix);
     if (!limiter) {
       limiter = new RateLimiterPostgres({
         storeClient: pool,
@@ -84,14 +75,14 @@ export function createPostgresCountCaps({ pool, ensureTable }: BudgetPool): Coun
         schemaName: RATE_LIMITS_SCHEMA,
         tableName: TABLE,
         tableCreated: true,
-        keyPrefix: `outbound-${window}`,
-        points: UNREACHABLE_POINTS,
-        duration: capWindowSeconds[window],
+        keyPrefix,
+        points,
+        duration,
       });
-      limiters.set(window, limiter);
+      limiters.set(keyPrefix, limiter);
     }
     return limiter;
-  });
+  };
 }
 
 // What PostgreSQL answers a CREATE ... IF NOT EXISTS racing the same one in another process
