@@ -12,6 +12,7 @@ import { startMaintenance, webAppEnvironment } from "./maintenance";
 import { liveKitOf, parseDispatcherEnv } from "./env";
 import { placeCallTask } from "./place-call-task";
 import { reconcileCalls } from "./reconcile";
+import { syncRegistration } from "@/lib/sip-registrations/sync-registration";
 
 // The dispatcher process: takes queued calls from the job queue (graphile-worker on the
 // console's PostgreSQL), dials them through LiveKit, sends the Spaces' webhooks, and keeps
@@ -50,6 +51,14 @@ if (env.CREDENTIALS_KEYS) {
   });
 } else {
   console.warn("[dispatcher] CREDENTIALS_KEYS is not set: webhooks stay queued until a dispatcher with the key ring runs.");
+}
+
+// Agents' SIP registrations are applied by the console's own code (edge over JSON-RPC, LiveKit).
+if (liveKit && webAppEnvironment()) {
+  taskList[jobNames.syncSipRegistration] = async (payload) => {
+    const { agentId } = payload as { agentId: string };
+    await syncRegistration(agentId);
+  };
 }
 
 const quiet = new Logger(() => (level, message) => {

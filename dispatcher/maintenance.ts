@@ -1,4 +1,5 @@
 import { serverEnv } from "@/lib/env";
+import { reconcileRegistrations } from "@/lib/sip-registrations/sync-registration";
 import { healDueAccounts } from "@/lib/provisioning/self-heal";
 import { verifyStaleAccounts } from "@/lib/sip-accounts/periodic-verify";
 
@@ -7,6 +8,7 @@ import { verifyStaleAccounts } from "@/lib/sip-accounts/periodic-verify";
 // verified for VERIFY_EVERY_MINUTES are verified (periodic-verify.ts).
 
 const HEAL_EVERY_MS = 2_000;
+const REGISTRATIONS_EVERY_MS = 5_000;
 const VERIFY_PASS_EVERY_MS = 60_000;
 
 /** Whether the web app's environment is here (provisioning needs it); says why not once. */
@@ -35,5 +37,7 @@ function every(ms: number, what: string, task: () => Promise<unknown>): NodeJS.T
 export function startMaintenance(verifyEveryMinutes: number): { stop: () => void } {
   const timers = [every(HEAL_EVERY_MS, "self-heal", healDueAccounts)];
   if (verifyEveryMinutes > 0) timers.push(every(VERIFY_PASS_EVERY_MS, "periodic Verify", () => verifyStaleAccounts(verifyEveryMinutes)));
+  // Agents' SIP registrations: back after an edge restart within seconds, failures retried when due.
+  if (serverEnv().SIP_EDGE_RPC_URL) timers.push(every(REGISTRATIONS_EVERY_MS, "SIP registration reconcile", reconcileRegistrations));
   return { stop: () => timers.forEach(clearInterval) };
 }

@@ -63,6 +63,8 @@ const serverEnvSchema = z.object({
   SIP_EDGE_ADDRESSES: optionalSetting.transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [])),
   /** The edge's JSON-RPC URL (loopback), for the "PBX reachable" SIP OPTIONS probe. */
   SIP_EDGE_RPC_URL: optionalSetting.pipe(z.url("SIP_EDGE_RPC_URL must be a URL such as http://127.0.0.1:5090/RPC").optional()),
+  /** The expiry the SIP edge asks for when it registers an agent on a PBX (the PBX may grant less). */
+  SIP_REGISTRATION_EXPIRES_SECONDS: z.coerce.number().int().min(20).max(86_400).default(600),
   /** Bearer secret the edge presents to /api/internal/edge/* (32+ characters). Empty: refused. */
   EDGE_INTERNAL_TOKEN: optionalSetting.pipe(z.string().min(32, "EDGE_INTERNAL_TOKEN must be at least 32 characters").optional()),
   /** Keyring for SIP passwords at rest; validated here so a bad key stops start-up. */

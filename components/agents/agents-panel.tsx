@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import Link from "next/link";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Drawer } from "@/components/ui/drawer";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -44,12 +45,15 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
                 <h3 className="text-base font-semibold">{agent.name}</h3>
                 <p className="text-sm text-slate-600">“{agent.greeting}”</p>
               </div>
-              {canManage ? (
-                <div className="flex gap-2">
-                  <Button variant="secondary" onClick={() => setEditing({ kind: "edit", agent })}>Edit</Button>
-                  <Button variant="secondary" className="text-red-700" onClick={() => setDeleting(agent)}>Delete</Button>
-                </div>
-              ) : null}
+              <div className="flex gap-2">
+                <Link href={`/s/${spaceId}/agents/${agent.id}/sip-registration`} className={buttonClass("secondary")}>SIP registration</Link>
+                {canManage ? (
+                  <>
+                    <Button variant="secondary" onClick={() => setEditing({ kind: "edit", agent })}>Edit</Button>
+                    <Button variant="secondary" className="text-red-700" onClick={() => setDeleting(agent)}>Delete</Button>
+                  </>
+                ) : null}
+              </div>
             </header>
             <dl className="grid grid-cols-1 sm:grid-cols-[9rem_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
               <dt className="text-slate-500">Language</dt>

@@ -16,13 +16,16 @@ export function PasswordStateField({
   onChange,
   passwordSet,
   error,
+  clearedText,
 }: {
   label: string;
-  direction: "outbound" | "inbound";
+  direction: "outbound" | "inbound" | "registration";
   value: PasswordChange;
   onChange: (next: PasswordChange) => void;
   passwordSet: boolean;
   error?: string;
+  /** What "Remove password" means where it is not "authentication turns off". */
+  clearedText?: string;
 }) {
   const id = useId();
   const stateText =
@@ -33,6 +36,7 @@ export function PasswordStateField({
       : value.state === "cleared"
         ? `The password will be removed: ${direction} authentication turns off. Clear the username too.`
         : "The new password replaces the stored one.";
+  const shownState = value.state === "cleared" && clearedText ? clearedText : stateText;
 
   return (
     <div className="space-y-1" data-password-state={value.state}>
@@ -61,7 +65,7 @@ export function PasswordStateField({
           </button>
         ) : null}
       </div>
-      <p id={`${id}-state`} className="text-xs text-slate-500" data-testid={`${direction}-password-state`}>{stateText}</p>
+      <p id={`${id}-state`} className="text-xs text-slate-500" data-testid={`${direction}-password-state`}>{shownState}</p>
       {error ? <p role="alert" className="text-xs text-red-600">{error}</p> : null}
     </div>
   );

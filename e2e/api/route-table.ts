@@ -69,6 +69,15 @@ export const batchBody = (from: string) => ({ from, scheduledAt: new Date(Date.n
 const byocBody = () => ({ phoneNumber: randomNumber(), terminationUri: "pbx.example.com;transport=udp", sipUsername: "table", sipPassword: `pw-${tag()}-${tag()}` });
 // Nothing listens on port 9 (discard): the fixture endpoint's deliveries fail and back off quietly.
 const webhookBody = () => ({ url: `http://127.0.0.1:9/hooks/${tag()}`, events: ["batch.completed"] });
+// Nothing answers REGISTERs on port 9 (discard): the registration fails quietly and backs off.
+const registrationBody = () => ({ domain: "127.0.0.1", port: 9, username: `t${tag()}`, password: `pw-${tag()}` });
+/** An agent with a SIP registration, for the operations that need one to read or remove. */
+async function registeredAgent(owner: APIRequestContext, ids: Ids): Promise<Partial<Ids>> {
+  const agentId = await createAgentViaApi(owner, ids.spaceId, `Registered agent ${tag()}`);
+  const saved = await owner.put(`/api/v1/spaces/${ids.spaceId}/agents/${agentId}/sip-registration`, { data: registrationBody() });
+  if (saved.status() !== 200) throw new Error(`registration fixture: ${saved.status()} ${await saved.text()}`);
+  return { agentId };
+}
 const agentBody = () => ({ name: `Table agent ${tag()}`, greeting: "Hello from the table.", instructions: "Be brief." });
 
 export const expectations: Record<string, Expectation> = {
@@ -95,6 +104,9 @@ export const expectations: Record<string, Expectation> = {
   "GET /spaces/[spaceId]/agents/[agentId]": { access: "member", ok: 200 },
   "PATCH /spaces/[spaceId]/agents/[agentId]": { access: "admin", ok: 200, body: () => ({ greeting: `Hello again ${tag()}.` }) },
   "DELETE /spaces/[spaceId]/agents/[agentId]": { access: "admin", ok: 204, fresh: async (o, ids) => ({ agentId: await createAgentViaApi(o, ids.spaceId, `Doomed agent ${tag()}`) }) },
+  "GET /spaces/[spaceId]/agents/[agentId]/sip-registration": { access: "member", ok: 200, fresh: registeredAgent },
+  "PUT /spaces/[spaceId]/agents/[agentId]/sip-registration": { access: "admin", ok: 200, body: registrationBody },
+  "DELETE /spaces/[spaceId]/agents/[agentId]/sip-registration": { access: "admin", ok: 202, fresh: registeredAgent },
 
   "GET /spaces/[spaceId]/api-keys": { access: "member", ok: 200 },
   "POST /spaces/[spaceId]/api-keys": { access: "admin-session", ok: 201, body: () => ({ name: `Table key ${tag()}`, role: "MEMBER" }) },

@@ -72,6 +72,9 @@ export async function deleteAgent(ctx: SpaceContext, agentId: string): Promise<v
   const row = await findAgent(ctx, agentId);
   const numbers = await numbersUsing(row.id);
   if (numbers.length > 0) throw inUse(row.name, numbers);
+  // The registration's trunk and the edge's record are undone by unregistering, not by a cascade.
+  const registration = await db().agentSipRegistration.findUnique({ where: { agentId: row.id }, select: { username: true } });
+  if (registration) throw new ConflictError(`${row.name} is registered on a PBX as extension ${registration.username}. Remove its SIP registration first.`);
   try {
     await db().agent.delete({ where: { id: row.id, spaceId: ctx.spaceId } });
   } catch (err) {

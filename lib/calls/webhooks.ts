@@ -18,24 +18,40 @@ async function callForRoom(roomName: string) {
   return db().call.findUnique({ where: { roomName }, select: { id: true, direction: true, status: true, participantIdentity: true, leaseUntil: true } });
 }
 
+type InboundTarget = { spaceId: string; toNumber: string; phoneNumberId: string | null; sipAccountId: string | null; agentId: string | null };
+
+/** Whom an inbound call is for: a live bound number, else an agent's SIP registration (by its trunk). */
+async function inboundTarget(attributes: Record<string, string>): Promise<InboundTarget | null> {
+  const dialled = attributes["sip.trunkPhoneNumber"];
+  if (dialled && E164.test(dialled)) {
+    const number = await db().phoneNumber.findFirst({ where: { liveE164: dialled }, select: { id: true, spaceId: true, sipAccountId: true, inboundAgentId: true } });
+    if (number) return { spaceId: number.spaceId, toNumber: dialled, phoneNumberId: number.id, sipAccountId: number.sipAccountId, agentId: number.inboundAgentId };
+  }
+  const trunkId = attributes["sip.trunkID"];
+  if (!trunkId) return null;
+  const registration = await db().agentSipRegistration.findFirst({ where: { inboundTrunkId: trunkId }, select: { spaceId: true, agentId: true, did: true, username: true, domain: true } });
+  if (!registration) return null;
+  // Without a DID the call log names the extension the PBX rang.
+  const toNumber = registration.did ?? `${registration.username}@${registration.domain}`.slice(0, 64);
+  return { spaceId: registration.spaceId, toNumber, phoneNumberId: null, sipAccountId: null, agentId: registration.agentId };
+}
+
 async function createInbound(ev: CallWebhook, roomName: string): Promise<string | null> {
   const p = ev.participant!;
-  const dialled = p.attributes["sip.trunkPhoneNumber"];
-  if (!dialled || !E164.test(dialled)) return null;
-  const number = await db().phoneNumber.findFirst({ where: { liveE164: dialled }, select: { id: true, spaceId: true, sipAccountId: true, inboundAgentId: true } });
-  if (!number) return null;
+  const target = await inboundTarget(p.attributes);
+  if (!target) return null;
   const caller = p.attributes["sip.phoneNumber"] ?? "unknown";
   try {
     const call = await db().$transaction(async (tx) => {
       const created = await tx.call.create({
         data: {
-          spaceId: number.spaceId,
+          spaceId: target.spaceId,
           direction: "inbound",
           fromNumber: caller.slice(0, 64),
-          toNumber: dialled,
-          phoneNumberId: number.id,
-          sipAccountId: number.sipAccountId,
-          agentId: number.inboundAgentId,
+          toNumber: target.toNumber,
+          phoneNumberId: target.phoneNumberId,
+          sipAccountId: target.sipAccountId,
+          agentId: target.agentId,
           status: "ringing",
           roomName,
           participantIdentity: p.identity,

@@ -20,6 +20,8 @@ export type InboundTrunkSpec = {
   /** Source addresses allowed to send INVITEs: canonical IPv4 or IPv4 CIDR only. */
   allowedAddresses: string[];
   auth?: SipAuth;
+  /** SIP headers of the INVITE copied to the SIP participant's attributes (header -> attribute). */
+  headersToAttributes?: Record<string, string>;
 };
 
 export type OutboundTransport = "auto" | "udp" | "tcp" | "tls";
@@ -145,6 +147,7 @@ function inboundInfo(spec: InboundTrunkSpec, id = ""): SIPInboundTrunkInfo {
     allowedAddresses: spec.allowedAddresses,
     authUsername: spec.auth?.username ?? "",
     authPassword: spec.auth?.password ?? "",
+    headersToAttributes: spec.headersToAttributes ?? {},
   });
 }
 
@@ -173,6 +176,7 @@ export async function createInboundTrunk(spec: InboundTrunkSpec, lk: LiveKitClie
       allowedAddresses: info.allowedAddresses,
       authUsername: info.authUsername,
       authPassword: info.authPassword,
+      headersToAttributes: info.headersToAttributes,
     }),
   );
   return toInbound(created);

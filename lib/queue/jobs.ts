@@ -11,6 +11,8 @@ export const jobNames = {
   placeCall: "place_call",
   /** Send one endpoint's pending webhook deliveries of one ordering key, oldest first (payload {endpointId, orderingKey}). */
   deliverWebhooks: "deliver_webhooks",
+  /** Bring the SIP edge and LiveKit in step with one agent's SIP registration (payload {agentId}). */
+  syncSipRegistration: "sync_sip_registration",
 } as const;
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
@@ -82,6 +84,19 @@ export async function addDeliverWebhooksJob(tx: Tx, payload: DeliverWebhooksPayl
     run_at := ${retryAt ?? null}::timestamptz,
     job_key := ${webhookJobKey(payload.endpointId, payload.orderingKey)}::text,
     job_key_mode := ${retryAt ? "replace" : "preserve_run_at"}::text,
+    max_attempts := 25
+  )`;
+}
+
+/**
+ * Adds the job that applies an agent's saved (or deleted) SIP registration, in the caller's
+ * transaction. One pending job per agent (job key): saving twice quickly applies the latest.
+ */
+export async function addSyncSipRegistrationJob(tx: Tx, agentId: string): Promise<void> {
+  await tx.$executeRaw`SELECT graphile_worker.add_job(
+    ${jobNames.syncSipRegistration}::text,
+    json_build_object('agentId', ${agentId}::text),
+    job_key := ${`sip-registration:${agentId}`}::text,
     max_attempts := 25
   )`;
 }

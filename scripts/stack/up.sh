@@ -175,6 +175,12 @@ start_component livekit-sip "$LIVEKIT_SIP_BIN" sip_ok 30 \
 # The edge is the public SIP port; it asks the console (EDGE_CONSOLE_URL) how to route each
 # INVITE, so until the web app is up it answers 503 (the PBX retries), never a wrong route.
 if [ "$SIP_EDGE" = on ]; then
+  # uac insists on a registration table even though every registration is added over
+  # JSON-RPC: an empty db_text table (the package's own header) at the version uac expects.
+  edge_db="$STACK_DIR/data/edge-db"
+  mkdir -p "$edge_db"
+  cp "$KAMAILIO_DIR/usr/share/kamailio/dbtext/kamailio/uacreg" "$edge_db/uacreg"
+  printf 'id(int,auto) table_name(string) table_version(int) \n0:uacreg:5\n' >"$edge_db/version"
   start_component edge "$KAMAILIO_DIR/usr/sbin/kamailio" edge_ok 20 \
     env LD_LIBRARY_PATH="$KAMAILIO_DIR/usr/lib/x86_64-linux-gnu/kamailio" \
     EDGE_CONSOLE_URL="$EDGE_CONSOLE_URL" EDGE_INTERNAL_TOKEN="$EDGE_INTERNAL_TOKEN" \
@@ -182,7 +188,8 @@ if [ "$SIP_EDGE" = on ]; then
     "$KAMAILIO_DIR/usr/sbin/kamailio" -f "$here/edge/kamailio.cfg" -DD -E \
     -L "$KAMAILIO_DIR/usr/lib/x86_64-linux-gnu/kamailio/modules" -Y "$STACK_DIR/run" -m 64 -M 8 \
     -A EDGE_SIP_PORT="$SIP_PORT" -A EDGE_RPC_PORT="$EDGE_RPC_PORT" \
-    -A PIKE_DENSITY="$EDGE_PIKE_REQUESTS_PER_2S"
+    -A PIKE_DENSITY="$EDGE_PIKE_REQUESTS_PER_2S" \
+    -A EDGE_REG_DB_URL="\"text://$edge_db\"" -A EDGE_CONTACT_ADDR="\"${SIP_PUBLIC_IPS%%,*}\""
   stack_log "up: LIVEKIT_URL=$LIVEKIT_URL sip edge=udp/tcp 127.0.0.1:$SIP_PORT (livekit-sip 127.0.0.1:$LIVEKIT_SIP_PORT) redis=$REDIS_ADDRESS"
 else
   stack_log "up: LIVEKIT_URL=$LIVEKIT_URL sip=udp/tcp 127.0.0.1:$SIP_PORT (direct, no edge) redis=$REDIS_ADDRESS"

@@ -10,6 +10,7 @@ import type { CallEventView, CallView } from "@/lib/calls/repository";
 import type { CallPage } from "@/lib/calls/list-calls";
 import type { OutboundCapsView } from "@/lib/calls/policy/caps";
 import type { RefusedCallView } from "@/lib/edge/refused-calls";
+import { REGISTRATION_STATUSES, type RegistrationView } from "@/lib/sip-registrations/schemas";
 import { refusalFacts } from "@/lib/edge/refusal-schema";
 import type { RefreshByocTrunksResult } from "@/lib/byoc/refresh-byoc-trunks";
 import type { ByocNumberPage, ByocNumberView } from "@/lib/byoc/view";
@@ -207,6 +208,28 @@ const refusalFix = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("check_inbound_password"), label: z.string() }),
   z.object({ kind: z.literal("check_agent"), number: z.string(), label: z.string() }),
 ]);
+const sipRegistration = z.object({
+  agentId: z.string(),
+  enabled: z.boolean().meta({ description: "false while it is being unregistered after DELETE." }),
+  domain: z.string(),
+  username: z.string(),
+  extension: z.string().meta({ description: "The username." }),
+  hasPassword: z.boolean(),
+  proxy: z.string().nullable(),
+  port: z.number().int().nullable(),
+  transport: z.enum(["udp", "tcp", "tls"]),
+  subscribe: z.literal(false),
+  authUsername: z.string().nullable(),
+  did: z.string().nullable(),
+  xDestUser: z.string().nullable(),
+  status: z.enum(REGISTRATION_STATUSES),
+  lastCode: z.number().int().nullable().meta({ description: "The SIP code of the registrar's last final reply (408 when it never answered)." }),
+  lastReason: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  explanation: z.object({ summary: z.string(), fix: z.string().nullable() }),
+  updatedAt: z.string(),
+});
 const refusedCall = refusalFacts.extend({
   id: z.string(),
   accountName: z.string().nullable(),
@@ -258,6 +281,7 @@ export const responseSchemas = {
   CallWithTimeline: call.extend({ events: z.array(callEvent) }),
   RefusedCallPage: z.object({ items: z.array(refusedCall), nextCursor: z.string().nullable() }),
   OutboundCaps: outboundCaps,
+  SipRegistration: sipRegistration,
   Batch: batch,
   BatchList: z.object({ items: z.array(batch) }),
   BatchWithRows: batch.extend({ rows: z.array(batchRow), nextCursor: z.number().int().nullable().meta({ description: "Pass as cursor for the next rows; null on the last page." }) }),
@@ -290,7 +314,8 @@ const sameTypes: {
   createdWebhook: Same<Out<"CreatedWebhookEndpoint">, CreatedWebhookEndpoint>;
   webhookDelivery: Same<Out<"WebhookDelivery">, WebhookDeliveryView>;
   refused: Same<z.output<typeof refusedCall>, RefusedCallView>;
-} = { refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+  sipRegistration: Same<Out<"SipRegistration">, RegistrationView>;
+} = { sipRegistration: true, refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
 // The list's rows add numbersCount to the account.
 const sameAccountList: Same<Out<"SipAccountList">, { items: SipAccountListItem[] }> = true;
