@@ -58,7 +58,7 @@ test.describe("registration", () => {
       await form.getByLabel("SIP domain").fill("127.0.0.1");
       await form.getByLabel("Username", { exact: true }).fill("1001");
       await form.getByLabel("Password", { exact: true }).fill("ext-1001-secret");
-      await form.getByLabel("Port").fill(String(registrar.port));
+      await form.getByLabel("Port", { exact: true }).fill(String(registrar.port));
       await form.getByLabel("X-Dest-User").fill("");
       await form.getByRole("button", { name: "Save and register" }).click();
 
@@ -167,6 +167,7 @@ test.describe("registration", () => {
       [{ did: "12" }, "did", "E.164"],
       [{ port: 70000 }, "port", "1 to 65535"],
       [{ domain: "sip:pbx.example.com" }, "domain", "host name"],
+      [{ domain: undefined }, "domain", "Enter the SIP domain"],
     ];
     for (const [patch, field, message] of cases) {
       const response = await page.request.put(url(spaceId, agentId), { data: { ...base, ...patch } });

@@ -13,7 +13,7 @@ import { CredentialDecryptError, needsReencryption, reencryptSecret, type Keyrin
 export type SecretCounts = { reencrypted: number; current: number; unreadable: number };
 export type ReencryptReport = { newestKeyId: string; sipPasswords: SecretCounts; webhookSecrets: SecretCounts };
 
-type Column = { table: "sip_accounts" | "webhook_endpoints"; column: "outbound_password_enc" | "inbound_password_enc" | "secret_enc" };
+type Column = { table: "sip_accounts" | "agent_sip_registrations" | "webhook_endpoints"; column: "outbound_password_enc" | "inbound_password_enc" | "password_enc" | "secret_enc" };
 
 const PAGE = 500;
 
@@ -47,6 +47,16 @@ export async function reencryptStoredSecrets(db: DbClient, keyring: Keyring, log
     for (const row of rows) {
       if (row.outboundPasswordEnc) await one(db, keyring, sipPasswords, { table: "sip_accounts", column: "outbound_password_enc" }, row.id, row.outboundPasswordEnc, { accountId: row.id, field: "outbound" }, log);
       if (row.inboundPasswordEnc) await one(db, keyring, sipPasswords, { table: "sip_accounts", column: "inbound_password_enc" }, row.id, row.inboundPasswordEnc, { accountId: row.id, field: "inbound" }, log);
+    }
+    if (rows.length < PAGE) break;
+    cursor = rows[rows.length - 1]!.id;
+  }
+
+  // Agents' SIP registration passwords count as SIP passwords (context: registration-service.ts).
+  for (let cursor: string | undefined; ; ) {
+    const rows = await db.agentSipRegistration.findMany({ select: { id: true, passwordEnc: true }, orderBy: { id: "asc" }, take: PAGE, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+    for (const row of rows) {
+      await one(db, keyring, sipPasswords, { table: "agent_sip_registrations", column: "password_enc" }, row.id, row.passwordEnc, { accountId: row.id, field: "registration" }, log);
     }
     if (rows.length < PAGE) break;
     cursor = rows[rows.length - 1]!.id;

@@ -57,8 +57,8 @@ export async function saveRegistration(ctx: SpaceContext, agentId: string, input
   }
 
   const fields = {
-    domain: input.domain!,
-    username: input.username!,
+    domain: input.domain,
+    username: input.username,
     passwordEnc,
     proxy: input.proxy ?? null,
     port: input.port ?? null,

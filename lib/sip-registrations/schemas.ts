@@ -15,6 +15,9 @@ const PASSWORD = /^[\x20-\x7e]*$/;
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+/** Absent, null or empty all get `missing`, on the field. */
+const required = (missing: string, schema: z.ZodType<string, string>) =>
+  z.preprocess(emptyToUndefined, z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? missing : "Enter text.") }).pipe(schema));
 
 const host = (what: string) =>
   z
@@ -35,8 +38,8 @@ export const TLS_NOT_SUPPORTED = "TLS is not available on this deployment's SIP 
 export const SUBSCRIBE_NOT_SUPPORTED = "SUBSCRIBE (presence / BLF) is not supported: the SIP edge registers and takes calls but does not subscribe. Turn it off.";
 
 export const registrationFields = z.object({
-  domain: z.preprocess(emptyToUndefined, host("SIP domain").optional()).refine((v) => v !== undefined, "Enter the SIP domain (for example sip.example.com)."),
-  username: z.preprocess(emptyToUndefined, sipUser("username").optional()).refine((v) => v !== undefined, "Enter the SIP username (it is also the extension)."),
+  domain: required("Enter the SIP domain (for example sip.example.com).", host("SIP domain")),
+  username: required("Enter the SIP username (it is also the extension).", sipUser("username")),
   proxy: optional(host("proxy")),
   port: z.preprocess(
     (v) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v),
