@@ -1,7 +1,12 @@
+import Link from "next/link";
+import { CopyButton } from "@/components/ui/copy-button";
+import { curlExample, type CurlOperation } from "@/lib/api/openapi/curl-example";
 import { fieldRows, typeLabel, type FieldRow } from "@/lib/api/openapi/reference-rows";
+import { referenceResources, schemasOf, type ReferenceResource } from "@/lib/api/openapi/reference-contents";
 
-// The OpenAPI document as a page: server-rendered from the same object /api/v1/openapi.json
-// serves, with nothing loaded from elsewhere.
+// The OpenAPI document as pages: contents, then a page per resource with a curl line per
+// operation, server-rendered from the same object /api/v1/openapi.json serves, with nothing
+// loaded from elsewhere.
 
 type Schema = Record<string, unknown>;
 type Parameter = { name: string; in: string; required: boolean; schema: Schema; description?: string };
@@ -13,6 +18,7 @@ const methodColours: Record<string, string> = {
   get: "bg-sky-100 text-sky-800",
   post: "bg-green-100 text-green-800",
   patch: "bg-amber-100 text-amber-800",
+  put: "bg-amber-100 text-amber-800",
   delete: "bg-red-100 text-red-800",
 };
 
@@ -38,7 +44,22 @@ function Fields({ rows, label }: { rows: FieldRow[]; label: string }) {
   );
 }
 
-function OperationSection({ path, method, op }: { path: string; method: string; op: OperationObject }) {
+type Where = { spaceId: string; base: string };
+
+function CurlBlock({ path, method, op, where }: { path: string; method: string; op: OperationObject; where: Where }) {
+  const line = curlExample({ origin: "$SWITCHBOARD_URL", base: where.base, path, method, op: op as unknown as CurlOperation, spaceId: where.spaceId });
+  return (
+    <div>
+      <div className="mb-1 flex items-center justify-between gap-2">
+        <h4 className="text-xs font-semibold uppercase text-slate-500">Example</h4>
+        <CopyButton value={line} label={`curl example of ${op.operationId}`} />
+      </div>
+      <pre aria-label={`curl example of ${op.operationId}`} className="overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{line}</pre>
+    </div>
+  );
+}
+
+function OperationSection({ path, method, op, where }: { path: string; method: string; op: OperationObject; where: Where }) {
   const body = op.requestBody?.content["application/json"]?.schema;
   return (
     <section id={op.operationId} aria-label={`${method.toUpperCase()} ${path}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
@@ -60,6 +81,7 @@ function OperationSection({ path, method, op }: { path: string; method: string; 
           <Fields label={`Request body of ${op.operationId}`} rows={fieldRows(body)} />
         </div>
       ) : null}
+      <CurlBlock path={path} method={method} op={op} where={where} />
       <div>
         <h4 className="mb-1 text-xs font-semibold uppercase text-slate-500">Responses</h4>
         <ul className="space-y-1 text-sm">
@@ -79,38 +101,83 @@ function OperationSection({ path, method, op }: { path: string; method: string; 
   );
 }
 
-export function ApiReference({ doc }: { doc: ApiDocument }) {
-  const byTag = new Map<string, { path: string; method: string; op: OperationObject }[]>();
-  for (const [path, methods] of Object.entries(doc.paths)) {
-    for (const [method, raw] of Object.entries(methods)) {
-      const op = raw as OperationObject;
-      const tag = op.tags[0] ?? "Other";
-      byTag.set(tag, [...(byTag.get(tag) ?? []), { path, method, op }]);
-    }
-  }
+function Schemas({ names, doc }: { names: string[]; doc: ApiDocument }) {
+  return (
+    <section className="space-y-3">
+      <h2 className="text-base font-semibold">Schemas</h2>
+      {names.map((name) => (
+        <div key={name} id={`schema-${name}`} className="rounded-lg border border-slate-200 bg-white p-5">
+          <h3 className="mb-2 font-mono text-sm font-semibold">{name}</h3>
+          <Fields label={`Schema ${name}`} rows={fieldRows(doc.components.schemas[name] ?? {})} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function GettingStarted({ doc, origin }: { doc: ApiDocument; origin: string }) {
   const base = doc.servers[0]?.url ?? "/api/v1";
+  const setup = `export SWITCHBOARD_URL=${origin}\nexport SWITCHBOARD_API_KEY=sb_live_...   # Settings → API keys`;
+  return (
+    <section aria-label="Getting started" className="space-y-2 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-700">
+      <h2 className="text-base font-semibold text-slate-900">{doc.info.title}</h2>
+      <p>{doc.info.description}</p>
+      <p>Paths are under <code>{base}</code>. The machine-readable document: <a className="text-brand-700 underline" href={`${base}/openapi.json`}>{base}/openapi.json</a> (OpenAPI 3.1). Every example below runs as it is in a shell once these are set:</p>
+      <div className="flex items-start gap-2">
+        <pre aria-label="Environment for the examples" className="flex-1 overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{setup}</pre>
+        <CopyButton value={setup} label="environment for the examples" />
+      </div>
+    </section>
+  );
+}
+
+const resourceHref = (spaceId: string, slug: string) => `/s/${spaceId}/settings/api-reference/${slug}`;
+
+/** The reference's first page: what to set, then every resource with its operations. */
+export function ApiReferenceIndex({ doc, spaceId, origin }: { doc: ApiDocument; spaceId: string; origin: string }) {
+  const resources = referenceResources(doc);
   return (
     <div className="max-w-5xl space-y-8">
-      <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-700">
-        <h2 className="text-base font-semibold text-slate-900">{doc.info.title}</h2>
-        <p>{doc.info.description}</p>
-        <p>Paths below are under <code>{base}</code>. The machine-readable document: <a className="text-brand-700 underline" href={`${base}/openapi.json`}>{base}/openapi.json</a> (OpenAPI 3.1).</p>
-      </section>
-      {[...byTag.entries()].map(([tag, ops]) => (
-        <section key={tag} className="space-y-3">
-          <h2 className="text-base font-semibold">{tag}</h2>
-          {ops.map((o) => <OperationSection key={`${o.method} ${o.path}`} {...o} />)}
-        </section>
-      ))}
-      <section className="space-y-3">
-        <h2 className="text-base font-semibold">Schemas</h2>
-        {Object.entries(doc.components.schemas).map(([name, schema]) => (
-          <div key={name} id={`schema-${name}`} className="rounded-lg border border-slate-200 bg-white p-5">
-            <h3 className="mb-2 font-mono text-sm font-semibold">{name}</h3>
-            <Fields label={`Schema ${name}`} rows={fieldRows(schema)} />
-          </div>
-        ))}
-      </section>
+      <GettingStarted doc={doc} origin={origin} />
+      <nav aria-label="Contents" className="space-y-4">
+        <h2 className="text-base font-semibold">Contents</h2>
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {resources.map((r) => (
+            <li key={r.slug} className="rounded-lg border border-slate-200 bg-white p-4">
+              <Link className="font-semibold text-brand-700 underline" href={resourceHref(spaceId, r.slug)}>{r.tag}</Link>
+              <ul className="mt-2 space-y-1 text-xs">
+                {r.operations.map((o) => (
+                  <li key={o.operationId}>
+                    <Link className="hover:underline" href={`${resourceHref(spaceId, r.slug)}#${o.operationId}`}>
+                      <span className="font-mono font-semibold uppercase">{o.method}</span> <span className="font-mono">{o.path}</span> · {o.summary}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}
+
+/** One resource: its contents, each operation with fields and a curl line, and its schemas. */
+export function ApiReferenceResource({ doc, resource, spaceId }: { doc: ApiDocument; resource: ReferenceResource; spaceId: string }) {
+  const where: Where = { spaceId, base: doc.servers[0]?.url ?? "/api/v1" };
+  return (
+    <div className="max-w-5xl space-y-8">
+      <p className="text-sm"><Link className="text-brand-700 underline" href={`/s/${spaceId}/settings/api-reference`}>API reference</Link> / {resource.tag}</p>
+      <nav aria-label={`${resource.tag} operations`}>
+        <h2 className="mb-2 text-base font-semibold">{resource.tag}</h2>
+        <ul className="space-y-1 text-sm">
+          {resource.operations.map((o) => (
+            <li key={o.operationId}><a className="text-brand-700 hover:underline" href={`#${o.operationId}`}><span className="font-mono text-xs font-semibold uppercase">{o.method}</span> {o.summary}</a></li>
+          ))}
+        </ul>
+      </nav>
+      {resource.operations.map((o) => <OperationSection key={o.operationId} path={o.path} method={o.method} op={o.op as unknown as OperationObject} where={where} />)}
+      <Schemas names={schemasOf(resource, doc)} doc={doc} />
     </div>
   );
 }
