@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { IMPORT_PARAM } from "./import-number-menu";
 import { LastVerify } from "./last-verify";
+import { PbxHealth } from "./pbx-health";
 import { ProvisioningBadge } from "./provisioning-badge";
 import { useSipAccounts } from "./use-sip-accounts";
 
@@ -36,6 +37,7 @@ export function SipAccountsList({ spaceId }: { spaceId: string }) {
             <th className="px-4 py-2 font-medium">SIP server</th>
             <th className="px-4 py-2 font-medium">Status</th>
             <th className="px-4 py-2 font-medium">Last Verify</th>
+            <th className="px-4 py-2 font-medium">PBX</th>
             <th className="px-4 py-2 text-right font-medium">Numbers</th>
           </tr>
         </thead>
@@ -56,6 +58,7 @@ export function SipAccountsList({ spaceId }: { spaceId: string }) {
               </td>
               <td className="px-4 py-2"><ProvisioningBadge provisioning={account.provisioning} /></td>
               <td className="px-4 py-2"><LastVerify report={account.lastVerify} /></td>
+              <td className="px-4 py-2" data-testid="pbx-health"><PbxHealth report={account.lastVerify} /></td>
               <td className="px-4 py-2 text-right tabular-nums" data-testid="numbers-count">{account.numbersCount}</td>
             </tr>
           ))}

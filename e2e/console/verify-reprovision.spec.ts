@@ -46,6 +46,12 @@ test("Verify: all five checks OK (sipp answers the PBX probe), outbound and the 
   await expect(check(page, "Inbound only", "Outbound trunk")).toContainText("Skipped");
   await expect(check(page, "Inbound only", "Outbound trunk")).toContainText("no SIP server address");
   await expect(check(page, "Inbound only", "PBX reachable")).toContainText("Skipped");
+
+  // The accounts list shows each PBX's health as the last Verify found it.
+  await page.goto(`/s/${spaceId}/sip-accounts`);
+  const health = (name: string) => page.getByTestId("sip-account-row").filter({ has: page.getByRole("link", { name, exact: true }) }).getByTestId("pbx-health");
+  await expect(health("Verified PBX")).toContainText(/Reachable · \d+ ms/);
+  await expect(health("Inbound only")).toHaveText("Not probed");
 });
 
 test("PBX reachable fails with the cause: a name that does not resolve, and a PBX that never answers", async ({ page }) => {
@@ -62,6 +68,11 @@ test("PBX reachable fails with the cause: a name that does not resolve, and a PB
   await expect(check(page, "Silent PBX", "PBX reachable")).toContainText("Are Our SIP server IPs");
   // Not LiveKit's doing: its checks stay OK.
   await expect(check(page, "Silent PBX", "Inbound trunk")).toContainText("OK");
+
+  await page.goto(`/s/${spaceId}/sip-accounts`);
+  const silent = page.getByTestId("sip-account-row").filter({ has: page.getByRole("link", { name: "Silent PBX", exact: true }) }).getByTestId("pbx-health");
+  await expect(silent).toHaveText("Unreachable");
+  await expect(silent.locator("[title]")).toHaveAttribute("title", /No answer to SIP OPTIONS within 5 s/);
 });
 
 test("drift made in LiveKit is named by Verify and repaired in place by Reprovision", async ({ page }) => {
