@@ -124,7 +124,7 @@ function GettingStarted({ doc, origin }: { doc: ApiDocument; origin: string }) {
       <p>{doc.info.description}</p>
       <p>Paths are under <code>{base}</code>. The machine-readable document: <a className="text-brand-700 underline" href={`${base}/openapi.json`}>{base}/openapi.json</a> (OpenAPI 3.1). Every example below runs as it is in a shell once these are set:</p>
       <div className="flex items-start gap-2">
-        <pre aria-label="Environment for the examples" className="flex-1 overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{setup}</pre>
+        <pre aria-label="Environment for the examples" className="min-w-0 flex-1 overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{setup}</pre>
         <CopyButton value={setup} label="environment for the examples" />
       </div>
     </section>
@@ -137,19 +137,19 @@ const resourceHref = (spaceId: string, slug: string) => `/s/${spaceId}/settings/
 export function ApiReferenceIndex({ doc, spaceId, origin }: { doc: ApiDocument; spaceId: string; origin: string }) {
   const resources = referenceResources(doc);
   return (
-    <div className="max-w-5xl space-y-8">
+    <div className="min-w-0 max-w-5xl space-y-8">
       <GettingStarted doc={doc} origin={origin} />
       <nav aria-label="Contents" className="space-y-4">
         <h2 className="text-base font-semibold">Contents</h2>
         <ul className="grid gap-4 sm:grid-cols-2">
           {resources.map((r) => (
-            <li key={r.slug} className="rounded-lg border border-slate-200 bg-white p-4">
+            <li key={r.slug} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
               <Link className="font-semibold text-brand-700 underline" href={resourceHref(spaceId, r.slug)}>{r.tag}</Link>
               <ul className="mt-2 space-y-1 text-xs">
                 {r.operations.map((o) => (
                   <li key={o.operationId}>
                     <Link className="hover:underline" href={`${resourceHref(spaceId, r.slug)}#${o.operationId}`}>
-                      <span className="font-mono font-semibold uppercase">{o.method}</span> <span className="font-mono">{o.path}</span> · {o.summary}
+                      <span className="font-mono font-semibold uppercase">{o.method}</span> <span className="break-all font-mono">{o.path}</span> · {o.summary}
                     </Link>
                   </li>
                 ))}

@@ -81,7 +81,7 @@ test("Settings → API reference: contents, a page per resource with every opera
   await expect(create.getByRole("table", { name: "Request body of createSipAccount" })).toContainText("outboundPassword");
   await expect(create.getByRole("table", { name: "Request body of createSipAccount" })).toContainText("write-only");
   await expect(create).toContainText("Idempotency-Key (header)");
-  await expect(create.getByLabel("curl example of createSipAccount")).toContainText(`/api/v1/spaces/${spaceId}/sip-accounts`);
+  await expect(create.getByLabel("curl example of createSipAccount", { exact: true })).toContainText(`/api/v1/spaces/${spaceId}/sip-accounts`);
   expect(outside).toEqual([]);
 });
 
@@ -90,7 +90,7 @@ test("the reference's curl examples run as they are: create an agent, then list 
   const { secret } = await createKey(page.request, spaceId, "ADMIN");
   await page.goto(`/s/${spaceId}/settings/api-reference/agents`);
   const run = async (operationId: string) => {
-    const line = await page.getByLabel(`curl example of ${operationId}`).textContent();
+    const line = await page.getByLabel(`curl example of ${operationId}`, { exact: true }).textContent();
     // The example exactly as shown, with the status code printed after the body.
     const result = spawnSync("bash", ["-c", `${line} -sS -w '\\n%{http_code}'`], { encoding: "utf8", timeout: 20_000, env: { ...process.env, SWITCHBOARD_URL: baseURL!, SWITCHBOARD_API_KEY: secret } });
     const lines = result.stdout.trimEnd().split("\n");
