@@ -77,8 +77,8 @@ test("a new operator goes from sign-up to an answered inbound call in the browse
   await op.click(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Phone Numbers" }));
   await op.click(page.getByRole("button", { name: "Import number" }));
   await op.click(page.getByRole("menuitem", { name: "From Custom SIP" }));
-  const drawer = page.getByRole("dialog", { name: "Import number from Custom SIP" });
-  await op.click(drawer.getByRole("button", { name: "Add Custom SIP account" }));
+  await op.click(page.getByRole("dialog", { name: "Import number from Custom SIP" }).getByRole("button", { name: "Add Custom SIP account" }));
+  const drawer = page.getByRole("dialog", { name: "Add Custom SIP account" });
   await op.fill(drawer.getByLabel("Account name"), "Office PBX");
   await op.fill(drawer.getByLabel("Destination country"), "US");
   await op.fill(drawer.getByLabel("Allowed inbound IPs"), "127.0.0.1");
