@@ -1,5 +1,6 @@
 import "server-only";
 import { roleAtLeast, type SpaceRoleName } from "@/lib/auth/roles";
+import { markFirstUserAdmin } from "@/lib/admin/first-user";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db, isUniqueViolation } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
@@ -14,6 +15,7 @@ export async function signUp(input: SignUpInput): Promise<{ userId: string; spac
   try {
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
+      await markFirstUserAdmin(tx, user.id);
       const space = await tx.space.create({ data: { name: input.spaceName } });
       await tx.membership.create({ data: { spaceId: space.id, userId: user.id, role: "OWNER" } });
       return { userId: user.id, spaceId: space.id };
@@ -59,6 +61,12 @@ export async function findMembership(userId: string, spaceId: string): Promise<S
     include: { space: true },
   });
   return membership ? { id: membership.space.id, name: membership.space.name, role: membership.role } : null;
+}
+
+/** When the deployment's administrator suspended the Space, or null while it is active. */
+export async function spaceSuspendedAt(spaceId: string): Promise<Date | null> {
+  const space = await db().space.findUnique({ where: { id: spaceId }, select: { suspendedAt: true } });
+  return space?.suspendedAt ?? null;
 }
 
 export async function createSpace(userId: string, input: CreateSpaceInput): Promise<{ spaceId: string }> {

@@ -206,6 +206,7 @@ const refusalFix = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("allow_address"), address: z.string(), label: z.string() }),
   z.object({ kind: z.literal("check_inbound_password"), label: z.string() }),
   z.object({ kind: z.literal("check_agent"), number: z.string(), label: z.string() }),
+  z.object({ kind: z.literal("ask_administrator"), label: z.string() }),
 ]);
 const refusedCall = refusalFacts.extend({
   id: z.string(),
