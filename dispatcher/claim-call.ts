@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 import { liveStatuses } from "@/lib/calls/status";
 import { effectiveCaps, type OutboundCaps } from "@/lib/calls/policy/caps";
 import { SPACE_SUSPENDED_QUEUED_CALL } from "@/lib/spaces/suspension";
+import { monthlyLimitRefusal } from "@/lib/usage/monthly-limit";
+import { billableSecondsThisMonth } from "@/lib/usage/service";
 import { cpsWindowMs, decideLimits, decideSpaceCaps, MINUTE_MS } from "./limits";
 
 // Takes a queued call for dialling, exactly once across every dispatcher. A suspended Space's
@@ -45,7 +47,7 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
         id: true, spaceId: true, status: true, direction: true, sipAccountId: true, phoneNumberId: true, agentId: true, fromNumber: true, toNumber: true,
         scheduledAt: true, attempts: true, variables: true, retryPolicy: true, batchId: true, waitReason: true,
         batch: { select: { maxConcurrency: true, cancelledAt: true } },
-        space: { select: { suspendedAt: true } },
+        space: { select: { suspendedAt: true, monthlyMinutesLimit: true } },
       },
     });
     if (!call || call.status !== "queued" || call.direction !== "outbound") return { kind: "skip", why: "not queued" };
@@ -66,6 +68,11 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
     if (!account.outboundTrunkId) {
       // Saved while LiveKit was away: the call waits for the trunk (Reprovision puts it in place) rather than failing.
       return waitFor(tx, call, { waitMs: 10_000, reason: "Waiting for the account's outbound trunk to be provisioned in LiveKit: run Reprovision on the account." });
+    }
+
+    if (call.space.monthlyMinutesLimit !== null) {
+      const overLimit = monthlyLimitRefusal(call.space.monthlyMinutesLimit, await billableSecondsThisMonth(call.spaceId, now, tx));
+      if (overLimit) return { kind: "refuse", reason: overLimit };
     }
 
     const spaceDecision = await spaceCapsDecision(tx, call.spaceId, ceilings, now);

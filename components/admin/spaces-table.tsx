@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { SpaceOverview } from "@/lib/admin/spaces";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -19,7 +20,7 @@ export function SpacesTable({ spaces }: { spaces: SpaceOverview[] }) {
           {spaces.map((s) => (
             <tr key={s.id} data-testid="admin-space-row" className="align-top">
               <td className="px-3 py-2">
-                <p className="font-medium">{s.name}</p>
+                <Link className="font-medium text-brand-700 hover:underline" href={`/admin/spaces/${s.id}`}>{s.name}</Link>
                 <p className="text-xs text-slate-500">Created {formatDateTime(s.createdAt)}</p>
               </td>
               <td className="px-3 py-2">{s.owners.join(", ") || "—"}</td>

@@ -4,13 +4,29 @@ import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/actions/result";
 import { toActionError } from "@/lib/actions/to-action-error";
 import { requireDeploymentAdmin } from "./deployment-admin";
-import { setSpaceSuspended } from "./spaces";
+import { limitsFromFields, spaceLimitsFields, type SpaceLimits } from "./schemas";
+import { setSpaceLimits, setSpaceSuspended } from "./spaces";
+import { fieldErrorsOf } from "@/lib/actions/space-action";
 
 /** Admin → Spaces: suspend or resume a Space (the deployment's administrator only, else 404). */
 export async function setSpaceSuspendedAction(spaceId: string, suspended: boolean): Promise<ActionResult<{ suspendedAt: string | null }>> {
   await requireDeploymentAdmin();
   try {
     const data = await setSpaceSuspended(spaceId, suspended);
+    revalidatePath("/admin");
+    return { ok: true, data };
+  } catch (err) {
+    return toActionError(err);
+  }
+}
+
+/** Admin → a Space: its monthly minutes limit (empty: none). */
+export async function setSpaceLimitsAction(spaceId: string, raw: unknown): Promise<ActionResult<SpaceLimits>> {
+  await requireDeploymentAdmin();
+  const parsed = spaceLimitsFields.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    const data = await setSpaceLimits(spaceId, limitsFromFields(parsed.data));
     revalidatePath("/admin");
     return { ok: true, data };
   } catch (err) {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { monthStartUtc } from "@/lib/usage/period";
+import type { SpaceLimits } from "./schemas";
 
 // The Admin area's view of every Space, and suspend / resume. Only the Admin faces call
 // this (they check the caller is the deployment's administrator first).
@@ -63,4 +64,11 @@ export async function setSpaceSuspended(spaceId: string, suspended: boolean): Pr
   const suspendedAt = suspended ? (space.suspendedAt ?? new Date()) : null;
   await db().space.update({ where: { id: spaceId }, data: { suspendedAt } });
   return { suspendedAt: suspendedAt?.toISOString() ?? null };
+}
+
+/** Sets the Space's monthly minutes limit (null: none); enforced from the next call on. */
+export async function setSpaceLimits(spaceId: string, limits: SpaceLimits): Promise<SpaceLimits> {
+  const updated = await db().space.updateMany({ where: { id: spaceId }, data: { monthlyMinutesLimit: limits.monthlyMinutesLimit } });
+  if (updated.count === 0) throw new NotFoundError("No such Space");
+  return limits;
 }

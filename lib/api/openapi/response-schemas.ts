@@ -1,4 +1,5 @@
 import { retryPolicy } from "@/lib/calls/schemas";
+import { usageReport } from "@/lib/usage/schemas";
 import { z } from "zod";
 import { agentLanguages, llmProviders, speechProviders, type AgentView } from "@/lib/agents/schemas";
 import type { ApiKeyView, CreatedApiKey } from "@/lib/api-keys/schemas";
@@ -257,6 +258,7 @@ export const responseSchemas = {
   Call: call,
   CallPage: callPage,
   CallWithTimeline: call.extend({ events: z.array(callEvent) }),
+  UsageReport: usageReport,
   RefusedCallPage: z.object({ items: z.array(refusedCall), nextCursor: z.string().nullable() }),
   OutboundCaps: outboundCaps,
   Batch: batch,

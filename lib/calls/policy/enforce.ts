@@ -6,6 +6,8 @@ import { takeCap } from "@/lib/rate-limits/with-rate-limit";
 import { capCeilings } from "@/lib/spaces/outbound-caps";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { SPACE_SUSPENDED_NEW_CALL } from "@/lib/spaces/suspension";
+import { monthlyLimitRefusal } from "@/lib/usage/monthly-limit";
+import { billableSecondsThisMonth } from "@/lib/usage/service";
 import { liveStatuses } from "../status";
 import { capMessages, effectiveCaps, type OutboundCaps } from "./caps";
 import { destinationRefusal, type DestinationPolicy } from "./destination";
@@ -62,8 +64,15 @@ export async function takeOutboundCaps(ctx: SpaceContext, calls: number, dialsNo
   return { refund };
 }
 
-/** A suspended Space places no call (403); the dispatcher refuses its queued ones too (dispatcher/claim-call.ts). */
+/**
+ * A suspended Space places no call, nor one whose monthly minutes are spent (403); the
+ * dispatcher refuses such queued calls too (dispatcher/claim-call.ts).
+ */
 export async function assertSpaceMayPlaceCalls(spaceId: string): Promise<void> {
-  const space = await db().space.findUniqueOrThrow({ where: { id: spaceId }, select: { suspendedAt: true } });
+  const space = await db().space.findUniqueOrThrow({ where: { id: spaceId }, select: { suspendedAt: true, monthlyMinutesLimit: true } });
   if (space.suspendedAt) throw new ForbiddenError(SPACE_SUSPENDED_NEW_CALL);
+  if (space.monthlyMinutesLimit !== null) {
+    const overLimit = monthlyLimitRefusal(space.monthlyMinutesLimit, await billableSecondsThisMonth(spaceId));
+    if (overLimit) throw new ForbiddenError(overLimit);
+  }
 }
