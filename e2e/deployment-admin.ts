@@ -21,7 +21,7 @@ export async function adminPage(browser: Browser): Promise<Page> {
   await page.getByLabel("Space name").fill(DEPLOYMENT_ADMIN.spaceName);
   await page.getByRole("button", { name: "Create account" }).click();
   const exists = page.getByText("An account with this email already exists");
-  await expect(page.getByRole("heading", { name: "Phone Numbers" }).or(exists)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Phone Numbers", exact: true }).or(exists)).toBeVisible();
   if (await exists.isVisible()) await signIn(page, DEPLOYMENT_ADMIN);
   return page;
 }

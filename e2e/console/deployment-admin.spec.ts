@@ -1,5 +1,5 @@
-import { randomInt } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { randomInt, randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { runSipp, stackSipPort } from "../../scripts/stack/sipp";
 import { anonymousClient, createKey, keyClient, newOwner } from "../api-access";
 import { adminPage } from "../deployment-admin";
@@ -8,6 +8,16 @@ import { bindViaApi, randomNumber } from "../phone-numbers";
 // The deployment's administrator (SWITCHBOARD_ADMIN_EMAILS, set by scripts/test/run-suite.sh)
 // against a Space owner: only the former reaches the Admin area, and suspending a Space stops
 // its inbound calls at the edge (sipp as the PBX), its queued calls and its new calls.
+
+async function postIdempotent(request: APIRequestContext, url: string, data: Record<string, unknown>) {
+  const headers = { "idempotency-key": randomUUID() };
+  try {
+    return await request.post(url, { data, headers });
+  } catch (err) {
+    if (!/ECONNRESET|socket hang up/.test(String(err))) throw err;
+    return request.post(url, { data, headers });
+  }
+}
 
 const BANNER = "This Space is suspended by the deployment's administrator";
 
@@ -46,8 +56,10 @@ test("the administrator suspends a Space: banner, INVITE refused 403 with the ca
   const admin = await adminPage(browser);
   await admin.getByRole("link", { name: "Admin", exact: true }).click();
   await expect(admin).toHaveURL(/\/admin$/);
-  // Due in 15 s: still queued when the Space is suspended just below.
-  const queued = await owner.page.request.post(`/api/v1/spaces/${owner.spaceId}/calls`, { data: { from: number, to: randomNumber(), scheduledAt: new Date(Date.now() + 15_000).toISOString() } });
+  // Due in 15 s: still queued when the Space is suspended just below. The owner's connection
+  // sat idle while the admin signed in (the server may have closed it): an Idempotency-Key
+  // makes a resend after a reset safe.
+  const queued = await postIdempotent(owner.page.request, `/api/v1/spaces/${owner.spaceId}/calls`, { from: number, to: randomNumber(), scheduledAt: new Date(Date.now() + 15_000).toISOString() });
   expect(queued.status(), await queued.text()).toBe(201);
   const callId = (await queued.json()).id as string;
   await admin.reload();
@@ -74,7 +86,7 @@ test("the administrator suspends a Space: banner, INVITE refused 403 with the ca
   await expect
     .poll(async () => (await (await owner.page.request.get(`/api/v1/spaces/${owner.spaceId}/calls/${callId}`)).json()) as { status: string; failureReason: string | null }, { timeout: 45_000 })
     .toMatchObject({ status: "failed", failureReason: "Not placed: the Space was suspended by the deployment's administrator." });
-  const refusedCall = await owner.page.request.post(`/api/v1/spaces/${owner.spaceId}/calls`, { data: { from: number, to: randomNumber() } });
+  const refusedCall = await postIdempotent(owner.page.request, `/api/v1/spaces/${owner.spaceId}/calls`, { from: number, to: randomNumber() });
   expect(refusedCall.status()).toBe(403);
   expect((await refusedCall.json()).detail).toBe("This Space is suspended by the deployment's administrator, so it cannot place calls. Ask the administrator to resume it.");
 
@@ -84,6 +96,6 @@ test("the administrator suspends a Space: banner, INVITE refused 403 with the ca
   await expect(owner.page.getByText(BANNER)).toHaveCount(0);
   const call = await runSipp({ scenario: "invite-cancel.xml", targetPort: stackSipPort(), fields: [number, "+15550100132"], localIp: address, pauseMs: 500 });
   expect(call.exitCode, call.output).toBe(0);
-  const placed = await owner.page.request.post(`/api/v1/spaces/${owner.spaceId}/calls`, { data: { from: number, to: randomNumber(), scheduledAt: new Date(Date.now() + 3_600_000).toISOString() } });
+  const placed = await postIdempotent(owner.page.request, `/api/v1/spaces/${owner.spaceId}/calls`, { from: number, to: randomNumber(), scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
   expect(placed.status(), await placed.text()).toBe(201);
 });

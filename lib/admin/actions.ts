@@ -6,6 +6,8 @@ import { toActionError } from "@/lib/actions/to-action-error";
 import { requireDeploymentAdmin } from "./deployment-admin";
 import { limitsFromFields, spaceLimitsFields, type SpaceLimits } from "./schemas";
 import { setSpaceLimits, setSpaceSuspended } from "./spaces";
+import { saveDeploymentSettings } from "./deployment-settings";
+import { deploymentSettingsFields, fieldsFromSettings, settingsFromFields, type DeploymentSettingsFields } from "./settings-schemas";
 import { fieldErrorsOf } from "@/lib/actions/space-action";
 
 /** Admin → Spaces: suspend or resume a Space (the deployment's administrator only, else 404). */
@@ -29,6 +31,20 @@ export async function setSpaceLimitsAction(spaceId: string, raw: unknown): Promi
     const data = await setSpaceLimits(spaceId, limitsFromFields(parsed.data));
     revalidatePath("/admin");
     return { ok: true, data };
+  } catch (err) {
+    return toActionError(err);
+  }
+}
+
+/** Admin → Settings: sign-up mode, public SIP values, defaults for new Spaces. */
+export async function saveDeploymentSettingsAction(raw: unknown): Promise<ActionResult<DeploymentSettingsFields>> {
+  await requireDeploymentAdmin();
+  const parsed = deploymentSettingsFields.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    const saved = await saveDeploymentSettings(settingsFromFields(parsed.data));
+    revalidatePath("/", "layout");
+    return { ok: true, data: fieldsFromSettings(saved) };
   } catch (err) {
     return toActionError(err);
   }
