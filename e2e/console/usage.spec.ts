@@ -54,6 +54,16 @@ test("usage equals the call log's durations in Settings → Usage, REST and CSV;
   await admin.getByRole("button", { name: "Save limit" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "The Space may use 7 minutes per month." })).toBeVisible();
 
+  // The admin API: the same figures (CSV) for the administrator, a 422 on a bad limit, a 403 for the owner.
+  const adminCsv = await admin.request.get(`/api/admin/spaces/${owner.spaceId}/usage?format=csv`);
+  expect(adminCsv.status()).toBe(200);
+  expect((await adminCsv.text()).trim().split("\r\n").slice(1).reduce((s, l) => s + Number(l.split(",")[4]), 0)).toBe(total);
+  const badLimit = await admin.request.patch(`/api/admin/spaces/${owner.spaceId}`, { data: { monthlyMinutesLimit: -1 } });
+  expect(badLimit.status()).toBe(422);
+  expect((await badLimit.json()).errors).toEqual([{ path: "monthlyMinutesLimit", message: "0 or more minutes." }]);
+  expect((await owner.page.request.get(`/api/admin/spaces/${owner.spaceId}/usage`)).status()).toBe(403);
+  expect((await owner.page.request.patch(`/api/admin/spaces/${owner.spaceId}`, { data: { monthlyMinutesLimit: null } })).status()).toBe(403);
+
   const refused = await owner.page.request.post(`/api/v1/spaces/${owner.spaceId}/calls`, { data: { from: number, to: randomNumber() } });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).detail).toBe("The Space has used its monthly limit of 7 minutes (7.6 min this month): no more calls are placed until the next month (UTC) or until the deployment's administrator raises the limit.");
