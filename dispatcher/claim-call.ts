@@ -8,7 +8,8 @@ import { billableSecondsThisMonth } from "@/lib/usage/service";
 import { cpsWindowMs, decideLimits, decideSpaceCaps, MINUTE_MS } from "./limits";
 
 // Takes a queued call for dialling, exactly once across every dispatcher. A suspended Space's
-// call is refused (failed, with the reason on its page). Under a
+// call, or one over the Space's monthly minutes, is refused (failed, with the reason on its
+// page). Under a
 // transaction-scoped advisory lock on the call's Space and its account, the Space's caps and
 // the account's and batch's limits are counted and the row moves queued -> dialing with a conditional update. A second
 // dispatcher (or a duplicate job) finds it no longer queued and does nothing.

@@ -22,10 +22,11 @@ export type SpaceOverview = {
   monthlyMinutesLimit: number | null;
 };
 
-export async function listSpacesOverview(now = new Date()): Promise<SpaceOverview[]> {
+export async function listSpacesOverview(now = new Date(), onlySpaceId?: string): Promise<SpaceOverview[]> {
   const since = monthStartUtc(now);
   const [spaces, calls] = await Promise.all([
     db().space.findMany({
+      where: onlySpaceId ? { id: onlySpaceId } : {},
       orderBy: { createdAt: "asc" },
       select: {
         id: true, name: true, createdAt: true, suspendedAt: true, monthlyMinutesLimit: true,
@@ -33,7 +34,7 @@ export async function listSpacesOverview(now = new Date()): Promise<SpaceOvervie
         _count: { select: { sipAccounts: { where: { deletedAt: null } }, phoneNumbers: { where: { liveE164: { not: null } } } } },
       },
     }),
-    db().call.groupBy({ by: ["spaceId"], where: { createdAt: { gte: since } }, _count: { _all: true }, _sum: { durationSeconds: true } }),
+    db().call.groupBy({ by: ["spaceId"], where: { createdAt: { gte: since }, ...(onlySpaceId ? { spaceId: onlySpaceId } : {}) }, _count: { _all: true }, _sum: { durationSeconds: true } }),
   ]);
   const usage = new Map(calls.map((c) => [c.spaceId, { calls: c._count._all, seconds: c._sum.durationSeconds ?? 0 }]));
   return spaces.map((s) => ({
@@ -52,7 +53,7 @@ export async function listSpacesOverview(now = new Date()): Promise<SpaceOvervie
 }
 
 export async function findSpaceOverview(spaceId: string, now = new Date()): Promise<SpaceOverview> {
-  const found = (await listSpacesOverview(now)).find((s) => s.id === spaceId);
+  const [found] = await listSpacesOverview(now, spaceId);
   if (!found) throw new NotFoundError("No such Space");
   return found;
 }
