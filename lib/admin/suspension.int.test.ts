@@ -2,12 +2,12 @@ import { randomBytes, randomInt } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { claimCall } from "@/dispatcher/claim-call";
 import { markFirstUserAdmin } from "@/lib/admin/first-user";
-import { listSpacesOverview, setSpaceSuspended } from "@/lib/admin/spaces";
+import { findSpaceOverview, listSpacesOverview, setSpaceSuspended } from "@/lib/admin/spaces";
 import { placeCall } from "@/lib/calls/place-call";
 import { db } from "@/lib/db/client";
 import { refusalCauseText } from "@/lib/edge/refusal-explanations";
 import { routeInbound } from "@/lib/edge/route-inbound";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { SPACE_SUSPENDED_NEW_CALL, SPACE_SUSPENDED_QUEUED_CALL } from "@/lib/spaces/suspension";
 
@@ -75,6 +75,9 @@ describe("a suspended Space", () => {
     const row = (await listSpacesOverview()).find((s) => s.id === ctx.spaceId);
     expect(row).toMatchObject({ sipAccounts: 1, phoneNumbers: 1, members: 0, callsThisMonth: 0, billableSecondsThisMonth: 0 });
     expect(row?.suspendedAt).not.toBeNull();
+    // One Space's page reads the same figures.
+    expect(await findSpaceOverview(ctx.spaceId)).toEqual(row);
+    await expect(findSpaceOverview("no-such-space")).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
