@@ -2,9 +2,14 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { liveStatuses } from "@/lib/calls/status";
 import { effectiveCaps, type OutboundCaps } from "@/lib/calls/policy/caps";
+import { SPACE_SUSPENDED_QUEUED_CALL } from "@/lib/spaces/suspension";
+import { monthlyLimitRefusal } from "@/lib/usage/monthly-limit";
+import { billableSecondsThisMonth } from "@/lib/usage/service";
 import { cpsWindowMs, decideLimits, decideSpaceCaps, MINUTE_MS } from "./limits";
 
-// Takes a queued call for dialling, exactly once across every dispatcher: under a
+// Takes a queued call for dialling, exactly once across every dispatcher. A suspended Space's
+// call, or one over the Space's monthly minutes, is refused (failed, with the reason on its
+// page). Under a
 // transaction-scoped advisory lock on the call's Space and its account, the Space's caps and
 // the account's and batch's limits are counted and the row moves queued -> dialing with a conditional update. A second
 // dispatcher (or a duplicate job) finds it no longer queued and does nothing.
@@ -43,10 +48,12 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
         id: true, spaceId: true, status: true, direction: true, sipAccountId: true, phoneNumberId: true, agentId: true, fromNumber: true, toNumber: true,
         scheduledAt: true, attempts: true, variables: true, retryPolicy: true, batchId: true, waitReason: true,
         batch: { select: { maxConcurrency: true, cancelledAt: true } },
+        space: { select: { suspendedAt: true, monthlyMinutesLimit: true } },
       },
     });
     if (!call || call.status !== "queued" || call.direction !== "outbound") return { kind: "skip", why: "not queued" };
     if (call.scheduledAt && call.scheduledAt.getTime() > now.getTime() + 50) return { kind: "wait", waitMs: call.scheduledAt.getTime() - now.getTime(), reason: "" };
+    if (call.space.suspendedAt) return { kind: "refuse", reason: SPACE_SUSPENDED_QUEUED_CALL };
     if (!call.sipAccountId) return { kind: "refuse", reason: "The call's SIP account no longer exists." };
     if (call.batch?.cancelledAt) return { kind: "refuse", reason: "The batch was cancelled." };
 
@@ -62,6 +69,11 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
     if (!account.outboundTrunkId) {
       // Saved while LiveKit was away: the call waits for the trunk (Reprovision puts it in place) rather than failing.
       return waitFor(tx, call, { waitMs: 10_000, reason: "Waiting for the account's outbound trunk to be provisioned in LiveKit: run Reprovision on the account." });
+    }
+
+    if (call.space.monthlyMinutesLimit !== null) {
+      const overLimit = monthlyLimitRefusal(call.space.monthlyMinutesLimit, await billableSecondsThisMonth(call.spaceId, now, tx));
+      if (overLimit) return { kind: "refuse", reason: overLimit };
     }
 
     const spaceDecision = await spaceCapsDecision(tx, call.spaceId, ceilings, now);

@@ -6,13 +6,13 @@ import assertLocalDatabase from "./assert-local-database";
 // placing calls: real ones need sipp or signed LiveKit webhooks and seconds each. Test-only;
 // the app never writes calls this way.
 
-export type SeedCall = { direction: "inbound" | "outbound"; createdAt: Date; from?: string; to?: string };
+export type SeedCall = { direction: "inbound" | "outbound"; createdAt: Date; from?: string; to?: string; durationSeconds?: number };
 export type SeededCall = { id: string; direction: "inbound" | "outbound"; createdAt: Date; from: string };
 export type SeedCalls = (spaceId: string, calls: SeedCall[]) => Promise<SeededCall[]>;
 
 async function seed(db: DbClient, spaceId: string, calls: SeedCall[]): Promise<SeededCall[]> {
   const rows = await db.call.createManyAndReturn({
-    data: calls.map((c) => ({ spaceId, direction: c.direction, fromNumber: c.from ?? "+15550100000", toNumber: c.to ?? "+15550100001", status: "completed" as const, createdAt: c.createdAt, durationSeconds: 1 })),
+    data: calls.map((c) => ({ spaceId, direction: c.direction, fromNumber: c.from ?? "+15550100000", toNumber: c.to ?? "+15550100001", status: "completed" as const, createdAt: c.createdAt, durationSeconds: c.durationSeconds ?? 1 })),
     select: { id: true, direction: true, createdAt: true, fromNumber: true },
   });
   return rows.map((r) => ({ id: r.id, direction: r.direction, createdAt: r.createdAt, from: r.fromNumber }));

@@ -43,6 +43,11 @@ const serverEnvSchema = z.object({
   OUTBOUND_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   OUTBOUND_CONCURRENT_CALLS: z.coerce.number().int().min(1).default(10),
   OUTBOUND_CALLS_PER_DAY: z.coerce.number().int().min(1).default(1000),
+  /**
+   * The deployment's administrators (the Admin area), comma-separated emails, compared
+   * lowercase. Empty: the first user to sign up on a fresh deployment is its administrator.
+   */
+  SWITCHBOARD_ADMIN_EMAILS: optionalSetting.transform((v) => (v ? v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean) : [])),
   /** "production" turns on the strict allowlist rules (no loopback, reserved or multicast). */
   DEPLOYMENT_MODE: z.enum(["local", "production"]).default("local"),
   /** The agent worker's registered name: every number's dispatch rule dispatches it. */

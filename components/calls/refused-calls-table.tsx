@@ -14,6 +14,8 @@ function FixCell({ spaceId, call, canManage }: { spaceId: string; call: RefusedC
   if ((fix.kind === "allow_address" || fix.kind === "bind_number") && canManage) {
     return <RefusalFixButton spaceId={spaceId} refusedCallId={call.id} fix={fix} />;
   }
+  // Nothing in the Space can lift a suspension: the words alone.
+  if (fix.kind === "ask_administrator") return <span className="text-slate-700">{fix.label}</span>;
   return (
     <Link className="text-blue-700 hover:underline" href={`/s/${spaceId}/phone-numbers`}>
       {fix.label}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { SpaceSummary } from "@/lib/spaces/service";
 import { MobileNav } from "./mobile-nav";
 import { SidebarNav } from "./sidebar-nav";
@@ -9,12 +10,15 @@ export function AppShell({
   spaceName,
   spaces,
   userEmail,
+  showAdminLink = false,
   children,
 }: {
   spaceId: string;
   spaceName: string;
   spaces: SpaceSummary[];
   userEmail: string;
+  /** The deployment's administrator sees the way to the Admin area; nobody else learns it exists. */
+  showAdminLink?: boolean;
   children: React.ReactNode;
 }) {
   // One sidebar, shown in place from 768 px and in the menu sheet below that.
@@ -25,6 +29,7 @@ export function AppShell({
       </div>
       <SidebarNav spaceId={spaceId} />
       <div className="mt-auto border-t border-slate-200 px-4 py-3 text-xs text-slate-600">
+        {showAdminLink ? <Link className="mb-2 block font-medium text-brand-700 hover:underline" href="/admin">Admin</Link> : null}
         <p className="truncate" title={userEmail}>{userEmail}</p>
         <SignOutButton />
       </div>

@@ -10,6 +10,7 @@ const tabs = [
   { segment: "members", label: "Members" },
   { segment: "api-keys", label: "API keys" },
   { segment: "webhooks", label: "Webhooks" },
+  { segment: "usage", label: "Usage" },
   { segment: "api-reference", label: "API reference" },
 ] as const;
 

@@ -118,6 +118,7 @@ export const expectations: Record<string, Expectation> = {
   "POST /spaces/[spaceId]/calls": { access: "admin", ok: 201, body: (ids) => ({ from: ids.fromNumber, to: randomNumber() }) },
   "GET /spaces/[spaceId]/calls/[callId]": { access: "member", ok: 200 },
   "GET /spaces/[spaceId]/refused-calls": { access: "member", ok: 200 },
+  "GET /spaces/[spaceId]/usage": { access: "member", ok: 200 },
   // Scheduled an hour ahead, so it is still queued (cancellable) when the test cancels it.
   "POST /spaces/[spaceId]/calls/[callId]/cancel": { access: "admin", ok: 200, fresh: async (o, ids) => ({ callId: await scheduledCall(o, ids) }) },
 

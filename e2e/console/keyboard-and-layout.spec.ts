@@ -145,7 +145,7 @@ test("at 390 px: no sideways scroll, sidebar behind a menu button, long values e
   const accountId = await createAccountViaApi(page.request, spaceId, longName);
   await bindViaApi(page.request, spaceId, accountId, randomNumber(), { label: `Label ${"x".repeat(80)}` });
 
-  for (const path of ["phone-numbers", "agents", "calls", "batches", "settings/platform", "settings/members", "settings/api-keys", "settings/api-reference"]) {
+  for (const path of ["phone-numbers", "agents", "calls", "batches", "settings/platform", "settings/members", "settings/api-keys", "settings/api-reference", "settings/usage"]) {
     await page.goto(`/s/${spaceId}/${path}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();

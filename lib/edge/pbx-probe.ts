@@ -1,3 +1,4 @@
+import { publicSipParameters } from "@/lib/platform/public-sip";
 import "server-only";
 import { performance } from "node:perf_hooks";
 import type { SipAccount } from "@/lib/db/generated/prisma/client";
@@ -27,7 +28,7 @@ export function probeTarget(row: Pick<SipAccount, "sipServerAddress" | "sipTrans
 }
 
 async function sendOptions(rpcUrl: string, uri: string): Promise<RpcAnswer> {
-  const from = `<sip:switchboard@${serverEnv().SIP_PUBLIC_DOMAIN.replace(/:\d+$/, "")}>;tag=probe${Date.now().toString(36)}`;
+  const from = `<sip:switchboard@${(await publicSipParameters()).domain.replace(/:\d+$/, "")}>;tag=probe${Date.now().toString(36)}`;
   const body = { jsonrpc: "2.0", id: 1, method: "tm.t_uac_wait_block", params: ["OPTIONS", uri, ".", ".", `From: ${from}\r\nTo: <${uri}>\r\n`] };
   const res = await fetch(rpcUrl, { method: "POST", body: JSON.stringify(body), signal: AbortSignal.timeout(RPC_TIMEOUT_MS) });
   return (await res.json()) as RpcAnswer;
@@ -52,7 +53,7 @@ export async function pbxReachableCheck(row: Pick<SipAccount, "sipServerAddress"
   const { code, text } = answer.result;
   if (code >= 200 && code < 300) return ok(NAME, `The PBX answered SIP OPTIONS with ${code} ${text} in ${ms} ms.`);
   if (code === 408) {
-    const ips = serverEnv().SIP_PUBLIC_IPS.map((ip) => ip.replace(/:\d+$/, "")).join(", ");
+    const ips = (await publicSipParameters()).ips.map((ip) => ip.replace(/:\d+$/, "")).join(", ");
     return failed(NAME, `No answer to SIP OPTIONS within 5 s from ${target.uri}.`, `Are Our SIP server IPs (${ips}) allowed through the PBX's firewall, and does the PBX listen on that port and transport?`);
   }
   return failed(NAME, `The PBX answered SIP OPTIONS with ${code} ${text}.`, "Allow SIP OPTIONS from Our SIP server IPs on the PBX (often called qualify or keep-alive).");

@@ -11,7 +11,8 @@ export type RefusalFix =
   | { kind: "bind_number"; number: string; label: string }
   | { kind: "allow_address"; address: string; label: string }
   | { kind: "check_inbound_password"; label: string }
-  | { kind: "check_agent"; number: string; label: string };
+  | { kind: "check_agent"; number: string; label: string }
+  | { kind: "ask_administrator"; label: string };
 
 export type RefusalFacts = {
   cause: RefusalCauseName;
@@ -31,6 +32,8 @@ export function refusalCauseText(facts: RefusalFacts): string {
       return `Your PBX answered the password challenge with a username or password that does not match this account's inbound credentials (SIP ${facts.sipCode}).`;
     case "not_answered":
       return `LiveKit took the call for ${facts.matchedNumber ?? facts.calledNumber} but no agent answered it (SIP ${facts.sipCode}).`;
+    case "space_suspended":
+      return `The call to ${facts.matchedNumber ?? facts.calledNumber} was answered ${facts.sipCode} Forbidden because this Space is suspended by the deployment's administrator.`;
   }
 }
 
@@ -45,5 +48,7 @@ export function refusalFix(facts: RefusalFacts, bindableNumber: string | null): 
       return { kind: "check_inbound_password", label: "Check the inbound password on your PBX" };
     case "not_answered":
       return { kind: "check_agent", number: facts.matchedNumber ?? facts.calledNumber, label: "Check the number's inbound agent and that the agent worker is running" };
+    case "space_suspended":
+      return { kind: "ask_administrator", label: "Ask the deployment's administrator to resume this Space" };
   }
 }

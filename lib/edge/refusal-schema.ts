@@ -3,7 +3,7 @@ import { z } from "zod";
 // The facts of a refused inbound call, as REST (RefusedCallPage) and the call.refused event
 // both carry them; each adds its own ids around these.
 
-export const refusalCauses = ["unknown_number", "address_not_allowed", "digest_failed", "not_answered"] as const;
+export const refusalCauses = ["unknown_number", "address_not_allowed", "digest_failed", "not_answered", "space_suspended"] as const;
 
 export const refusalFacts = z.object({
   sipAccountId: z.string().nullable(),

@@ -16,9 +16,10 @@ type BoundNumber = {
   spaceId: string;
   sipAccountId: string;
   sipAccount: { allowedInboundIps: string[] };
+  space: { suspendedAt: Date | null };
 };
 
-const boundSelect = { e164: true, spaceId: true, sipAccountId: true, sipAccount: { select: { allowedInboundIps: true } } } as const;
+const boundSelect = { e164: true, spaceId: true, sipAccountId: true, sipAccount: { select: { allowedInboundIps: true } }, space: { select: { suspendedAt: true } } } as const;
 
 /** The live bound number the PBX meant, by the rule in called-number.ts, or null. */
 export async function findCalledNumber(toUser: string): Promise<BoundNumber | null> {
@@ -54,6 +55,11 @@ export async function routeInbound(invite: EdgeInvite): Promise<EdgeDecision> {
   if (!bound) {
     await recordRefusal(invite, { cause: "unknown_number", sipCode: 404 });
     return { action: "refuse", sipCode: 404, reason: "Not Found" };
+  }
+  // Before the allowlist: whoever calls, a suspended Space takes no call.
+  if (bound.space.suspendedAt) {
+    await recordRefusal(invite, { cause: "space_suspended", sipCode: 403, account: bound });
+    return { action: "refuse", sipCode: 403, reason: "Space Suspended" };
   }
   // An empty list means the account relies on its inbound password (the local config check
   // refuses an account with neither), which livekit-sip checks.

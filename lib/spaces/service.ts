@@ -1,5 +1,8 @@
 import "server-only";
 import { roleAtLeast, type SpaceRoleName } from "@/lib/auth/roles";
+import { newSpaceDefaults } from "@/lib/admin/deployment-settings";
+import { markFirstUserAdmin } from "@/lib/admin/first-user";
+import { assertSignUpAllowed } from "@/lib/admin/sign-up-policy";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db, isUniqueViolation } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
@@ -8,13 +11,15 @@ import type { CreateSpaceInput, InviteMemberInput, SignUpInput } from "./schemas
 
 export type SpaceSummary = { id: string; name: string; role: SpaceRoleName };
 
-/** Creates the user and their first Space, which they own. */
+/** Creates the user and their first Space, which they own (the deployment's sign-up mode permitting). */
 export async function signUp(input: SignUpInput): Promise<{ userId: string; spaceId: string }> {
+  await assertSignUpAllowed(input.email);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
-      const space = await tx.space.create({ data: { name: input.spaceName } });
+      await markFirstUserAdmin(tx, user.id);
+      const space = await tx.space.create({ data: { name: input.spaceName, ...(await newSpaceDefaults(tx)) } });
       await tx.membership.create({ data: { spaceId: space.id, userId: user.id, role: "OWNER" } });
       return { userId: user.id, spaceId: space.id };
     });
@@ -61,9 +66,15 @@ export async function findMembership(userId: string, spaceId: string): Promise<S
   return membership ? { id: membership.space.id, name: membership.space.name, role: membership.role } : null;
 }
 
+/** When the deployment's administrator suspended the Space, or null while it is active. */
+export async function spaceSuspendedAt(spaceId: string): Promise<Date | null> {
+  const space = await db().space.findUnique({ where: { id: spaceId }, select: { suspendedAt: true } });
+  return space?.suspendedAt ?? null;
+}
+
 export async function createSpace(userId: string, input: CreateSpaceInput): Promise<{ spaceId: string }> {
   return db().$transaction(async (tx) => {
-    const space = await tx.space.create({ data: { name: input.name } });
+    const space = await tx.space.create({ data: { name: input.name, ...(await newSpaceDefaults(tx)) } });
     await tx.membership.create({ data: { spaceId: space.id, userId, role: "OWNER" } });
     return { spaceId: space.id };
   });

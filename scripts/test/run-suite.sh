@@ -36,6 +36,9 @@ export AUTH_SIGN_UP_MAX_PER_ADDRESS="${AUTH_SIGN_UP_MAX_PER_ADDRESS:-100000}" AU
 # The deployment's outbound caps per Space, out of the way of the load tests (200 calls, a
 # 10,000-call batch); e2e/security lowers a Space's own caps to test them.
 export OUTBOUND_CALLS_PER_MINUTE="${OUTBOUND_CALLS_PER_MINUTE:-1000000}" OUTBOUND_CONCURRENT_CALLS="${OUTBOUND_CONCURRENT_CALLS:-1000000}" OUTBOUND_CALLS_PER_DAY="${OUTBOUND_CALLS_PER_DAY:-1000000}"
+# The deployment's administrator for e2e/console/deployment-admin.spec.ts (e2e/deployment-admin.ts).
+# Named, so the first user to sign up in a run is not the administrator by the first-user rule.
+export SWITCHBOARD_ADMIN_EMAILS="${SWITCHBOARD_ADMIN_EMAILS:-deployment-admin@e2e.switchboard.test}"
 ensure_secrets
 say "starting PostgreSQL"
 DATABASE_URL=$(node scripts/db/postgres.mjs up) || exit 1

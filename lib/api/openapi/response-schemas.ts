@@ -1,4 +1,5 @@
 import { retryPolicy } from "@/lib/calls/schemas";
+import { usageReport } from "@/lib/usage/schemas";
 import { z } from "zod";
 import { agentLanguages, llmProviders, speechProviders, type AgentView } from "@/lib/agents/schemas";
 import type { ApiKeyView, CreatedApiKey } from "@/lib/api-keys/schemas";
@@ -207,6 +208,7 @@ const refusalFix = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("allow_address"), address: z.string(), label: z.string() }),
   z.object({ kind: z.literal("check_inbound_password"), label: z.string() }),
   z.object({ kind: z.literal("check_agent"), number: z.string(), label: z.string() }),
+  z.object({ kind: z.literal("ask_administrator"), label: z.string() }),
 ]);
 const sipRegistration = z.object({
   agentId: z.string(),
@@ -279,6 +281,7 @@ export const responseSchemas = {
   Call: call,
   CallPage: callPage,
   CallWithTimeline: call.extend({ events: z.array(callEvent) }),
+  UsageReport: usageReport,
   RefusedCallPage: z.object({ items: z.array(refusedCall), nextCursor: z.string().nullable() }),
   OutboundCaps: outboundCaps,
   SipRegistration: sipRegistration,

@@ -1,10 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { RateLimitedError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
 import type { RateLimitTicket } from "@/lib/rate-limits/limiter";
 import { takeCap } from "@/lib/rate-limits/with-rate-limit";
 import { capCeilings } from "@/lib/spaces/outbound-caps";
 import type { SpaceContext } from "@/lib/spaces/context";
+import { SPACE_SUSPENDED_NEW_CALL } from "@/lib/spaces/suspension";
+import { monthlyLimitRefusal } from "@/lib/usage/monthly-limit";
+import { billableSecondsThisMonth } from "@/lib/usage/service";
 import { liveStatuses } from "../status";
 import { capMessages, effectiveCaps, type OutboundCaps } from "./caps";
 import { destinationRefusal, type DestinationPolicy } from "./destination";
@@ -43,6 +46,7 @@ const CONCURRENT_RETRY_SECONDS = 5;
  * when the calls are not queued after all.
  */
 export async function takeOutboundCaps(ctx: SpaceContext, calls: number, dialsNow: boolean): Promise<RateLimitTicket> {
+  await assertSpaceMayPlaceCalls(ctx.spaceId);
   const caps = await spaceCaps(ctx.spaceId);
   const tickets: RateLimitTicket[] = [];
   const refund = async () => void (await Promise.all(tickets.map((t) => t.refund())));
@@ -58,4 +62,17 @@ export async function takeOutboundCaps(ctx: SpaceContext, calls: number, dialsNo
     throw err;
   }
   return { refund };
+}
+
+/**
+ * A suspended Space places no call, nor one whose monthly minutes are spent (403); the
+ * dispatcher refuses such queued calls too (dispatcher/claim-call.ts).
+ */
+export async function assertSpaceMayPlaceCalls(spaceId: string): Promise<void> {
+  const space = await db().space.findUniqueOrThrow({ where: { id: spaceId }, select: { suspendedAt: true, monthlyMinutesLimit: true } });
+  if (space.suspendedAt) throw new ForbiddenError(SPACE_SUSPENDED_NEW_CALL);
+  if (space.monthlyMinutesLimit !== null) {
+    const overLimit = monthlyLimitRefusal(space.monthlyMinutesLimit, await billableSecondsThisMonth(spaceId));
+    if (overLimit) throw new ForbiddenError(overLimit);
+  }
 }

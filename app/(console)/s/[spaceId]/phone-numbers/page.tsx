@@ -10,7 +10,7 @@ export default async function PhoneNumbersPage({ params }: { params: Promise<{ s
   const { spaceId } = await params;
   const ctx = await requireSpace(spaceId);
   const canManage = roleAtLeast(ctx.role, "ADMIN");
-  const importMenu = <ImportNumberMenu spaceId={spaceId} ipMode={serverEnv().DEPLOYMENT_MODE} platform={publicSipParameters()} canManage={canManage} />;
+  const importMenu = <ImportNumberMenu spaceId={spaceId} ipMode={serverEnv().DEPLOYMENT_MODE} platform={await publicSipParameters()} canManage={canManage} />;
   return (
     <>
       <PageHeader title="Phone Numbers" description="Numbers routed from your PBX to AI agents." actions={importMenu} />

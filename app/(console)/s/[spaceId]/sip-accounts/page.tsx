@@ -11,7 +11,7 @@ export default async function SipAccountsPage({ params }: { params: Promise<{ sp
   const ctx = await requireSpace(spaceId);
   const canManage = roleAtLeast(ctx.role, "ADMIN");
   // The same Import number menu as on Phone Numbers: the seed's way in stays the only one.
-  const importMenu = <ImportNumberMenu spaceId={spaceId} ipMode={serverEnv().DEPLOYMENT_MODE} platform={publicSipParameters()} canManage={canManage} />;
+  const importMenu = <ImportNumberMenu spaceId={spaceId} ipMode={serverEnv().DEPLOYMENT_MODE} platform={await publicSipParameters()} canManage={canManage} />;
   return (
     <>
       <PageHeader title="SIP accounts" description="Your PBXs and SIP trunks, their state in LiveKit and their numbers." actions={importMenu} />

@@ -19,7 +19,7 @@ export default async function PlatformSettingsPage({ params }: { params: Promise
           Hand these to your PBX admin. Your PBX sends inbound calls to the <strong>Domain</strong>; its firewall must accept
           our outbound calls from <strong>Our SIP server IPs</strong>.
         </p>
-        <PublicSipPanel params={publicSipParameters()} />
+        <PublicSipPanel params={await publicSipParameters()} />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 className="mb-3 text-base font-semibold">Provisioning</h2>
