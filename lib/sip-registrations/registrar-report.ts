@@ -49,14 +49,18 @@ export async function recordRegistrarReply(body: string, now = new Date()): Prom
 
 const inviteForm = z.object({ contact: z.string().max(64) });
 
-export type ContactDecision = { action: "forward"; calledUser: string; xDestUser: string } | { action: "refuse"; sipCode: 404; reason: string };
+export type ContactDecision = { action: "forward"; calledUser: string; xDestUser: string } | { action: "refuse"; sipCode: 403 | 404; reason: string };
 
-/** Where an INVITE to a registered contact goes; an unknown or outdated contact is 404. */
+/**
+ * Where an INVITE to a registered contact goes: an unknown or outdated contact is 404, and a
+ * suspended Space's agent takes no call (403, as for its numbers).
+ */
 export async function routeRegisteredContact(body: string): Promise<ContactDecision | null> {
   const parsed = inviteForm.safeParse(formFields(body));
   if (!parsed.success) return null;
   const id = parseEdgeUuid(parsed.data.contact);
-  const row = id ? await db().agentSipRegistration.findUnique({ where: { contactUser: id.contactUser } }) : null;
+  const row = id ? await db().agentSipRegistration.findUnique({ where: { contactUser: id.contactUser }, include: { space: { select: { suspendedAt: true } } } }) : null;
   if (!id || !row || !row.enabled || row.revision !== id.revision || !row.inboundTrunkId) return { action: "refuse", sipCode: 404, reason: "Not Found" };
+  if (row.space.suspendedAt) return { action: "refuse", sipCode: 403, reason: "Space Suspended" };
   return { action: "forward", calledUser: calledUserOf(row), xDestUser: row.xDestUser ?? "" };
 }
