@@ -91,7 +91,9 @@ test("a new operator goes from sign-up to an answered inbound call in the browse
   const bind = page.getByRole("form", { name: "Bind a number" });
   await op.fill(bind.getByLabel("Phone number"), number);
   await op.click(bind.getByRole("button", { name: "Connect" }));
-  await op.click(page.getByRole("dialog").getByRole("button", { name: "Close" }));
+  // A person reads the confirmation before closing (closing mid-save would ask to discard).
+  await expect(page.getByText(`${number} is connected to Office PBX.`)).toBeVisible();
+  await op.click(page.getByRole("dialog", { name: "Import number from Custom SIP" }).getByRole("button", { name: "Close" }));
 
   // Its inbound agent.
   const row = page.getByTestId("phone-number-row").filter({ has: page.getByRole("button", { name: number, exact: true }) });
