@@ -4,7 +4,9 @@ import { loadAgentForCall } from "./agent-settings.js";
 import { reportAnswered } from "./answer-report.js";
 import { parseCallMetadata } from "./call-metadata.js";
 import { workerEnv } from "./env.js";
-import { dtmfUserInput } from "./offline/dialogue-llm.js";
+import { dtmfUserInput, isDtmfUserInput } from "./offline/dialogue-llm.js";
+import { postToConsole } from "./console-post.js";
+import { TranscriptRecorder } from "./transcript.js";
 import { buildProviders, describePlan, planProviders } from "./providers.js";
 
 // One call: runs in its own job process, forked by the worker for a room the number's
@@ -100,8 +102,23 @@ export default defineAgent({
     session.on(voice.AgentSessionEventTypes.UserInputTranscribed, (ev) => {
       if (ev.isFinal) callLog.info({ transcript: ev.transcript }, "caller said");
     });
+    const consoleConfig = { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS };
+    const roomName = ctx.room.name ?? "";
+    const transcript = new TranscriptRecorder(
+      (turns) => postToConsole("calls/transcript", { roomName, participantIdentity: caller.identity, turns }, { ...consoleConfig, attempts: 3 }),
+      (reason, held) => callLog.warn({ reason, held }, "could not send the transcript to the console; kept for the next turn"),
+    );
+    ctx.addShutdownCallback(() => transcript.drain());
     session.on(voice.AgentSessionEventTypes.ConversationItemAdded, (ev) => {
-      if (ev.item.type === "message" && ev.item.role === "assistant") callLog.info({ text: ev.item.textContent }, "agent said");
+      if (ev.item.type !== "message") return;
+      const text = ev.item.textContent ?? "";
+      const at = new Date(ev.item.createdAt);
+      if (ev.item.role === "assistant") {
+        callLog.info({ text, interrupted: ev.item.interrupted }, "agent said");
+        transcript.add({ speaker: "agent", kind: "speech", text, at, interrupted: ev.item.interrupted });
+      } else if (ev.item.role === "user" && !isDtmfUserInput(text)) {
+        transcript.add({ speaker: "caller", kind: "speech", text, at });
+      }
     });
     ctx.room.on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => {
       if (p.identity === caller.identity) end("caller hung up");
@@ -118,6 +135,7 @@ export default defineAgent({
     ctx.room.on(RoomEvent.DtmfReceived, (_code: number, digit: string, from: RemoteParticipant) => {
       if (from.identity !== caller.identity) return;
       callLog.info({ digit }, "caller pressed a key");
+      transcript.add({ speaker: "caller", kind: "key", text: digit });
       session.generateReply({ userInput: dtmfUserInput(digit) });
     });
 
@@ -128,7 +146,7 @@ export default defineAgent({
       if (!at || !ctx.room.name) return;
       const report = await reportAnswered(
         { roomName: ctx.room.name, participantIdentity: caller.identity, answeredAt: at.toISOString() },
-        { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS },
+        consoleConfig,
       );
       if (report.ok) callLog.info({ attempts: report.attempts }, "reported the answer to the console");
       else callLog.warn({ reason: report.reason, attempts: report.attempts }, "could not report the answer to the console");

@@ -12,6 +12,7 @@ import { startMaintenance, webAppEnvironment } from "./maintenance";
 import { liveKitOf, parseDispatcherEnv } from "./env";
 import { placeCallTask } from "./place-call-task";
 import { reconcileCalls } from "./reconcile";
+import { purgeTranscriptsTask, scheduledJobs } from "./schedule";
 
 // The dispatcher process: takes queued calls from the job queue (graphile-worker on the
 // console's PostgreSQL), dials them through LiveKit, sends the Spaces' webhooks, and keeps
@@ -52,6 +53,8 @@ if (env.CREDENTIALS_KEYS) {
   console.warn("[dispatcher] CREDENTIALS_KEYS is not set: webhooks stay queued until a dispatcher with the key ring runs.");
 }
 
+taskList[jobNames.purgeTranscripts] = purgeTranscriptsTask;
+
 const quiet = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[dispatcher] queue ${level}: ${message}`);
 });
@@ -61,6 +64,7 @@ const runner = await run({
   concurrency: env.DISPATCHER_CONCURRENCY,
   maxPoolSize: env.DISPATCHER_CONCURRENCY + 2,
   taskList,
+  parsedCronItems: scheduledJobs,
   logger: quiet,
   noHandleSignals: true,
   // Jobs arrive by LISTEN/NOTIFY within milliseconds; polling only covers missed notifications and run_at in the future.

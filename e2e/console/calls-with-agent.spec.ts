@@ -4,6 +4,7 @@ import { DEFAULT_AGENT } from "../../agent-worker/agent-settings";
 import { DISTRACTORS, recogniseSegment, speechSegments, ulawToPcm, words } from "../../agent-worker/test/audio-check";
 import { RtpPeer } from "../../agent-worker/test/rtp-peer";
 import { placeCall } from "../../agent-worker/test/sip-call";
+import { spokenUlaw } from "../../agent-worker/test/spoken-ulaw";
 import { stackSipPort } from "../../scripts/stack/sipp";
 import { newUser, signUp } from "../fixtures";
 import { bindViaApi, createAgentViaApi, randomNumber } from "../phone-numbers";
@@ -94,6 +95,63 @@ test("an inbound call is answered by the number's agent, its greeting heard, and
   await expect(page.getByTestId("call-status")).toHaveText("Completed");
   await expect(page.getByTestId("call-duration")).toHaveText(`0:${String(logged.durationSeconds).padStart(2, "0")}`);
   await expect(page.getByRole("list", { name: "Timeline" }).getByText("Answered (reported by the agent worker)")).toBeVisible();
+});
+
+type TranscriptBody = { retentionDays: number; turns: { speaker: string; kind: string; text: string; at: string; interrupted: boolean }[] };
+
+test("a call's transcript: the agent's greeting, what the caller said and the key they pressed, on REST and on the call page", async ({ page }) => {
+  test.setTimeout(150_000);
+  const spaceId = await signUp(page, newUser("agent-transcript"));
+  const account = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, {
+    data: { accountName: "Clinic PBX", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] },
+  });
+  expect(account.status(), await account.text()).toBe(201);
+  const greeting = "Hello, you have reached the dental clinic. How can I help?";
+  const agentId = await createAgentViaApi(page.request, spaceId, "Receptionist", greeting);
+  const n = randomNumber();
+  await bindViaApi(page.request, spaceId, (await account.json()).id as string, n, { inboundAgentId: agentId });
+
+  // The caller speaks once the greeting is over, then presses 5.
+  const speech = spokenUlaw("I would like to book an appointment for tomorrow morning please");
+  const call = await placeCall({
+    sipPort: stackSipPort(),
+    called: n,
+    caller: "+15550100778",
+    holdMs: 20_000,
+    onAnswered: (peer, pt) => {
+      setTimeout(() => peer.play(speech), 5000);
+      setTimeout(() => peer.pressKey("5", pt), 13_000);
+    },
+  });
+  expect(call.exitCode, call.output).toBe(0);
+  const logged = await finishedCall(page.request, spaceId, (items) => items[0]?.id);
+
+  let transcript: TranscriptBody | undefined;
+  await expect
+    .poll(async () => {
+      transcript = await (await page.request.get(`/api/v1/spaces/${spaceId}/calls/${logged.id}/transcript`)).json();
+      return transcript!.turns.filter((t) => t.kind === "key").length;
+    }, { timeout: 20_000, intervals: [500] })
+    .toBe(1);
+  const turns = transcript!.turns;
+  expect(transcript!.retentionDays).toBe(30);
+  expect(turns[0], JSON.stringify(turns)).toMatchObject({ speaker: "agent", kind: "speech", text: greeting });
+  // What pocketsphinx made of the caller's sentence is its own; that the caller said something is ours.
+  const callerSpeech = turns.filter((t) => t.speaker === "caller" && t.kind === "speech");
+  expect(callerSpeech.length, JSON.stringify(turns)).toBeGreaterThanOrEqual(1);
+  expect(callerSpeech[0]!.text.length).toBeGreaterThan(0);
+  expect(turns).toContainEqual(expect.objectContaining({ speaker: "caller", kind: "key", text: "5" }));
+  expect(turns).toContainEqual(expect.objectContaining({ speaker: "agent", kind: "speech", text: "You pressed 5." }));
+  // In order: each turn at or after the one before it, within the call.
+  const times = turns.map((t) => Date.parse(t.at));
+  expect([...times].sort((a, b) => a - b)).toEqual(times);
+  expect(times[0]!).toBeGreaterThanOrEqual(Date.parse(logged.answeredAt!) - 1000);
+
+  await page.goto(`/s/${spaceId}/calls/${logged.id}`);
+  const shown = page.getByRole("list", { name: "Transcript" });
+  await expect(shown.getByTestId("transcript-turn").first()).toContainText(`Agent${greeting}`);
+  await expect(shown.getByText("Pressed the key 5")).toBeVisible();
+  await expect(shown.getByTestId("transcript-turn")).toHaveCount(turns.length);
 });
 
 test("an outbound call: the PBX's digest is answered, the agent speaks its greeting to the callee, and the call completes", async ({ page }) => {

@@ -11,6 +11,8 @@ export const jobNames = {
   placeCall: "place_call",
   /** Send one endpoint's pending webhook deliveries of one ordering key, oldest first (payload {endpointId, orderingKey}). */
   deliverWebhooks: "deliver_webhooks",
+  /** Delete transcripts past their Space's retention (scheduled: dispatcher/schedule.ts). */
+  purgeTranscripts: "purge_transcripts",
 } as const;
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;

@@ -9,6 +9,7 @@ import type { BatchDetail, BatchView } from "@/lib/calls/batches/repository";
 import type { CallEventView, CallView } from "@/lib/calls/repository";
 import type { CallPage } from "@/lib/calls/list-calls";
 import type { OutboundCapsView } from "@/lib/calls/policy/caps";
+import { speakers, turnKinds, type TranscriptView } from "@/lib/calls/transcripts/schemas";
 import type { RefusedCallView } from "@/lib/edge/refused-calls";
 import { refusalFacts } from "@/lib/edge/refusal-schema";
 import type { RefreshByocTrunksResult } from "@/lib/byoc/refresh-byoc-trunks";
@@ -229,6 +230,20 @@ const outboundCaps = z.object({
 });
 
 /** Named schemas of the document's components, by name. */
+const transcript = z.object({
+  callId: z.string(),
+  retentionDays: z.number().int().meta({ description: "The Space's retention: turns older than this many days are purged." }),
+  turns: z.array(
+    z.object({
+      speaker: z.enum(speakers),
+      kind: z.enum(turnKinds).meta({ description: "speech, or key: a key the caller pressed (text is the key)." }),
+      text: z.string(),
+      at: z.string().meta({ description: "When the turn began (ISO 8601)." }),
+      interrupted: z.boolean().meta({ description: "The caller cut the agent off before it finished." }),
+    }),
+  ),
+});
+
 export const responseSchemas = {
   Problem: problem,
   Provisioning: provisioning,
@@ -258,6 +273,8 @@ export const responseSchemas = {
   CallWithTimeline: call.extend({ events: z.array(callEvent) }),
   RefusedCallPage: z.object({ items: z.array(refusedCall), nextCursor: z.string().nullable() }),
   OutboundCaps: outboundCaps,
+  Transcript: transcript,
+  TranscriptRetention: z.object({ days: z.number().int().meta({ description: "Days a transcript is kept; 0 keeps none." }) }),
   Batch: batch,
   BatchList: z.object({ items: z.array(batch) }),
   BatchWithRows: batch.extend({ rows: z.array(batchRow), nextCursor: z.number().int().nullable().meta({ description: "Pass as cursor for the next rows; null on the last page." }) }),
@@ -285,12 +302,13 @@ const sameTypes: {
   callEvent: Same<z.output<typeof callEvent>, CallEventView>;
   batch: Same<Out<"Batch">, BatchView>;
   outboundCaps: Same<Out<"OutboundCaps">, OutboundCapsView>;
+  transcript: Same<Out<"Transcript">, TranscriptView>;
   batchWithRows: Same<Out<"BatchWithRows">, BatchDetail>;
   webhookEndpoint: Same<Out<"WebhookEndpoint">, WebhookEndpointView>;
   createdWebhook: Same<Out<"CreatedWebhookEndpoint">, CreatedWebhookEndpoint>;
   webhookDelivery: Same<Out<"WebhookDelivery">, WebhookDeliveryView>;
   refused: Same<z.output<typeof refusedCall>, RefusedCallView>;
-} = { refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+} = { transcript: true, refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
 // The list's rows add numbersCount to the account.
 const sameAccountList: Same<Out<"SipAccountList">, { items: SipAccountListItem[] }> = true;
