@@ -19,8 +19,15 @@ describe("loadAgentForCall", () => {
   it("asks the console for the number's agent in the metadata's Space, with the worker's token", async () => {
     const { f, calls } = fakeFetch(() => Response.json({ agent }));
     const loaded = await loadAgentForCall(target, config, f);
-    expect(loaded).toEqual({ settings: agent, source: "console", reason: null });
+    // An answer without the call-ending settings (an older console): the agent only ends a call by its tool.
+    expect(loaded).toEqual({ settings: { ...agent, endCallEnabled: true, maxCallSeconds: null, silenceTimeoutSeconds: null }, source: "console", reason: null });
     expect(calls).toEqual([{ url: "http://console.test:3000/api/internal/agents/agent_1?spaceId=space_1", auth: `Bearer ${config.token}` }]);
+  });
+
+  it("takes the agent's call-ending settings when the console sends them", async () => {
+    const ending = { endCallEnabled: false, maxCallSeconds: 300, silenceTimeoutSeconds: 20 };
+    const loaded = await loadAgentForCall(target, config, fakeFetch(() => Response.json({ agent: { ...agent, ...ending } })).f);
+    expect(loaded.settings).toMatchObject(ending);
   });
 
   it("uses the default agent, with the reason, whenever the console cannot answer", async () => {

@@ -1,7 +1,9 @@
 import { AutoSubscribe, defineAgent, inference, log, voice, type JobContext } from "@livekit/agents";
+import { buildAgentTools } from "./agent-tools.js";
 import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
 import { loadAgentForCall } from "./agent-settings.js";
 import { reportAnswered } from "./answer-report.js";
+import { CallEnding } from "./call-ending.js";
 import { parseCallMetadata } from "./call-metadata.js";
 import { workerEnv } from "./env.js";
 import { dtmfUserInput, isDtmfUserInput } from "./offline/dialogue-llm.js";
@@ -20,6 +22,9 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 const ANSWER_WAIT_MS = 90_000;
+
+/** What the offline agent says when the caller ends the call with #. */
+const OFFLINE_GOODBYE = "Thank you for calling. Goodbye.";
 
 /**
  * Resolves with the moment the SIP participant's call status turned "active" (seen here at
@@ -42,6 +47,26 @@ function waitForAnswer(ctx: JobContext, identity: string): Promise<Date | null> 
     const timer = setTimeout(() => done(null), ANSWER_WAIT_MS);
     ctx.room.on(RoomEvent.ParticipantAttributesChanged, onAttributes);
     ctx.room.on(RoomEvent.ParticipantDisconnected, onLeft);
+  });
+}
+
+const GOODBYE_WAIT_MS = 10_000;
+
+/** Resolves once the agent is done speaking (at most GOODBYE_WAIT_MS from now). */
+function agentListening(session: voice.AgentSession): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      session.off(voice.AgentSessionEventTypes.AgentStateChanged, onState);
+      resolve();
+    };
+    const onState = (ev: voice.AgentStateChangedEvent) => {
+      if (ev.newState === "listening" || ev.newState === "idle") done();
+    };
+    const timer = setTimeout(done, GOODBYE_WAIT_MS);
+    session.on(voice.AgentSessionEventTypes.AgentStateChanged, onState);
+    // Already quiet (the tool came without words, or they were heard): at once.
+    if (session.agentState === "listening" || session.agentState === "idle") setTimeout(done, 300);
   });
 }
 
@@ -89,6 +114,9 @@ export default defineAgent({
       },
       // Phone calls: no acoustic echo cancellation warm-up window that would mute barge-in.
       aecWarmupDuration: null,
+      // The agent's silence timeout: the caller counts as away once neither side spoke for
+      // this long (the framework's timer runs only while both are listening).
+      userAwayTimeout: agent.silenceTimeoutSeconds,
     });
 
     let ended = false;
@@ -109,6 +137,19 @@ export default defineAgent({
       (reason, held) => callLog.warn({ reason, held }, "could not send the transcript to the console; kept for the next turn"),
     );
     ctx.addShutdownCallback(() => transcript.drain());
+
+    const ending = new CallEnding({
+      report: (reason, seconds) => postToConsole("calls/ending", { roomName, participantIdentity: caller.identity, reason, ...(seconds ? { seconds } : {}) }, { ...consoleConfig, attempts: 2 }),
+      say: (text) => session.say(text, { allowInterruptions: false }).waitForPlayout(),
+      hangUp: () => ctx.deleteRoom().catch((err: Error) => callLog.warn({ err: err.message }, "could not hang up the call")),
+      log: (msg, fields) => callLog.info(fields, msg),
+    });
+    if (agent.silenceTimeoutSeconds !== null) {
+      const seconds = agent.silenceTimeoutSeconds;
+      session.on(voice.AgentSessionEventTypes.UserStateChanged, (ev) => {
+        if (ev.newState === "away") void ending.end("silence", seconds);
+      });
+    }
     session.on(voice.AgentSessionEventTypes.ConversationItemAdded, (ev) => {
       if (ev.item.type !== "message") return;
       const text = ev.item.textContent ?? "";
@@ -124,8 +165,13 @@ export default defineAgent({
       if (p.identity === caller.identity) end("caller hung up");
     });
 
+    const tools = buildAgentTools({
+      // Hang up once the goodbye the model says with this call was heard.
+      endCall: agent.endCallEnabled ? () => void agentListening(session).then(() => ending.end("end_call_tool")) : undefined,
+    });
+
     await session.start({
-      agent: new voice.Agent({ instructions: agent.instructions }),
+      agent: new voice.Agent({ instructions: agent.instructions, tools }),
       room: ctx.room,
       inputOptions: { participantIdentity: caller.identity, audioSampleRate: 16_000, closeOnDisconnect: true },
       // Nothing of the call is recorded or uploaded anywhere.
@@ -136,6 +182,12 @@ export default defineAgent({
       if (from.identity !== caller.identity) return;
       callLog.info({ digit }, "caller pressed a key");
       transcript.add({ speaker: "caller", kind: "key", text: digit });
+      if (ending.started) return;
+      // Offline, the keypad stands in for the LLM's tools: # ends the call.
+      if (digit === "#" && agent.endCallEnabled && plan.llm.offline) {
+        void ending.end("end_call_tool", undefined, OFFLINE_GOODBYE);
+        return;
+      }
       session.generateReply({ userInput: dtmfUserInput(digit) });
     });
 
@@ -144,6 +196,7 @@ export default defineAgent({
     const answered = caller.attributes["sip.callStatus"] === "active" ? Promise.resolve(new Date()) : waitForAnswer(ctx, caller.identity);
     void answered.then(async (at) => {
       if (!at || !ctx.room.name) return;
+      if (agent.maxCallSeconds !== null) ending.limitDuration(agent.maxCallSeconds);
       const report = await reportAnswered(
         { roomName: ctx.room.name, participantIdentity: caller.identity, answeredAt: at.toISOString() },
         consoleConfig,

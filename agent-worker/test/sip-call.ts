@@ -20,6 +20,8 @@ export type CallResult = {
   answerMs: number | null;
   /** performance.now() when the 200 OK was seen, or null. */
   answeredAt: number | null;
+  /** ms from the 200 OK to the far end's BYE (scenario inbound-answer-remote-bye.xml), else null. */
+  byeAfterAnswerMs: number | null;
   peer: RtpPeer;
 };
 
@@ -95,8 +97,11 @@ export async function placeCall(opts: CallOptions): Promise<CallResult> {
       clearInterval(poll);
     });
     const messages = await readFile(trace, "utf8").catch(() => "");
+    const byeAt = await readFile(`${answerFile}.bye`, "utf8").then((t) => BigInt(t.trim())).catch(() => null);
+    const answeredNs = await readFile(answerFile, "utf8").then((t) => BigInt(t.trim().split(/\s+/)[2] ?? "0")).catch(() => null);
+    const byeAfterAnswerMs = byeAt !== null && answeredNs ? Number((byeAt - answeredNs) / 1_000_000n) : null;
     const statusLines = messages.split(/\r?\n/).filter((l) => l.startsWith("SIP/2.0 "));
-    return { exitCode, statusLines, output: output.slice(-4000), answerMs, answeredAt, peer };
+    return { exitCode, statusLines, output: output.slice(-4000), answerMs, answeredAt, byeAfterAnswerMs, peer };
   } finally {
     await peer.close();
     await rm(dir, { recursive: true, force: true });

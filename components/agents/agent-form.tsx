@@ -10,17 +10,19 @@ import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
-import { agentFields, agentLanguages, llmProviderLabels, llmProviders, speechProviderLabels, speechProviders, type AgentFields, type AgentView } from "@/lib/agents/schemas";
+import { agentFields, agentLanguages, END_CALL_HELP, llmProviderLabels, llmProviders, speechProviderLabels, speechProviders, type AgentFields, type AgentView } from "@/lib/agents/schemas";
 import { useDiscardGuard } from "@/components/ui/discard-guard";
 
 const languageOptions = Object.entries(agentLanguages).map(([value, label]) => ({ value, label: `${label} (${value})` }));
 const speechOptions = speechProviders.map((value) => ({ value, label: speechProviderLabels[value] }));
 const llmOptions = llmProviders.map((value) => ({ value, label: llmProviderLabels[value] }));
 
-const emptyAgent: AgentFields = { name: "", greeting: "", instructions: "", language: "en-US", voice: "", sttProvider: "offline", llmProvider: "offline", ttsProvider: "offline" };
+const emptyAgent: AgentFields = { name: "", greeting: "", instructions: "", language: "en-US", voice: "", sttProvider: "offline", llmProvider: "offline", ttsProvider: "offline", endCallEnabled: true, maxCallSeconds: "", silenceTimeoutSeconds: "" };
+
+const text = (v: number | null) => (v === null ? "" : String(v));
 
 function valuesOf(agent: AgentView): AgentFields {
-  return { ...agent, voice: agent.voice ?? "" };
+  return { ...agent, voice: agent.voice ?? "", maxCallSeconds: text(agent.maxCallSeconds), silenceTimeoutSeconds: text(agent.silenceTimeoutSeconds) };
 }
 
 /** Create or edit an agent: what it says, how it behaves, and which providers run it. */
@@ -51,6 +53,16 @@ export function AgentForm({ spaceId, agent, onSaved, onCancel }: { spaceId: stri
         <SelectField label="Speech-to-text" options={speechOptions} error={errors.sttProvider?.message} {...form.register("sttProvider")} />
         <SelectField label="LLM" options={llmOptions} error={errors.llmProvider?.message} {...form.register("llmProvider")} />
         <SelectField label="Text-to-speech" options={speechOptions} error={errors.ttsProvider?.message} {...form.register("ttsProvider")} />
+      </fieldset>
+      <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-medium text-slate-800">Ending calls</legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-0.5" aria-describedby="end-call-help" {...form.register("endCallEnabled")} />
+          <span className="font-medium">The agent can end the call</span>
+        </label>
+        <p id="end-call-help" className="text-xs text-slate-500">{END_CALL_HELP}</p>
+        <TextField label="Maximum call duration (seconds)" inputMode="numeric" placeholder="No limit" help="An answered call is ended after this long." error={errors.maxCallSeconds?.message} {...form.register("maxCallSeconds")} />
+        <TextField label="Silence timeout (seconds)" inputMode="numeric" placeholder="Never" help="The call is ended after this long with neither the caller nor the agent speaking." error={errors.silenceTimeoutSeconds?.message} {...form.register("silenceTimeoutSeconds")} />
       </fieldset>
       <div className="flex gap-2">
         <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Saving…" : agent ? "Save changes" : "Create agent"}</Button>

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEFAULT_AGENT } from "../../agent-worker/agent-settings";
 import { DISTRACTORS, recogniseSegment, speechSegments, ulawToPcm, words } from "../../agent-worker/test/audio-check";
 import { RtpPeer } from "../../agent-worker/test/rtp-peer";
@@ -33,7 +33,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(() => worker("start"));
 test.afterAll(() => worker("stop"));
 
-type CallBody = { status: string; durationSeconds: number | null; durationMs: number | null; sipStatusCode: number | null; answeredAt: string | null; events: { kind: string }[] };
+type CallBody = { status: string; durationSeconds: number | null; durationMs: number | null; sipStatusCode: number | null; answeredAt: string | null; endReason: string | null; events: { kind: string; detail: string | null }[] };
 
 async function finishedCall(request: APIRequestContext, spaceId: string, find: (items: { id: string }[]) => string | undefined): Promise<CallBody & { id: string }> {
   let call: (CallBody & { id: string }) | undefined;
@@ -152,6 +152,65 @@ test("a call's transcript: the agent's greeting, what the caller said and the ke
   await expect(shown.getByTestId("transcript-turn").first()).toContainText(`Agent${greeting}`);
   await expect(shown.getByText("Pressed the key 5")).toBeVisible();
   await expect(shown.getByTestId("transcript-turn")).toHaveCount(turns.length);
+});
+
+/** An inbound call to a fresh number whose agent has `settings`; the agent, not the caller, hangs up. */
+async function callHungUpByAgent(page: Page, label: string, settings: Record<string, unknown>, onAnswered?: Parameters<typeof placeCall>[0]["onAnswered"]) {
+  const spaceId = await signUp(page, newUser(label));
+  const account = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, { data: { accountName: "Front desk PBX", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] } });
+  expect(account.status(), await account.text()).toBe(201);
+  const agentId = await createAgentViaApi(page.request, spaceId, "Front desk", "Hello, front desk here.");
+  const patched = await page.request.patch(`/api/v1/spaces/${spaceId}/agents/${agentId}`, { data: settings });
+  expect(patched.status(), await patched.text()).toBe(200);
+  const n = randomNumber();
+  await bindViaApi(page.request, spaceId, (await account.json()).id as string, n, { inboundAgentId: agentId });
+  // The caller never hangs up: sipp waits up to 45 s for the agent's BYE.
+  const call = await placeCall({ sipPort: stackSipPort(), called: n, caller: "+15550100779", holdMs: 0, scenario: "inbound-answer-remote-bye.xml", answerTimeoutMs: 45_000, timeoutSeconds: 60, onAnswered });
+  expect(call.exitCode, call.output).toBe(0);
+  expect(call.byeAfterAnswerMs).not.toBeNull();
+  const logged = await finishedCall(page.request, spaceId, (items) => items[0]?.id);
+  return { spaceId, call, logged };
+}
+
+test("the agent's maximum call duration hangs up the call and is its end reason on the call log", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { spaceId, call, logged } = await callHungUpByAgent(page, "agent-max-duration", { maxCallSeconds: 8 });
+  // At the limit the agent says one short sentence, then hangs up.
+  expect(call.byeAfterAnswerMs!, JSON.stringify(call)).toBeGreaterThanOrEqual(8000);
+  expect(call.byeAfterAnswerMs!).toBeLessThan(8000 + 9000);
+  expect(logged.status).toBe("completed");
+  expect(logged.endReason).toBe("The call reached the agent's maximum duration of 8 seconds.");
+  expect(logged.events.find((e) => e.kind === "ended_by_agent")?.detail).toBe(logged.endReason);
+  await page.goto(`/s/${spaceId}/calls/${logged.id}`);
+  await expect(page.getByTestId("call-reason")).toHaveText(logged.endReason!);
+  await expect(page.getByRole("list", { name: "Timeline" }).getByText("The agent hung up")).toBeVisible();
+});
+
+test("the agent's silence timeout hangs up a call where nobody speaks, and says so on the call log", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { call, logged } = await callHungUpByAgent(page, "agent-silence", { silenceTimeoutSeconds: 4 });
+  // The greeting (about 2 s), 4 s of silence, the agent's last sentence.
+  expect(call.byeAfterAnswerMs!, JSON.stringify(call)).toBeGreaterThanOrEqual(4000);
+  expect(call.byeAfterAnswerMs!).toBeLessThan(20_000);
+  expect(logged.endReason).toBe("Nobody spoke for 4 seconds (the agent's silence timeout).");
+  expect(logged.events.map((e) => e.kind)).toContain("ended_by_agent");
+});
+
+test("offline, the caller's # key is the agent's end-call tool: it says goodbye and hangs up", async ({ page }) => {
+  test.setTimeout(120_000);
+  let pressedAt = 0;
+  const { call, logged } = await callHungUpByAgent(page, "agent-end-call", {}, (peer, pt) =>
+    setTimeout(() => {
+      pressedAt = performance.now();
+      peer.pressKey("#", pt);
+    }, 4000),
+  );
+  expect(pressedAt).toBeGreaterThan(0);
+  expect(call.byeAfterAnswerMs!, JSON.stringify(call)).toBeGreaterThanOrEqual(4000);
+  expect(call.byeAfterAnswerMs!).toBeLessThan(15_000);
+  expect(logged.endReason).toBe("The agent ended the call.");
+  const heard = speechSegments(ulawToPcm(call.peer.recordedUlaw()));
+  expect(heard.length, "the greeting, then the goodbye").toBeGreaterThanOrEqual(2);
 });
 
 test("an outbound call: the PBX's digest is answered, the agent speaks its greeting to the callee, and the call completes", async ({ page }) => {

@@ -30,6 +30,9 @@ export function toAgentView(row: Agent): AgentView {
     sttProvider: row.sttProvider as AgentView["sttProvider"],
     llmProvider: row.llmProvider as AgentView["llmProvider"],
     ttsProvider: row.ttsProvider as AgentView["ttsProvider"],
+    endCallEnabled: row.endCallEnabled,
+    maxCallSeconds: row.maxCallSeconds,
+    silenceTimeoutSeconds: row.silenceTimeoutSeconds,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { agentFields, agentRestFields, type AgentFields, type AgentView } from "./schemas";
+import { agentFields, agentRestFields, END_CALL_HELP, MAX_CALL_SECONDS, SILENCE_TIMEOUT_SECONDS, type AgentFields, type AgentView } from "./schemas";
 
 // The REST API's shapes for an agent, onto the one schema: `voice` may be null (provider
 // default); on PATCH an absent field keeps its value. The bodies reuse the form's field
@@ -16,6 +16,9 @@ export const createAgentBody = z.strictObject({
   sttProvider: f.sttProvider.unwrap().optional().meta({ description: "Speech to text. Default offline (works without a provider account)." }),
   llmProvider: f.llmProvider.unwrap().optional().meta({ description: "Language model. Default offline." }),
   ttsProvider: f.ttsProvider.unwrap().optional().meta({ description: "Text to speech. Default offline." }),
+  endCallEnabled: z.boolean().optional().meta({ description: `${END_CALL_HELP} Default true.` }),
+  maxCallSeconds: z.int().min(MAX_CALL_SECONDS.min).max(MAX_CALL_SECONDS.max).nullable().optional().meta({ description: "An answered call is ended after this many seconds (end reason: the maximum call duration). null or absent: no limit." }),
+  silenceTimeoutSeconds: z.int().min(SILENCE_TIMEOUT_SECONDS.min).max(SILENCE_TIMEOUT_SECONDS.max).nullable().optional().meta({ description: "The call is ended after this many seconds in which neither the caller nor the agent spoke (end reason: silence). null or absent: never." }),
 });
 
 /** PATCH: every field optional; an absent one keeps its value (defaults do not apply). */
@@ -23,13 +26,20 @@ export const updateAgentBody = createAgentBody.partial();
 
 type Body = Record<string, unknown>;
 
+/** REST's null (and the form's empty text) mean the same: no value. */
+const NULLABLE_AS_TEXT = new Set<string>(["voice", "maxCallSeconds", "silenceTimeoutSeconds"]);
+const asText = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+
 export function createAgentFieldsFromRest(body: Body): AgentFields {
-  return { ...body, voice: body.voice ?? "" } as AgentFields;
+  const out: Record<string, unknown> = { ...body };
+  for (const key of NULLABLE_AS_TEXT) out[key] = asText(body[key]);
+  return out as AgentFields;
 }
 
 export function editAgentFieldsFromRest(body: Body, current: AgentView): AgentFields {
-  const merged: Record<string, unknown> = { ...current, voice: current.voice ?? "" };
-  for (const key of agentRestFields) if (key in body) merged[key] = key === "voice" ? (body.voice ?? "") : body[key];
+  const merged: Record<string, unknown> = { ...current };
+  for (const key of NULLABLE_AS_TEXT) merged[key] = asText(merged[key]);
+  for (const key of agentRestFields) if (key in body) merged[key] = NULLABLE_AS_TEXT.has(key) ? asText(body[key]) : body[key];
   const picked = Object.fromEntries(agentRestFields.map((k) => [k, merged[k]]));
   return picked as AgentFields;
 }

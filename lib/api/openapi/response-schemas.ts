@@ -98,6 +98,9 @@ const agent = z.object({
   sttProvider: z.enum(speechProviders),
   llmProvider: z.enum(llmProviders),
   ttsProvider: z.enum(speechProviders),
+  endCallEnabled: z.boolean().meta({ description: "The agent may hang up itself (end_call tool; offline: the caller's # key)." }),
+  maxCallSeconds: z.number().int().nullable().meta({ description: "Answered calls end after this many seconds; null: no limit." }),
+  silenceTimeoutSeconds: z.number().int().nullable().meta({ description: "The call ends after this many seconds of silence on both sides; null: never." }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
