@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_AGENT, loadAgentForCall } from "./agent-settings";
 import type { CallTarget } from "./call-metadata";
 
-const target: CallTarget = { number: "+14155550123", agentId: "agent_1", spaceId: "space_1", accountId: "acct_1", phoneNumberId: "pn_1", direction: "inbound", callId: null, numberSource: "metadata", metadataProblem: null };
+const target: CallTarget = { number: "+14155550123", agentId: "agent_1", spaceId: "space_1", accountId: "acct_1", phoneNumberId: "pn_1", direction: "inbound", callId: null, numberSource: "metadata", metadataProblem: null, variables: {} };
 const config = { url: "http://console.test:3000", token: "t".repeat(40), timeoutMs: 500 };
 const agent = { id: "agent_1", name: "Desk", greeting: "Hi.", instructions: "Be brief.", language: "en-GB", voice: null, sttProvider: "offline", llmProvider: "offline", ttsProvider: "offline" };
 

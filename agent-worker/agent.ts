@@ -9,6 +9,7 @@ import { workerEnv } from "./env.js";
 import { dtmfUserInput, isDtmfUserInput } from "./offline/dialogue-llm.js";
 import { postToConsole } from "./console-post.js";
 import { TranscriptRecorder } from "./transcript.js";
+import { renderTemplate, variablesFromAttributes } from "./variables.js";
 import { buildProviders, describePlan, planProviders } from "./providers.js";
 
 // One call: runs in its own job process, forked by the worker for a room the number's
@@ -87,7 +88,9 @@ export default defineAgent({
 
     const target = parseCallMetadata(ctx.job.metadata, caller.attributes);
     const loaded = await loadAgentForCall(target, { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS });
-    const agent = loaded.settings;
+    // The agent's {{variables}}: the batch row's values, and the SIP headers the account passes.
+    const variables = { ...target.variables, ...variablesFromAttributes(caller.attributes) };
+    const agent = { ...loaded.settings, greeting: renderTemplate(loaded.settings.greeting, variables), instructions: renderTemplate(loaded.settings.instructions, variables) };
     const callLog = logger.child({ number: target.number, numberSource: target.numberSource, agentId: agent.id, spaceId: target.spaceId, caller: caller.identity });
     if (loaded.source === "default") callLog.warn({ reason: loaded.reason }, "using the built-in default agent");
     else callLog.info({ agentName: agent.name }, "loaded the number's agent from the console");

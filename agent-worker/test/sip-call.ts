@@ -41,6 +41,8 @@ export type CallOptions = {
   localIp?: string;
   /** Digest credentials sipp answers LiveKit's 407 with (scenarios with auth="true"). */
   auth?: { username: string; password: string };
+  /** field4 of the scenario's CSV (inbound-answer-x-header.xml: the X-Customer-Name header's value). */
+  field4?: string;
   /** Called once with livekit-sip's telephone-event payload type when the call is answered. */
   onAnswered?: (peer: RtpPeer, dtmfPayloadType: number) => void;
 };
@@ -61,7 +63,7 @@ export async function placeCall(opts: CallOptions): Promise<CallResult> {
     const csv = path.join(dir, "fields.csv");
     const answerFile = path.join(dir, "answer");
     const trace = path.join(dir, "messages.log");
-    await writeFile(csv, `SEQUENTIAL\n${opts.called};${opts.caller};${peer.port};${answerFile};\n`);
+    await writeFile(csv, `SEQUENTIAL\n${opts.called};${opts.caller};${peer.port};${answerFile};${opts.field4 ?? ""};\n`);
     const args = [
       `127.0.0.1:${opts.sipPort}`, "-sf", opts.scenario ? path.join(import.meta.dirname, "sipp", opts.scenario) : SCENARIO, "-inf", csv, "-m", "1",
       "-i", opts.localIp ?? "127.0.0.1", "-p", String(await freeUdpPort()),

@@ -43,8 +43,8 @@ export function AgentForm({ spaceId, agent, onSaved, onCancel }: { spaceId: stri
     <form onSubmit={onSubmit} className="space-y-5" noValidate aria-label={agent ? "Edit agent" : "New agent"}>
       <FormError message={formError} />
       <TextField label="Name" placeholder="Support agent" error={errors.name?.message} {...form.register("name")} />
-      <TextField label="Greeting" placeholder="Hello, you have reached Acme support. How can I help?" help="The first sentence the agent speaks when it answers." error={errors.greeting?.message} {...form.register("greeting")} />
-      <TextareaField label="Instructions" rows={8} placeholder="You are a friendly support agent for Acme…" help="The system prompt: who the agent is and how it handles a call." error={errors.instructions?.message} {...form.register("instructions")} />
+      <TextField label="Greeting" placeholder="Hello, you have reached Acme support. How can I help?" help="The first sentence the agent speaks when it answers. {{name}} is filled in per call: a batch row's column, or an X- SIP header the account passes ({{X-Customer-Id}}); one the call lacks says nothing." error={errors.greeting?.message} {...form.register("greeting")} />
+      <TextareaField label="Instructions" rows={8} placeholder="You are a friendly support agent for Acme…" help="The system prompt: who the agent is and how it handles a call. {{variables}} work here as in the greeting." error={errors.instructions?.message} {...form.register("instructions")} />
       <SelectField label="Language" options={languageOptions} error={errors.language?.message} {...form.register("language")} />
       <TextField label="Voice" placeholder="Provider default" help="The text-to-speech provider's voice name or id. Leave empty for its default voice." error={errors.voice?.message} {...form.register("voice")} />
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">

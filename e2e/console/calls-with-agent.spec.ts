@@ -213,6 +213,44 @@ test("offline, the caller's # key is the agent's end-call tool: it says goodbye 
   expect(heard.length, "the greeting, then the goodbye").toBeGreaterThanOrEqual(2);
 });
 
+test("caller context: an X- header the PBX sends is passed to the agent and its greeting says it; a missing variable says nothing", async ({ page }) => {
+  test.setTimeout(150_000);
+  const spaceId = await signUp(page, newUser("agent-caller-context"));
+  const account = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, {
+    data: { accountName: "Bakery PBX", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"], passHeaders: ["X-Customer-Name"] },
+  });
+  expect(account.status(), await account.text()).toBe(201);
+  const accountId = (await account.json()).id as string;
+  expect((await account.json()).passHeaders).toEqual(["X-Customer-Name"]);
+  // Verify compares the trunk's headersToAttributes too: what LiveKit holds is what the account says.
+  const verified = await (await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts/${accountId}/verify`)).json();
+  expect(verified.ok, JSON.stringify(verified)).toBe(true);
+
+  const agentId = await createAgentViaApi(page.request, spaceId, "Baker", "Hello {{X-Customer-Name}}, welcome to the bakery{{loyalty_tier}}.");
+  const n = randomNumber();
+  await bindViaApi(page.request, spaceId, accountId, n, { inboundAgentId: agentId });
+
+  const call = await placeCall({ sipPort: stackSipPort(), called: n, caller: "+15550100780", holdMs: 9000, scenario: "inbound-answer-x-header.xml", field4: "Margaret" });
+  expect(call.exitCode, call.output).toBe(0);
+  const said = "Hello Margaret, welcome to the bakery.";
+  const candidates = [said, "Hello, welcome to the bakery.", INBOUND_GREETING, DEFAULT_AGENT.greeting, ...DISTRACTORS];
+  const ulaw = call.peer.recordedUlaw();
+  const segments = speechSegments(ulawToPcm(ulaw));
+  expect(segments.length).toBeGreaterThanOrEqual(1);
+  expect(recogniseSegment(ulaw, segments[0]!, candidates)).toBe(words(said));
+
+  // The transcript has the greeting word for word: the header's value, no braces, no gap.
+  const logged = await finishedCall(page.request, spaceId, (items) => items[0]?.id);
+  let greeting = "";
+  await expect
+    .poll(async () => {
+      const t = (await (await page.request.get(`/api/v1/spaces/${spaceId}/calls/${logged.id}/transcript`)).json()) as TranscriptBody;
+      greeting = t.turns[0]?.text ?? "";
+      return greeting;
+    }, { timeout: 15_000, intervals: [500] })
+    .toBe(said);
+});
+
 test("an outbound call: the PBX's digest is answered, the agent speaks its greeting to the callee, and the call completes", async ({ page }) => {
   test.setTimeout(120_000);
   const spaceId = await signUp(page, newUser("agent-outbound"));

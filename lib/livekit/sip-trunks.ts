@@ -19,6 +19,8 @@ export type InboundTrunkSpec = {
   numbers: string[];
   /** Source addresses allowed to send INVITEs: canonical IPv4 or IPv4 CIDR only. */
   allowedAddresses: string[];
+  /** SIP header name -> participant attribute name (caller context for the agent); none when absent. */
+  headersToAttributes?: Record<string, string>;
   auth?: SipAuth;
 };
 
@@ -50,6 +52,7 @@ export type InboundTrunk = {
   metadata: string;
   numbers: string[];
   allowedAddresses: string[];
+  headersToAttributes: Record<string, string>;
 } & TrunkAuthView;
 
 export type OutboundTrunk = {
@@ -118,6 +121,7 @@ function toInbound(t: SIPInboundTrunkInfo): InboundTrunk {
     metadata: t.metadata,
     numbers: [...t.numbers],
     allowedAddresses: [...t.allowedAddresses],
+    headersToAttributes: { ...t.headersToAttributes },
     ...authView(t.authUsername, t.authPassword),
   };
 }
@@ -143,6 +147,7 @@ function inboundInfo(spec: InboundTrunkSpec, id = ""): SIPInboundTrunkInfo {
     metadata: spec.metadata,
     numbers: spec.numbers,
     allowedAddresses: spec.allowedAddresses,
+    headersToAttributes: spec.headersToAttributes ?? {},
     authUsername: spec.auth?.username ?? "",
     authPassword: spec.auth?.password ?? "",
   });
@@ -171,6 +176,7 @@ export async function createInboundTrunk(spec: InboundTrunkSpec, lk: LiveKitClie
     lk.sip.createSipInboundTrunk(info.name, info.numbers, {
       metadata: info.metadata,
       allowedAddresses: info.allowedAddresses,
+      headersToAttributes: info.headersToAttributes,
       authUsername: info.authUsername,
       authPassword: info.authPassword,
     }),
