@@ -1,11 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEFAULT_AGENT } from "../../agent-worker/agent-settings";
 import { DISTRACTORS, recogniseSegment, speechSegments, ulawToPcm, words } from "../../agent-worker/test/audio-check";
 import { RtpPeer } from "../../agent-worker/test/rtp-peer";
 import { placeCall } from "../../agent-worker/test/sip-call";
-import { spokenUlaw } from "../../agent-worker/test/spoken-ulaw";
 import { stackSipPort } from "../../scripts/stack/sipp";
+import { agentWorker, finishedCall } from "../agent-calls";
 import { newUser, signUp } from "../fixtures";
 import { bindViaApi, createAgentViaApi, randomNumber } from "../phone-numbers";
 import { startDigestUas } from "../sipp/uas";
@@ -20,34 +19,9 @@ const INBOUND_GREETING = "Good evening, you have reached the city library. How m
 const OUTBOUND_GREETING = "Hello, this is the pharmacy calling to say your prescription is ready for pickup.";
 const CANDIDATES = [INBOUND_GREETING, OUTBOUND_GREETING, DEFAULT_AGENT.greeting, ...DISTRACTORS];
 
-function worker(script: "start" | "stop") {
-  const r = spawnSync("bash", [`scripts/worker/${script}.sh`], {
-    encoding: "utf8",
-    timeout: 120_000,
-    env: { ...process.env, AGENT_WORKER_STOP_SECONDS: "15" },
-  });
-  if (r.status !== 0) throw new Error(`scripts/worker/${script}.sh failed (${r.status}):\n${r.stdout}${r.stderr}`);
-}
-
 test.describe.configure({ mode: "serial" });
-test.beforeAll(() => worker("start"));
-test.afterAll(() => worker("stop"));
-
-type CallBody = { status: string; durationSeconds: number | null; durationMs: number | null; sipStatusCode: number | null; answeredAt: string | null; endReason: string | null; events: { kind: string; detail: string | null }[] };
-
-async function finishedCall(request: APIRequestContext, spaceId: string, find: (items: { id: string }[]) => string | undefined): Promise<CallBody & { id: string }> {
-  let call: (CallBody & { id: string }) | undefined;
-  await expect
-    .poll(async () => {
-      const list = (await (await request.get(`/api/v1/spaces/${spaceId}/calls`)).json()) as { items: { id: string }[] };
-      const id = find(list.items);
-      if (!id) return "not in the log";
-      call = await (await request.get(`/api/v1/spaces/${spaceId}/calls/${id}`)).json();
-      return call!.status;
-    }, { timeout: 30_000, intervals: [500] })
-    .toMatch(/^(completed|failed|busy|no_answer)$/);
-  return call!;
-}
+test.beforeAll(() => agentWorker("start"));
+test.afterAll(() => agentWorker("stop"));
 
 /** The first stretch of sound the caller heard, and which sentence pocketsphinx takes it for. */
 function firstSentenceHeard(peer: RtpPeer) {
@@ -95,160 +69,6 @@ test("an inbound call is answered by the number's agent, its greeting heard, and
   await expect(page.getByTestId("call-status")).toHaveText("Completed");
   await expect(page.getByTestId("call-duration")).toHaveText(`0:${String(logged.durationSeconds).padStart(2, "0")}`);
   await expect(page.getByRole("list", { name: "Timeline" }).getByText("Answered (reported by the agent worker)")).toBeVisible();
-});
-
-type TranscriptBody = { retentionDays: number; turns: { speaker: string; kind: string; text: string; at: string; interrupted: boolean }[] };
-
-test("a call's transcript: the agent's greeting, what the caller said and the key they pressed, on REST and on the call page", async ({ page }) => {
-  test.setTimeout(150_000);
-  const spaceId = await signUp(page, newUser("agent-transcript"));
-  const account = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, {
-    data: { accountName: "Clinic PBX", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] },
-  });
-  expect(account.status(), await account.text()).toBe(201);
-  const greeting = "Hello, you have reached the dental clinic. How can I help?";
-  const agentId = await createAgentViaApi(page.request, spaceId, "Receptionist", greeting);
-  const n = randomNumber();
-  await bindViaApi(page.request, spaceId, (await account.json()).id as string, n, { inboundAgentId: agentId });
-
-  // The caller speaks once the greeting is over, then presses 5.
-  const speech = spokenUlaw("I would like to book an appointment for tomorrow morning please");
-  const call = await placeCall({
-    sipPort: stackSipPort(),
-    called: n,
-    caller: "+15550100778",
-    holdMs: 20_000,
-    onAnswered: (peer, pt) => {
-      setTimeout(() => peer.play(speech), 5000);
-      setTimeout(() => peer.pressKey("5", pt), 13_000);
-    },
-  });
-  expect(call.exitCode, call.output).toBe(0);
-  const logged = await finishedCall(page.request, spaceId, (items) => items[0]?.id);
-
-  let transcript: TranscriptBody | undefined;
-  await expect
-    .poll(async () => {
-      transcript = await (await page.request.get(`/api/v1/spaces/${spaceId}/calls/${logged.id}/transcript`)).json();
-      return transcript!.turns.filter((t) => t.kind === "key").length;
-    }, { timeout: 20_000, intervals: [500] })
-    .toBe(1);
-  const turns = transcript!.turns;
-  expect(transcript!.retentionDays).toBe(30);
-  expect(turns[0], JSON.stringify(turns)).toMatchObject({ speaker: "agent", kind: "speech", text: greeting });
-  // What pocketsphinx made of the caller's sentence is its own; that the caller said something is ours.
-  const callerSpeech = turns.filter((t) => t.speaker === "caller" && t.kind === "speech");
-  expect(callerSpeech.length, JSON.stringify(turns)).toBeGreaterThanOrEqual(1);
-  expect(callerSpeech[0]!.text.length).toBeGreaterThan(0);
-  expect(turns).toContainEqual(expect.objectContaining({ speaker: "caller", kind: "key", text: "5" }));
-  expect(turns).toContainEqual(expect.objectContaining({ speaker: "agent", kind: "speech", text: "You pressed 5." }));
-  // In order: each turn at or after the one before it, within the call.
-  const times = turns.map((t) => Date.parse(t.at));
-  expect([...times].sort((a, b) => a - b)).toEqual(times);
-  expect(times[0]!).toBeGreaterThanOrEqual(Date.parse(logged.answeredAt!) - 1000);
-
-  await page.goto(`/s/${spaceId}/calls/${logged.id}`);
-  const shown = page.getByRole("list", { name: "Transcript" });
-  await expect(shown.getByTestId("transcript-turn").first()).toContainText(`Agent${greeting}`);
-  await expect(shown.getByText("Pressed the key 5")).toBeVisible();
-  await expect(shown.getByTestId("transcript-turn")).toHaveCount(turns.length);
-});
-
-/** An inbound call to a fresh number whose agent has `settings`; the agent, not the caller, hangs up. */
-async function callHungUpByAgent(page: Page, label: string, settings: Record<string, unknown>, onAnswered?: Parameters<typeof placeCall>[0]["onAnswered"]) {
-  const spaceId = await signUp(page, newUser(label));
-  const account = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, { data: { accountName: "Front desk PBX", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] } });
-  expect(account.status(), await account.text()).toBe(201);
-  const agentId = await createAgentViaApi(page.request, spaceId, "Front desk", "Hello, front desk here.");
-  const patched = await page.request.patch(`/api/v1/spaces/${spaceId}/agents/${agentId}`, { data: settings });
-  expect(patched.status(), await patched.text()).toBe(200);
-  const n = randomNumber();
-  await bindViaApi(page.request, spaceId, (await account.json()).id as string, n, { inboundAgentId: agentId });
-  // The caller never hangs up: sipp waits up to 45 s for the agent's BYE.
-  const call = await placeCall({ sipPort: stackSipPort(), called: n, caller: "+15550100779", holdMs: 0, scenario: "inbound-answer-remote-bye.xml", answerTimeoutMs: 45_000, timeoutSeconds: 60, onAnswered });
-  expect(call.exitCode, call.output).toBe(0);
-  expect(call.byeAfterAnswerMs).not.toBeNull();
-  const logged = await finishedCall(page.request, spaceId, (items) => items[0]?.id);
-  return { spaceId, call, logged };
-}
-
-test("the agent's maximum call duration hangs up the call and is its end reason on the call log", async ({ page }) => {
-  test.setTimeout(120_000);
-  const { spaceId, call, logged } = await callHungUpByAgent(page, "agent-max-duration", { maxCallSeconds: 8 });
-  // At the limit the agent says one short sentence, then hangs up.
-  expect(call.byeAfterAnswerMs!, JSON.stringify(call)).toBeGreaterThanOrEqual(8000);
-  expect(call.byeAfterAnswerMs!).toBeLessThan(8000 + 9000);
-  expect(logged.status).toBe("completed");
-  expect(logged.endReason).toBe("The call reached the agent's maximum duration of 8 seconds.");
-  expect(logged.events.find((e) => e.kind === "ended_by_agent")?.detail).toBe(logged.endReason);
-  await page.goto(`/s/${spaceId}/calls/${logged.id}`);
-  await expect(page.getByTestId("call-reason")).toHaveText(logged.endReason!);
-  await expect(page.getByRole("list", { name: "Timeline" }).getByText("The agent hung up")).toBeVisible();
-});
-
-test("the agent's silence timeout hangs up a call where nobody speaks, and says so on the call log", async ({ page }) => {
-  test.setTimeout(120_000);
-  const { call, logged } = await callHungUpByAgent(page, "agent-silence", { silenceTimeoutSeconds: 4 });
-  // The greeting (about 2 s), 4 s of silence, the agent's last sentence.
-  expect(call.byeAfterAnswerMs!, JSON.stringify(call)).toBeGreaterThanOrEqual(4000);
-  expect(call.byeAfterAnswerMs!).toBeLessThan(20_000);
-  expect(logged.endReason).toBe("Nobody spoke for 4 seconds (the agent's silence timeout).");
-  expect(logged.events.map((e) => e.kind)).toContain("ended_by_agent");
-});
-
-test("offline, the caller's # key is the agent's end-call tool: it says goodbye and hangs up", async ({ page }) => {
-  test.setTimeout(120_000);
-  let pressedAt = 0;
-  const { call, logged } = await callHungUpByAgent(page, "agent-end-call", {}, (peer, pt) =>
-    setTimeout(() => {
-      pressedAt = performance.now();
-      peer.pressKey("#", pt);
-    }, 4000),
-  );
-  expect(pressedAt).toBeGreaterThan(0);
-  expect(call.byeAfterAnswerMs!, JSON.stringify(call)).toBeGreaterThanOrEqual(4000);
-  expect(call.byeAfterAnswerMs!).toBeLessThan(15_000);
-  expect(logged.endReason).toBe("The agent ended the call.");
-  const heard = speechSegments(ulawToPcm(call.peer.recordedUlaw()));
-  expect(heard.length, "the greeting, then the goodbye").toBeGreaterThanOrEqual(2);
-});
-
-test("caller context: an X- header the PBX sends is passed to the agent and its greeting says it; a missing variable says nothing", async ({ page }) => {
-  test.setTimeout(150_000);
-  const spaceId = await signUp(page, newUser("agent-caller-context"));
-  const account = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, {
-    data: { accountName: "Bakery PBX", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"], passHeaders: ["X-Customer-Name"] },
-  });
-  expect(account.status(), await account.text()).toBe(201);
-  const accountId = (await account.json()).id as string;
-  expect((await account.json()).passHeaders).toEqual(["X-Customer-Name"]);
-  // Verify compares the trunk's headersToAttributes too: what LiveKit holds is what the account says.
-  const verified = await (await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts/${accountId}/verify`)).json();
-  expect(verified.ok, JSON.stringify(verified)).toBe(true);
-
-  const agentId = await createAgentViaApi(page.request, spaceId, "Baker", "Hello {{X-Customer-Name}}, welcome to the bakery{{loyalty_tier}}.");
-  const n = randomNumber();
-  await bindViaApi(page.request, spaceId, accountId, n, { inboundAgentId: agentId });
-
-  const call = await placeCall({ sipPort: stackSipPort(), called: n, caller: "+15550100780", holdMs: 9000, scenario: "inbound-answer-x-header.xml", field4: "Margaret" });
-  expect(call.exitCode, call.output).toBe(0);
-  const said = "Hello Margaret, welcome to the bakery.";
-  const candidates = [said, "Hello, welcome to the bakery.", INBOUND_GREETING, DEFAULT_AGENT.greeting, ...DISTRACTORS];
-  const ulaw = call.peer.recordedUlaw();
-  const segments = speechSegments(ulawToPcm(ulaw));
-  expect(segments.length).toBeGreaterThanOrEqual(1);
-  expect(recogniseSegment(ulaw, segments[0]!, candidates)).toBe(words(said));
-
-  // The transcript has the greeting word for word: the header's value, no braces, no gap.
-  const logged = await finishedCall(page.request, spaceId, (items) => items[0]?.id);
-  let greeting = "";
-  await expect
-    .poll(async () => {
-      const t = (await (await page.request.get(`/api/v1/spaces/${spaceId}/calls/${logged.id}/transcript`)).json()) as TranscriptBody;
-      greeting = t.turns[0]?.text ?? "";
-      return greeting;
-    }, { timeout: 15_000, intervals: [500] })
-    .toBe(said);
 });
 
 test("an outbound call: the PBX's digest is answered, the agent speaks its greeting to the callee, and the call completes", async ({ page }) => {
