@@ -20,7 +20,7 @@ describe("loadAgentForCall", () => {
     const { f, calls } = fakeFetch(() => Response.json({ agent }));
     const loaded = await loadAgentForCall(target, config, f);
     // An answer without the call-ending settings (an older console): the agent only ends a call by its tool.
-    expect(loaded).toEqual({ settings: { ...agent, endCallEnabled: true, maxCallSeconds: null, silenceTimeoutSeconds: null }, source: "console", reason: null });
+    expect(loaded).toEqual({ settings: { ...agent, endCallEnabled: true, maxCallSeconds: null, silenceTimeoutSeconds: null, transferDestinations: [] }, source: "console", reason: null });
     expect(calls).toEqual([{ url: "http://console.test:3000/api/internal/agents/agent_1?spaceId=space_1", auth: `Bearer ${config.token}` }]);
   });
 

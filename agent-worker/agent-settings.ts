@@ -20,6 +20,8 @@ export const agentSettingsSchema = z.object({
   endCallEnabled: z.boolean().default(true),
   maxCallSeconds: z.int().min(1).nullable().default(null),
   silenceTimeoutSeconds: z.int().min(1).nullable().default(null),
+  /** The names of the agent's transfer destinations (the console keeps their addresses). */
+  transferDestinations: z.array(z.string().min(1).max(40)).max(20).default([]),
 });
 
 export type AgentSettings = z.infer<typeof agentSettingsSchema>;
@@ -42,6 +44,7 @@ export const DEFAULT_AGENT: AgentSettings = {
   endCallEnabled: true,
   maxCallSeconds: null,
   silenceTimeoutSeconds: null,
+  transferDestinations: [],
 };
 
 export type LoadedAgent = {

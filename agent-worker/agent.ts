@@ -4,6 +4,7 @@ import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
 import { loadAgentForCall } from "./agent-settings.js";
 import { reportAnswered } from "./answer-report.js";
 import { CallEnding } from "./call-ending.js";
+import { CallTransfer } from "./transfer.js";
 import { parseCallMetadata } from "./call-metadata.js";
 import { workerEnv } from "./env.js";
 import { dtmfUserInput, isDtmfUserInput } from "./offline/dialogue-llm.js";
@@ -168,7 +169,14 @@ export default defineAgent({
       if (p.identity === caller.identity) end("caller hung up");
     });
 
+    const transfer = new CallTransfer({
+      // The console waits for the PBX's answer to the REFER (and its NOTIFY): up to 45 s.
+      request: (destination) => postToConsole("calls/transfer", { roomName, participantIdentity: caller.identity, destination }, { ...consoleConfig, timeoutMs: 45_000, attempts: 1 }),
+      say: (text) => session.say(text, { allowInterruptions: false }).waitForPlayout(),
+      log: (msg, fields) => callLog.info(fields, msg),
+    });
     const tools = buildAgentTools({
+      transfer: { destinations: agent.transferDestinations, to: (destination) => transfer.to(destination) },
       // Hang up once the goodbye the model says with this call was heard.
       endCall: agent.endCallEnabled ? () => void agentListening(session).then(() => ending.end("end_call_tool")) : undefined,
     });
@@ -189,6 +197,12 @@ export default defineAgent({
       // Offline, the keypad stands in for the LLM's tools: # ends the call.
       if (digit === "#" && agent.endCallEnabled && plan.llm.offline) {
         void ending.end("end_call_tool", undefined, OFFLINE_GOODBYE);
+        return;
+      }
+      // ... and 0 transfers to the agent's first destination.
+      const first = agent.transferDestinations[0];
+      if (digit === "0" && first && plan.llm.offline) {
+        void transfer.to(first);
         return;
       }
       session.generateReply({ userInput: dtmfUserInput(digit) });

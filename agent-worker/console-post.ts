@@ -12,7 +12,8 @@ export type ConsolePostConfig = {
   retryDelayMs?: number;
 };
 
-export type ConsolePostOutcome = { ok: true; attempts: number } | { ok: false; attempts: number; reason: string };
+/** body: the console's JSON answer, when it sent one. */
+export type ConsolePostOutcome = { ok: true; attempts: number; body?: unknown } | { ok: false; attempts: number; reason: string };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,7 +32,10 @@ export async function postToConsole(path: string, body: unknown, config: Console
         signal: AbortSignal.timeout(config.timeoutMs),
         redirect: "error",
       });
-      if (res.ok) return { ok: true, attempts: attempt };
+      if (res.ok) {
+        const body: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+        return body === undefined ? { ok: true, attempts: attempt } : { ok: true, attempts: attempt, body };
+      }
       reason = `the console answered ${res.status}`;
       // Only "not known yet" and the console's own trouble are worth another try.
       if (res.status !== 404 && res.status < 500) return { ok: false, attempts: attempt, reason };

@@ -22,6 +22,8 @@ export type CallResult = {
   answeredAt: number | null;
   /** ms from the 200 OK to the far end's BYE (scenario inbound-answer-remote-bye.xml), else null. */
   byeAfterAnswerMs: number | null;
+  /** The Refer-To URI of a REFER the PBX received (inbound-refer-*.xml), else null. */
+  referTo: string | null;
   peer: RtpPeer;
 };
 
@@ -101,9 +103,10 @@ export async function placeCall(opts: CallOptions): Promise<CallResult> {
     const messages = await readFile(trace, "utf8").catch(() => "");
     const byeAt = await readFile(`${answerFile}.bye`, "utf8").then((t) => BigInt(t.trim())).catch(() => null);
     const answeredNs = await readFile(answerFile, "utf8").then((t) => BigInt(t.trim().split(/\s+/)[2] ?? "0")).catch(() => null);
+    const referTo = await readFile(`${answerFile}.refer-to`, "utf8").then((t) => t.trim()).catch(() => null);
     const byeAfterAnswerMs = byeAt !== null && answeredNs ? Number((byeAt - answeredNs) / 1_000_000n) : null;
     const statusLines = messages.split(/\r?\n/).filter((l) => l.startsWith("SIP/2.0 "));
-    return { exitCode, statusLines, output: output.slice(-4000), answerMs, answeredAt, byeAfterAnswerMs, peer };
+    return { exitCode, statusLines, output: output.slice(-4000), answerMs, answeredAt, byeAfterAnswerMs, referTo, peer };
   } finally {
     await peer.close();
     await rm(dir, { recursive: true, force: true });

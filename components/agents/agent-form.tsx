@@ -12,17 +12,18 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { agentFields, agentLanguages, END_CALL_HELP, llmProviderLabels, llmProviders, speechProviderLabels, speechProviders, type AgentFields, type AgentView } from "@/lib/agents/schemas";
 import { useDiscardGuard } from "@/components/ui/discard-guard";
+import { formatTransferDestinations } from "@/lib/agents/transfer-destinations";
 
 const languageOptions = Object.entries(agentLanguages).map(([value, label]) => ({ value, label: `${label} (${value})` }));
 const speechOptions = speechProviders.map((value) => ({ value, label: speechProviderLabels[value] }));
 const llmOptions = llmProviders.map((value) => ({ value, label: llmProviderLabels[value] }));
 
-const emptyAgent: AgentFields = { name: "", greeting: "", instructions: "", language: "en-US", voice: "", sttProvider: "offline", llmProvider: "offline", ttsProvider: "offline", endCallEnabled: true, maxCallSeconds: "", silenceTimeoutSeconds: "" };
+const emptyAgent: AgentFields = { name: "", greeting: "", instructions: "", language: "en-US", voice: "", sttProvider: "offline", llmProvider: "offline", ttsProvider: "offline", endCallEnabled: true, maxCallSeconds: "", silenceTimeoutSeconds: "", transferDestinations: "" };
 
 const text = (v: number | null) => (v === null ? "" : String(v));
 
 function valuesOf(agent: AgentView): AgentFields {
-  return { ...agent, voice: agent.voice ?? "", maxCallSeconds: text(agent.maxCallSeconds), silenceTimeoutSeconds: text(agent.silenceTimeoutSeconds) };
+  return { ...agent, voice: agent.voice ?? "", maxCallSeconds: text(agent.maxCallSeconds), silenceTimeoutSeconds: text(agent.silenceTimeoutSeconds), transferDestinations: formatTransferDestinations(agent.transferDestinations) };
 }
 
 /** Create or edit an agent: what it says, how it behaves, and which providers run it. */
@@ -55,13 +56,21 @@ export function AgentForm({ spaceId, agent, onSaved, onCancel }: { spaceId: stri
         <SelectField label="Text-to-speech" options={speechOptions} error={errors.ttsProvider?.message} {...form.register("ttsProvider")} />
       </fieldset>
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-medium text-slate-800">Ending calls</legend>
+        <legend className="px-1 text-sm font-medium text-slate-800">Ending and transferring calls</legend>
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" className="mt-0.5" aria-describedby="end-call-help" {...form.register("endCallEnabled")} />
           <span className="font-medium">The agent can end the call</span>
         </label>
         <p id="end-call-help" className="text-xs text-slate-500">{END_CALL_HELP}</p>
         <TextField label="Maximum call duration (seconds)" inputMode="numeric" placeholder="No limit" help="An answered call is ended after this long." error={errors.maxCallSeconds?.message} {...form.register("maxCallSeconds")} />
+        <TextareaField
+          label="Transfer destinations"
+          rows={3}
+          placeholder={"sales: +15551234567\nsupport: sip:support@pbx.example.com"}
+          help="One a line, name: E.164 number or SIP URI (at most 10). The agent transfers a call when asked (its LLM's transfer tool; with the offline LLM, the caller's 0 key transfers to the first), by SIP REFER through your PBX."
+          error={errors.transferDestinations?.message}
+          {...form.register("transferDestinations")}
+        />
         <TextField label="Silence timeout (seconds)" inputMode="numeric" placeholder="Never" help="The call is ended after this long with neither the caller nor the agent speaking." error={errors.silenceTimeoutSeconds?.message} {...form.register("silenceTimeoutSeconds")} />
       </fieldset>
       <div className="flex gap-2">

@@ -7,6 +7,7 @@ import { stackSipPort } from "../../scripts/stack/sipp";
 import { agentWorker, finishedCall } from "../agent-calls";
 import { newUser, signUp } from "../fixtures";
 import { bindViaApi, createAgentViaApi, randomNumber } from "../phone-numbers";
+import { startWebhookReceiver } from "../webhook-receiver";
 
 // What the agent does on a call beyond greeting and answering, through the real stack (sipp as
 // the PBX, the real agent worker in offline mode, the console's internal API): the transcript
@@ -39,10 +40,10 @@ test("a call's transcript: the agent's greeting, what the caller said and the ke
     sipPort: stackSipPort(),
     called: n,
     caller: "+15550100778",
-    holdMs: 20_000,
+    holdMs: 32_000,
     onAnswered: (peer, pt) => {
-      setTimeout(() => peer.play(speech), 5000);
-      setTimeout(() => peer.pressKey("5", pt), 13_000);
+      setTimeout(() => peer.play(speech), 6000);
+      setTimeout(() => peer.pressKey("5", pt), 17_000);
     },
   });
   expect(call.exitCode, call.output).toBe(0);
@@ -52,9 +53,9 @@ test("a call's transcript: the agent's greeting, what the caller said and the ke
   await expect
     .poll(async () => {
       transcript = await (await page.request.get(`/api/v1/spaces/${spaceId}/calls/${logged.id}/transcript`)).json();
-      return transcript!.turns.filter((t) => t.kind === "key").length;
+      return transcript!.turns.some((t) => t.text === "You pressed 5.");
     }, { timeout: 20_000, intervals: [500] })
-    .toBe(1);
+    .toBe(true);
   const turns = transcript!.turns;
   expect(transcript!.retentionDays).toBe(30);
   expect(turns[0], JSON.stringify(turns)).toMatchObject({ speaker: "agent", kind: "speech", text: greeting });
@@ -64,10 +65,10 @@ test("a call's transcript: the agent's greeting, what the caller said and the ke
   expect(callerSpeech[0]!.text.length).toBeGreaterThan(0);
   expect(turns).toContainEqual(expect.objectContaining({ speaker: "caller", kind: "key", text: "5" }));
   expect(turns).toContainEqual(expect.objectContaining({ speaker: "agent", kind: "speech", text: "You pressed 5." }));
-  // In order: each turn at or after the one before it, within the call.
-  const times = turns.map((t) => Date.parse(t.at));
-  expect([...times].sort((a, b) => a - b)).toEqual(times);
-  expect(times[0]!).toBeGreaterThanOrEqual(Date.parse(logged.answeredAt!) - 1000);
+  // In the order they were said: the key press before the answer to it, all within the call.
+  const keyAt = turns.findIndex((t) => t.kind === "key");
+  expect(turns.findIndex((t) => t.text === "You pressed 5.")).toBeGreaterThan(keyAt);
+  expect(Date.parse(turns[0]!.at)).toBeGreaterThanOrEqual(Date.parse(logged.answeredAt!) - 1000);
 
   await page.goto(`/s/${spaceId}/calls/${logged.id}`);
   const shown = page.getByRole("list", { name: "Transcript" });
@@ -173,3 +174,67 @@ test("caller context: an X- header the PBX sends is passed to the agent and its 
     .toBe(said);
 });
 
+
+/** A call whose agent has transfer destinations; the caller presses 0 (offline: transfer to the first). */
+async function callTransferredBy(page: Page, label: string, scenario: string, holdMs: number) {
+  const receiver = await startWebhookReceiver();
+  const spaceId = await signUp(page, newUser(label));
+  const hook = await page.request.post(`/api/v1/spaces/${spaceId}/webhooks`, { data: { url: receiver.url, events: ["call.transferred", "call.transfer_failed"] } });
+  expect(hook.status(), await hook.text()).toBe(201);
+  receiver.secret = (await hook.json()).secret as string;
+  const account = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, { data: { accountName: "Shop PBX", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] } });
+  expect(account.status(), await account.text()).toBe(201);
+  const agentId = await createAgentViaApi(page.request, spaceId, "Shop", "Hello, shop here.");
+  const destinations = [{ name: "sales", target: "+15550100999" }, { name: "support", target: "sip:support@pbx.example.com" }];
+  const patched = await page.request.patch(`/api/v1/spaces/${spaceId}/agents/${agentId}`, { data: { transferDestinations: destinations } });
+  expect(patched.status(), await patched.text()).toBe(200);
+  expect((await patched.json()).transferDestinations).toEqual(destinations);
+  const n = randomNumber();
+  await bindViaApi(page.request, spaceId, (await account.json()).id as string, n, { inboundAgentId: agentId });
+  const call = await placeCall({ sipPort: stackSipPort(), called: n, caller: "+15550100781", holdMs, scenario, answerTimeoutMs: 40_000, timeoutSeconds: 90, onAnswered: (peer, pt) => setTimeout(() => peer.pressKey("0", pt), 3000) });
+  const logged = await finishedCall(page.request, spaceId, (items) => items[0]?.id);
+  return { spaceId, call, logged, receiver };
+}
+
+test("transfer to a human: the PBX accepts the REFER (202, NOTIFY 200); the call log says transferred to sales, and a webhook says so", async ({ page }) => {
+  test.setTimeout(150_000);
+  const { spaceId, call, logged, receiver } = await callTransferredBy(page, "agent-transfer-ok", "inbound-refer-accept.xml", 0);
+  try {
+    // sipp took the REFER, answered 202, sent NOTIFY 200 (answered 200), then livekit-sip's BYE.
+    expect(call.exitCode, call.output).toBe(0);
+    expect(call.referTo).toBe("tel:+15550100999");
+    expect(call.statusLines).toContain("SIP/2.0 200 OK");
+    expect(logged.endReason).toBe("Transferred to sales (+15550100999).");
+    const event = logged.events.find((e) => e.kind === "transferred");
+    expect(event?.detail, JSON.stringify(logged.events)).toBe("Transferred to sales (+15550100999): the PBX accepted the REFER and connected the call (NOTIFY 200).");
+    await expect.poll(() => receiver.received.map((r) => r.type), { timeout: 20_000 }).toContain("call.transferred");
+    const hook = receiver.received.find((r) => r.type === "call.transferred")!;
+    expect(hook.verified).toBe(true);
+    expect(hook.data).toMatchObject({ callId: logged.id, transfer: { destination: "sales", target: "+15550100999", outcome: "transferred", sipStatusCode: null } });
+    await page.goto(`/s/${spaceId}/calls/${logged.id}`);
+    const timeline = page.getByRole("list", { name: "Timeline" });
+    await expect(timeline.getByText("Transferred", { exact: true })).toBeVisible();
+    await expect(timeline.getByText(event!.detail!)).toBeVisible();
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("transfer refused: the PBX answers the REFER 603; the call log says the transfer failed, the agent stays on the call", async ({ page }) => {
+  test.setTimeout(150_000);
+  const { call, logged, receiver } = await callTransferredBy(page, "agent-transfer-refused", "inbound-refer-refuse.xml", 9000);
+  try {
+    expect(call.exitCode, call.output).toBe(0);
+    expect(call.referTo).toBe("tel:+15550100999");
+    expect(logged.status).toBe("completed");
+    expect(logged.endReason ?? "").not.toMatch(/Transferred/);
+    const event = logged.events.find((e) => e.kind === "transfer_failed");
+    expect(event?.detail, JSON.stringify(logged.events)).toBe("Transfer to sales (+15550100999) failed: the PBX refused it (SIP 603). The agent stays on the call.");
+    await expect.poll(() => receiver.received.map((r) => r.type), { timeout: 20_000 }).toContain("call.transfer_failed");
+    expect(receiver.received.find((r) => r.type === "call.transfer_failed")!.data).toMatchObject({ transfer: { destination: "sales", outcome: "failed", sipStatusCode: 603 } });
+    // After the refusal the agent says so: the caller hears more than the greeting and the hold line.
+    expect(speechSegments(ulawToPcm(call.peer.recordedUlaw())).length).toBeGreaterThanOrEqual(3);
+  } finally {
+    await receiver.close();
+  }
+});

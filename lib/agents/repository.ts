@@ -5,6 +5,7 @@ import type { Agent } from "@/lib/db/generated/prisma/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { SpaceContext } from "@/lib/spaces/context";
 import type { AgentView } from "./schemas";
+import type { TransferDestination } from "./transfer-destinations";
 
 /** Only owners and admins change agents; members may look. */
 export function assertCanManageAgents(ctx: SpaceContext): void {
@@ -33,6 +34,7 @@ export function toAgentView(row: Agent): AgentView {
     endCallEnabled: row.endCallEnabled,
     maxCallSeconds: row.maxCallSeconds,
     silenceTimeoutSeconds: row.silenceTimeoutSeconds,
+    transferDestinations: row.transferDestinations as TransferDestination[],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -5,7 +5,7 @@ const valid = { name: "Support", greeting: "Hello, how can I help?", instruction
 
 describe("agentFields", () => {
   it("defaults to offline providers and en-US, and stores an empty voice as null", () => {
-    expect(agentInput.parse(valid)).toEqual({ ...valid, language: "en-US", voice: null, sttProvider: "offline", llmProvider: "offline", ttsProvider: "offline", endCallEnabled: true, maxCallSeconds: null, silenceTimeoutSeconds: null });
+    expect(agentInput.parse(valid)).toEqual({ ...valid, language: "en-US", voice: null, sttProvider: "offline", llmProvider: "offline", ttsProvider: "offline", endCallEnabled: true, maxCallSeconds: null, silenceTimeoutSeconds: null, transferDestinations: [] });
   });
 
   it("takes the call-ending settings in whole seconds, empty meaning none", () => {
@@ -33,10 +33,18 @@ describe("agentFields", () => {
     [{ maxCallSeconds: "14401" }, "maxCallSeconds"],
     [{ silenceTimeoutSeconds: "2" }, "silenceTimeoutSeconds"],
     [{ silenceTimeoutSeconds: "ten" }, "silenceTimeoutSeconds"],
+    [{ transferDestinations: "sales: 5551234567" }, "transferDestinations"],
   ])("refuses %j on its own field", (patch, field) => {
     const result = agentFields.safeParse({ ...valid, ...patch });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path.join("."))).toEqual([field]);
+  });
+
+  it("takes transfer destinations one a line and stores them as a list", () => {
+    expect(agentInput.parse({ ...valid, transferDestinations: "sales: +15551234567\nsupport: sip:support@pbx.example.com" }).transferDestinations).toEqual([
+      { name: "sales", target: "+15551234567" },
+      { name: "support", target: "sip:support@pbx.example.com" },
+    ]);
   });
 
   it("keeps line breaks in the instructions", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatTransferDestinations, parseTransferDestinations, type TransferDestination } from "./transfer-destinations";
 
 // The AI voice agent, one schema for every side (agent drawer, server actions, REST routes,
 // services). Isomorphic: zod only. The provider lists are what the agent worker knows how to
@@ -88,6 +89,18 @@ export const agentFields = z.object({
   endCallEnabled: z.boolean().default(true),
   maxCallSeconds: secondsText(MAX_CALL_SECONDS, "no limit"),
   silenceTimeoutSeconds: secondsText(SILENCE_TIMEOUT_SECONDS, "never"),
+  /** One "name: +15551234567" or "name: sip:..." a line; "" for none. */
+  transferDestinations: z
+    .string()
+    .superRefine((v, ctx) => {
+      const r = parseTransferDestinations(v);
+      if (!r.ok) for (const message of r.errors) ctx.addIssue({ code: "custom", message });
+    })
+    .overwrite((v) => {
+      const r = parseTransferDestinations(v);
+      return r.ok ? formatTransferDestinations(r.destinations) : v;
+    })
+    .default(""),
 });
 export type AgentFields = z.input<typeof agentFields>;
 
@@ -99,10 +112,14 @@ export const agentInput = agentFields.transform((v) => ({
   voice: v.voice === "" ? null : v.voice,
   maxCallSeconds: secondsOrNull(v.maxCallSeconds),
   silenceTimeoutSeconds: secondsOrNull(v.silenceTimeoutSeconds),
+  transferDestinations: (() => {
+    const r = parseTransferDestinations(v.transferDestinations);
+    return r.ok ? r.destinations : [];
+  })(),
 }));
 export type AgentInput = z.output<typeof agentInput>;
 
-export const agentRestFields = ["name", "greeting", "instructions", "language", "voice", "sttProvider", "llmProvider", "ttsProvider", "endCallEnabled", "maxCallSeconds", "silenceTimeoutSeconds"] as const;
+export const agentRestFields = ["name", "greeting", "instructions", "language", "voice", "sttProvider", "llmProvider", "ttsProvider", "endCallEnabled", "maxCallSeconds", "silenceTimeoutSeconds", "transferDestinations"] as const;
 
 /** How the agent ends a call itself, in words for the form and the docs. */
 export const END_CALL_HELP = "The agent may hang up when the conversation is over (its LLM's end_call tool; with the offline LLM, when the caller presses #).";
@@ -123,6 +140,8 @@ export type AgentView = {
   maxCallSeconds: number | null;
   /** The call ends after this many seconds in which neither side spoke; null: never. */
   silenceTimeoutSeconds: number | null;
+  /** Where the agent may transfer a call (its transfer tool; offline, the caller's 0 key: the first one). */
+  transferDestinations: TransferDestination[];
   createdAt: string;
   updatedAt: string;
 };

@@ -24,6 +24,8 @@ const KIND: Record<string, string> = {
   not_dispatched: "Not dispatched",
   dropped: "Dropped",
   ended_by_agent: "The agent hung up",
+  transferred: "Transferred",
+  transfer_failed: "Transfer failed",
   waiting: "Waiting",
 };
 

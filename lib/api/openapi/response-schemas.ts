@@ -101,6 +101,7 @@ const agent = z.object({
   endCallEnabled: z.boolean().meta({ description: "The agent may hang up itself (end_call tool; offline: the caller's # key)." }),
   maxCallSeconds: z.number().int().nullable().meta({ description: "Answered calls end after this many seconds; null: no limit." }),
   silenceTimeoutSeconds: z.number().int().nullable().meta({ description: "The call ends after this many seconds of silence on both sides; null: never." }),
+  transferDestinations: z.array(z.object({ name: z.string(), target: z.string().meta({ description: "E.164 number or SIP URI." }) })).meta({ description: "Where the agent may transfer a call (cold, SIP REFER)." }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -4,11 +4,11 @@ import { NotFoundError } from "@/lib/errors";
 import type { SpaceContext } from "@/lib/spaces/context";
 import type { TranscriptTurnView, TranscriptView } from "./schemas";
 
-/** A call's transcript in the caller's Space, oldest turn first; another Space's call is the same 404. */
+/** A call's transcript in the caller's Space in the order things were said (an agent turn is reported when it ends, so by its start, not its arrival); another Space's call is the same 404. */
 export async function getTranscript(ctx: SpaceContext, callId: string): Promise<TranscriptView> {
   const call = await db().call.findFirst({
     where: { id: callId, spaceId: ctx.spaceId },
-    select: { id: true, space: { select: { transcriptRetentionDays: true } }, transcriptTurns: { orderBy: [{ seq: "asc" }] } },
+    select: { id: true, space: { select: { transcriptRetentionDays: true } }, transcriptTurns: { orderBy: [{ at: "asc" }, { seq: "asc" }] } },
   });
   if (!call) throw new NotFoundError("Call not found");
   return {
