@@ -156,13 +156,14 @@ test("caller context: an X- header the PBX sends is passed to the agent and its 
   const call = await placeCall({ sipPort: stackSipPort(), called: n, caller: "+15550100780", holdMs: 9000, scenario: "inbound-answer-x-header.xml", field4: "Margaret" });
   expect(call.exitCode, call.output).toBe(0);
   const said = "Hello Margaret, welcome to the bakery.";
-  const candidates = [said, "Hello, welcome to the bakery.", OTHER_GREETING, DEFAULT_AGENT.greeting, ...DISTRACTORS];
+  // The caller heard the agent's greeting (pocketsphinx picks it among other sentences; it cannot
+  // be trusted to hear one inserted name through the phone codec, so the words are checked below).
   const ulaw = call.peer.recordedUlaw();
   const segments = speechSegments(ulawToPcm(ulaw));
   expect(segments.length).toBeGreaterThanOrEqual(1);
-  expect(recogniseSegment(ulaw, segments[0]!, candidates)).toBe(words(said));
+  expect(recogniseSegment(ulaw, segments[0]!, [said, OTHER_GREETING, DEFAULT_AGENT.greeting, ...DISTRACTORS])).toBe(words(said));
 
-  // The transcript has the greeting word for word: the header's value, no braces, no gap.
+  // What the agent said, word for word (its transcript): the header's value, no braces, no gap.
   const logged = await finishedCall(page.request, spaceId, (items) => items[0]?.id);
   let greeting = "";
   await expect
@@ -192,6 +193,8 @@ async function callTransferredBy(page: Page, label: string, scenario: string, ho
   const n = randomNumber();
   await bindViaApi(page.request, spaceId, (await account.json()).id as string, n, { inboundAgentId: agentId });
   const call = await placeCall({ sipPort: stackSipPort(), called: n, caller: "+15550100781", holdMs, scenario, answerTimeoutMs: 40_000, timeoutSeconds: 90, onAnswered: (peer, pt) => setTimeout(() => peer.pressKey("0", pt), 3000) });
+  // sipp saw the whole exchange its scenario expects (REFER and what follows), or says where not.
+  expect(call.exitCode, call.output).toBe(0);
   const logged = await finishedCall(page.request, spaceId, (items) => items[0]?.id);
   return { spaceId, call, logged, receiver };
 }
