@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_AGENT, loadAgentForCall } from "./agent-settings";
 import type { CallTarget } from "./call-metadata";
 
-const target: CallTarget = { number: "+14155550123", agentId: "agent_1", spaceId: "space_1", accountId: "acct_1", phoneNumberId: "pn_1", direction: "inbound", callId: null, numberSource: "metadata", metadataProblem: null };
+const target: CallTarget = { number: "+14155550123", agentId: "agent_1", spaceId: "space_1", accountId: "acct_1", phoneNumberId: "pn_1", direction: "inbound", callId: null, numberSource: "metadata", metadataProblem: null, variables: {} };
 const config = { url: "http://console.test:3000", token: "t".repeat(40), timeoutMs: 500 };
 const agent = { id: "agent_1", name: "Desk", greeting: "Hi.", instructions: "Be brief.", language: "en-GB", voice: null, sttProvider: "offline", llmProvider: "offline", ttsProvider: "offline" };
 
@@ -19,8 +19,15 @@ describe("loadAgentForCall", () => {
   it("asks the console for the number's agent in the metadata's Space, with the worker's token", async () => {
     const { f, calls } = fakeFetch(() => Response.json({ agent }));
     const loaded = await loadAgentForCall(target, config, f);
-    expect(loaded).toEqual({ settings: agent, source: "console", reason: null });
+    // An answer without the call-ending settings (an older console): the agent only ends a call by its tool.
+    expect(loaded).toEqual({ settings: { ...agent, endCallEnabled: true, maxCallSeconds: null, silenceTimeoutSeconds: null, transferDestinations: [] }, source: "console", reason: null });
     expect(calls).toEqual([{ url: "http://console.test:3000/api/internal/agents/agent_1?spaceId=space_1", auth: `Bearer ${config.token}` }]);
+  });
+
+  it("takes the agent's call-ending settings when the console sends them", async () => {
+    const ending = { endCallEnabled: false, maxCallSeconds: 300, silenceTimeoutSeconds: 20 };
+    const loaded = await loadAgentForCall(target, config, fakeFetch(() => Response.json({ agent: { ...agent, ...ending } })).f);
+    expect(loaded.settings).toMatchObject(ending);
   });
 
   it("uses the default agent, with the reason, whenever the console cannot answer", async () => {

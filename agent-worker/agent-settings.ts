@@ -16,6 +16,12 @@ export const agentSettingsSchema = z.object({
   sttProvider: z.string().min(1).max(64),
   llmProvider: z.string().min(1).max(64),
   ttsProvider: z.string().min(1).max(64),
+  // Absent from an older console: the agent hangs up only by its end_call tool.
+  endCallEnabled: z.boolean().default(true),
+  maxCallSeconds: z.int().min(1).nullable().default(null),
+  silenceTimeoutSeconds: z.int().min(1).nullable().default(null),
+  /** The names of the agent's transfer destinations (the console keeps their addresses). */
+  transferDestinations: z.array(z.string().min(1).max(40)).max(20).default([]),
 });
 
 export type AgentSettings = z.infer<typeof agentSettingsSchema>;
@@ -35,6 +41,10 @@ export const DEFAULT_AGENT: AgentSettings = {
   sttProvider: "offline",
   llmProvider: "offline",
   ttsProvider: "offline",
+  endCallEnabled: true,
+  maxCallSeconds: null,
+  silenceTimeoutSeconds: null,
+  transferDestinations: [],
 };
 
 export type LoadedAgent = {

@@ -1,10 +1,16 @@
 import { AutoSubscribe, defineAgent, inference, log, voice, type JobContext } from "@livekit/agents";
+import { buildAgentTools } from "./agent-tools.js";
 import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
 import { loadAgentForCall } from "./agent-settings.js";
 import { reportAnswered } from "./answer-report.js";
+import { CallEnding } from "./call-ending.js";
+import { CallTransfer } from "./transfer.js";
 import { parseCallMetadata } from "./call-metadata.js";
 import { workerEnv } from "./env.js";
-import { dtmfUserInput } from "./offline/dialogue-llm.js";
+import { dtmfUserInput, isDtmfUserInput } from "./offline/dialogue-llm.js";
+import { postToConsole } from "./console-post.js";
+import { TranscriptRecorder } from "./transcript.js";
+import { renderTemplate, variablesFromAttributes } from "./variables.js";
 import { buildProviders, describePlan, planProviders } from "./providers.js";
 
 // One call: runs in its own job process, forked by the worker for a room the number's
@@ -18,6 +24,9 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 const ANSWER_WAIT_MS = 90_000;
+
+/** What the offline agent says when the caller ends the call with #. */
+const OFFLINE_GOODBYE = "Thank you for calling. Goodbye.";
 
 /**
  * Resolves with the moment the SIP participant's call status turned "active" (seen here at
@@ -43,6 +52,26 @@ function waitForAnswer(ctx: JobContext, identity: string): Promise<Date | null> 
   });
 }
 
+const GOODBYE_WAIT_MS = 10_000;
+
+/** Resolves once the agent is done speaking (at most GOODBYE_WAIT_MS from now). */
+function agentListening(session: voice.AgentSession): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      session.off(voice.AgentSessionEventTypes.AgentStateChanged, onState);
+      resolve();
+    };
+    const onState = (ev: voice.AgentStateChangedEvent) => {
+      if (ev.newState === "listening" || ev.newState === "idle") done();
+    };
+    const timer = setTimeout(done, GOODBYE_WAIT_MS);
+    session.on(voice.AgentSessionEventTypes.AgentStateChanged, onState);
+    // Already quiet (the tool came without words, or they were heard): at once.
+    if (session.agentState === "listening" || session.agentState === "idle") setTimeout(done, 300);
+  });
+}
+
 export default defineAgent({
   entry: async (ctx: JobContext) => {
     const env = workerEnv();
@@ -60,7 +89,9 @@ export default defineAgent({
 
     const target = parseCallMetadata(ctx.job.metadata, caller.attributes);
     const loaded = await loadAgentForCall(target, { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS });
-    const agent = loaded.settings;
+    // The agent's {{variables}}: the batch row's values, and the SIP headers the account passes.
+    const variables = { ...target.variables, ...variablesFromAttributes(caller.attributes) };
+    const agent = { ...loaded.settings, greeting: renderTemplate(loaded.settings.greeting, variables), instructions: renderTemplate(loaded.settings.instructions, variables) };
     const callLog = logger.child({ number: target.number, numberSource: target.numberSource, agentId: agent.id, spaceId: target.spaceId, caller: caller.identity });
     if (loaded.source === "default") callLog.warn({ reason: loaded.reason }, "using the built-in default agent");
     else callLog.info({ agentName: agent.name }, "loaded the number's agent from the console");
@@ -87,6 +118,9 @@ export default defineAgent({
       },
       // Phone calls: no acoustic echo cancellation warm-up window that would mute barge-in.
       aecWarmupDuration: null,
+      // The agent's silence timeout: the caller counts as away once neither side spoke for
+      // this long (the framework's timer runs only while both are listening).
+      userAwayTimeout: agent.silenceTimeoutSeconds,
     });
 
     let ended = false;
@@ -100,15 +134,55 @@ export default defineAgent({
     session.on(voice.AgentSessionEventTypes.UserInputTranscribed, (ev) => {
       if (ev.isFinal) callLog.info({ transcript: ev.transcript }, "caller said");
     });
+    const consoleConfig = { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS };
+    const roomName = ctx.room.name ?? "";
+    const transcript = new TranscriptRecorder(
+      (turns) => postToConsole("calls/transcript", { roomName, participantIdentity: caller.identity, turns }, { ...consoleConfig, attempts: 3 }),
+      (reason, held) => callLog.warn({ reason, held }, "could not send the transcript to the console; kept for the next turn"),
+    );
+    ctx.addShutdownCallback(() => transcript.drain());
+
+    const ending = new CallEnding({
+      report: (reason, seconds) => postToConsole("calls/ending", { roomName, participantIdentity: caller.identity, reason, ...(seconds ? { seconds } : {}) }, { ...consoleConfig, attempts: 2 }),
+      say: (text) => session.say(text, { allowInterruptions: false }).waitForPlayout(),
+      hangUp: () => ctx.deleteRoom().catch((err: Error) => callLog.warn({ err: err.message }, "could not hang up the call")),
+      log: (msg, fields) => callLog.info(fields, msg),
+    });
+    if (agent.silenceTimeoutSeconds !== null) {
+      const seconds = agent.silenceTimeoutSeconds;
+      session.on(voice.AgentSessionEventTypes.UserStateChanged, (ev) => {
+        if (ev.newState === "away") void ending.end("silence", seconds);
+      });
+    }
     session.on(voice.AgentSessionEventTypes.ConversationItemAdded, (ev) => {
-      if (ev.item.type === "message" && ev.item.role === "assistant") callLog.info({ text: ev.item.textContent }, "agent said");
+      if (ev.item.type !== "message") return;
+      const text = ev.item.textContent ?? "";
+      const at = new Date(ev.item.createdAt);
+      if (ev.item.role === "assistant") {
+        callLog.info({ text, interrupted: ev.item.interrupted }, "agent said");
+        transcript.add({ speaker: "agent", kind: "speech", text, at, interrupted: ev.item.interrupted });
+      } else if (ev.item.role === "user" && !isDtmfUserInput(text)) {
+        transcript.add({ speaker: "caller", kind: "speech", text, at });
+      }
     });
     ctx.room.on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => {
       if (p.identity === caller.identity) end("caller hung up");
     });
 
+    const transfer = new CallTransfer({
+      // The console waits for the PBX's answer to the REFER (and its NOTIFY): up to 45 s.
+      request: (destination) => postToConsole("calls/transfer", { roomName, participantIdentity: caller.identity, destination }, { ...consoleConfig, timeoutMs: 45_000, attempts: 1 }),
+      say: (text) => session.say(text, { allowInterruptions: false }).waitForPlayout(),
+      log: (msg, fields) => callLog.info(fields, msg),
+    });
+    const tools = buildAgentTools({
+      transfer: { destinations: agent.transferDestinations, to: (destination) => transfer.to(destination) },
+      // Hang up once the goodbye the model says with this call was heard.
+      endCall: agent.endCallEnabled ? () => void agentListening(session).then(() => ending.end("end_call_tool")) : undefined,
+    });
+
     await session.start({
-      agent: new voice.Agent({ instructions: agent.instructions }),
+      agent: new voice.Agent({ instructions: agent.instructions, tools }),
       room: ctx.room,
       inputOptions: { participantIdentity: caller.identity, audioSampleRate: 16_000, closeOnDisconnect: true },
       // Nothing of the call is recorded or uploaded anywhere.
@@ -118,6 +192,19 @@ export default defineAgent({
     ctx.room.on(RoomEvent.DtmfReceived, (_code: number, digit: string, from: RemoteParticipant) => {
       if (from.identity !== caller.identity) return;
       callLog.info({ digit }, "caller pressed a key");
+      transcript.add({ speaker: "caller", kind: "key", text: digit });
+      if (ending.started) return;
+      // Offline, the keypad stands in for the LLM's tools: # ends the call.
+      if (digit === "#" && agent.endCallEnabled && plan.llm.offline) {
+        void ending.end("end_call_tool", undefined, OFFLINE_GOODBYE);
+        return;
+      }
+      // ... and 0 transfers to the agent's first destination.
+      const first = agent.transferDestinations[0];
+      if (digit === "0" && first && plan.llm.offline) {
+        void transfer.to(first);
+        return;
+      }
       session.generateReply({ userInput: dtmfUserInput(digit) });
     });
 
@@ -126,9 +213,10 @@ export default defineAgent({
     const answered = caller.attributes["sip.callStatus"] === "active" ? Promise.resolve(new Date()) : waitForAnswer(ctx, caller.identity);
     void answered.then(async (at) => {
       if (!at || !ctx.room.name) return;
+      if (agent.maxCallSeconds !== null) ending.limitDuration(agent.maxCallSeconds);
       const report = await reportAnswered(
         { roomName: ctx.room.name, participantIdentity: caller.identity, answeredAt: at.toISOString() },
-        { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS },
+        consoleConfig,
       );
       if (report.ok) callLog.info({ attempts: report.attempts }, "reported the answer to the console");
       else callLog.warn({ reason: report.reason, attempts: report.attempts }, "could not report the answer to the console");

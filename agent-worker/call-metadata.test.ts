@@ -7,8 +7,13 @@ describe("parseCallMetadata", () => {
   it("reads the console's dispatch metadata", () => {
     const raw = JSON.stringify({ phoneNumberId: "pn_1", number: "+14155550123", inboundAgentId: "agent_1", accountId: "acct_1", spaceId: "space_1" });
     expect(parseCallMetadata(raw, SIP)).toEqual({
-      number: "+14155550123", agentId: "agent_1", spaceId: "space_1", accountId: "acct_1", phoneNumberId: "pn_1", direction: "inbound", callId: null, numberSource: "metadata", metadataProblem: null,
+      number: "+14155550123", agentId: "agent_1", spaceId: "space_1", accountId: "acct_1", phoneNumberId: "pn_1", direction: "inbound", callId: null, numberSource: "metadata", metadataProblem: null, variables: {},
     });
+  });
+
+  it("reads an outbound call's batch variables for the agent's {{variables}}", () => {
+    const raw = JSON.stringify({ direction: "outbound", callId: "call_1", number: "+14155550123", agentId: "a", spaceId: "s", variables: { First_Name: "Ada", Order: "A-17" } });
+    expect(parseCallMetadata(raw).variables).toEqual({ first_name: "Ada", order: "A-17" });
   });
 
   it("accepts agentId from hand-made rules and a null agent", () => {

@@ -1,3 +1,5 @@
+import { variablesFromMetadata, type CallVariables } from "./variables.js";
+
 // What the worker knows about a call before it loads an agent: the job metadata written by
 // the number's dispatch rule (JSON), else the SIP participant's attributes. Read defensively:
 // a rule written by an older or newer console, or by hand, must never crash a call.
@@ -18,6 +20,8 @@ export type CallTarget = {
   numberSource: "metadata" | "sip-attribute" | "none";
   /** Why the metadata was not used, when it was not. */
   metadataProblem: string | null;
+  /** The batch row's values for the agent's {{variables}} (outbound calls). */
+  variables: CallVariables;
 };
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -58,5 +62,6 @@ export function parseCallMetadata(raw: string | undefined | null, sipAttributes:
     callId: pick(meta, "callId", ID),
     numberSource: metaNumber ? "metadata" : sipNumber ? "sip-attribute" : "none",
     metadataProblem,
+    variables: variablesFromMetadata(meta.variables),
   };
 }

@@ -13,6 +13,7 @@ import { liveKitOf, parseDispatcherEnv } from "./env";
 import { placeCallTask } from "./place-call-task";
 import { reconcileCalls } from "./reconcile";
 import { syncRegistration } from "@/lib/sip-registrations/sync-registration";
+import { purgeTranscriptsTask, scheduledJobs } from "./schedule";
 
 // The dispatcher process: takes queued calls from the job queue (graphile-worker on the
 // console's PostgreSQL), dials them through LiveKit, sends the Spaces' webhooks, and keeps
@@ -60,6 +61,7 @@ if (liveKit && webAppEnvironment()) {
     await syncRegistration(agentId);
   };
 }
+taskList[jobNames.purgeTranscripts] = purgeTranscriptsTask;
 
 const quiet = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[dispatcher] queue ${level}: ${message}`);
@@ -70,6 +72,7 @@ const runner = await run({
   concurrency: env.DISPATCHER_CONCURRENCY,
   maxPoolSize: env.DISPATCHER_CONCURRENCY + 2,
   taskList,
+  parsedCronItems: scheduledJobs,
   logger: quiet,
   noHandleSignals: true,
   // Jobs arrive by LISTEN/NOTIFY within milliseconds; polling only covers missed notifications and run_at in the future.

@@ -12,6 +12,11 @@ export function dtmfUserInput(digit: string): string {
 
 const DTMF_INPUT = /^\(The caller pressed the key ([0-9*#A-D]) on their phone keypad\.\)$/;
 
+/** Whether a caller turn is a key press put into words (the transcript records the key itself). */
+export function isDtmfUserInput(text: string): boolean {
+  return DTMF_INPUT.test(text.trim());
+}
+
 const SPOKEN_KEYS: Record<string, string> = { "*": "star", "#": "pound" };
 
 /** The offline reply to one caller turn. */

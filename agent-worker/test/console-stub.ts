@@ -16,6 +16,9 @@ export type StubAgent = {
   sttProvider: string;
   llmProvider: string;
   ttsProvider: string;
+  endCallEnabled?: boolean;
+  maxCallSeconds?: number | null;
+  silenceTimeoutSeconds?: number | null;
 };
 
 export type ConsoleStub = { url: string; requests: string[]; close: () => Promise<void> };

@@ -20,6 +20,10 @@ export type CallResult = {
   answerMs: number | null;
   /** performance.now() when the 200 OK was seen, or null. */
   answeredAt: number | null;
+  /** ms from the 200 OK to the far end's BYE (scenario inbound-answer-remote-bye.xml), else null. */
+  byeAfterAnswerMs: number | null;
+  /** The Refer-To URI of a REFER the PBX received (inbound-refer-*.xml), else null. */
+  referTo: string | null;
   peer: RtpPeer;
 };
 
@@ -39,6 +43,8 @@ export type CallOptions = {
   localIp?: string;
   /** Digest credentials sipp answers LiveKit's 407 with (scenarios with auth="true"). */
   auth?: { username: string; password: string };
+  /** field4 of the scenario's CSV (inbound-answer-x-header.xml: the X-Customer-Name header's value). */
+  field4?: string;
   /** Called once with livekit-sip's telephone-event payload type when the call is answered. */
   onAnswered?: (peer: RtpPeer, dtmfPayloadType: number) => void;
 };
@@ -59,7 +65,7 @@ export async function placeCall(opts: CallOptions): Promise<CallResult> {
     const csv = path.join(dir, "fields.csv");
     const answerFile = path.join(dir, "answer");
     const trace = path.join(dir, "messages.log");
-    await writeFile(csv, `SEQUENTIAL\n${opts.called};${opts.caller};${peer.port};${answerFile};\n`);
+    await writeFile(csv, `SEQUENTIAL\n${opts.called};${opts.caller};${peer.port};${answerFile};${opts.field4 ?? ""};\n`);
     const args = [
       `127.0.0.1:${opts.sipPort}`, "-sf", opts.scenario ? path.join(import.meta.dirname, "sipp", opts.scenario) : SCENARIO, "-inf", csv, "-m", "1",
       "-i", opts.localIp ?? "127.0.0.1", "-p", String(await freeUdpPort()),
@@ -95,8 +101,12 @@ export async function placeCall(opts: CallOptions): Promise<CallResult> {
       clearInterval(poll);
     });
     const messages = await readFile(trace, "utf8").catch(() => "");
+    const byeAt = await readFile(`${answerFile}.bye`, "utf8").then((t) => BigInt(t.trim())).catch(() => null);
+    const answeredNs = await readFile(answerFile, "utf8").then((t) => BigInt(t.trim().split(/\s+/)[2] ?? "0")).catch(() => null);
+    const referTo = await readFile(`${answerFile}.refer-to`, "utf8").then((t) => t.trim()).catch(() => null);
+    const byeAfterAnswerMs = byeAt !== null && answeredNs ? Number((byeAt - answeredNs) / 1_000_000n) : null;
     const statusLines = messages.split(/\r?\n/).filter((l) => l.startsWith("SIP/2.0 "));
-    return { exitCode, statusLines, output: output.slice(-4000), answerMs, answeredAt, peer };
+    return { exitCode, statusLines, output: output.slice(-4000), answerMs, answeredAt, byeAfterAnswerMs, referTo, peer };
   } finally {
     await peer.close();
     await rm(dir, { recursive: true, force: true });

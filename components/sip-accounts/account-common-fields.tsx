@@ -30,6 +30,7 @@ export type CommonAccountFields = {
   callsPerSecond?: string;
   allowedDestinationCountries?: string;
   allowSpecialNumbers?: boolean;
+  passHeaders?: string;
 };
 
 export function AccountIdentityFields({
@@ -75,6 +76,13 @@ export function AccountIdentityFields({
         />
         <IpChips raw={values.allowedInboundIps} mode={ipMode} />
       </div>
+      <TextField
+        label="SIP headers passed to the agent"
+        placeholder="X-Customer-Id, X-Campaign"
+        help="X- headers of your PBX's INVITE, comma-separated (at most 10). Each is a {{variable}} of the agent's greeting and instructions under its own name, e.g. {{X-Customer-Id}}."
+        error={errors.passHeaders?.message}
+        {...register("passHeaders")}
+      />
       <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <legend className="mb-1 text-sm font-medium text-slate-800">Outbound limits</legend>
         <TextField

@@ -27,6 +27,7 @@ const emptyAccount: SipAccountFields = {
   inboundPassword: "",
   maxConcurrentCalls: "",
   callsPerSecond: "",
+  passHeaders: "",
 };
 
 export function CreateSipAccountForm({

@@ -30,6 +30,7 @@ function editValues(account: SipAccountView): SipAccountEditFields {
     callsPerSecond: account.callsPerSecond === null ? "" : String(account.callsPerSecond),
     allowedDestinationCountries: account.allowedDestinationCountries.join(", "),
     allowSpecialNumbers: account.allowSpecialNumbers,
+    passHeaders: account.passHeaders.join(", "),
   };
 }
 

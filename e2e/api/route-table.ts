@@ -117,6 +117,9 @@ export const expectations: Record<string, Expectation> = {
   "GET /spaces/[spaceId]/calls": { access: "member", ok: 200 },
   "POST /spaces/[spaceId]/calls": { access: "admin", ok: 201, body: (ids) => ({ from: ids.fromNumber, to: randomNumber() }) },
   "GET /spaces/[spaceId]/calls/[callId]": { access: "member", ok: 200 },
+  "GET /spaces/[spaceId]/calls/[callId]/transcript": { access: "member", ok: 200 },
+  "GET /spaces/[spaceId]/transcript-retention": { access: "member", ok: 200 },
+  "PATCH /spaces/[spaceId]/transcript-retention": { access: "admin", ok: 200, body: () => ({ days: 30 }) },
   "GET /spaces/[spaceId]/refused-calls": { access: "member", ok: 200 },
   "GET /spaces/[spaceId]/usage": { access: "member", ok: 200 },
   // Scheduled an hour ahead, so it is still queued (cancellable) when the test cancels it.

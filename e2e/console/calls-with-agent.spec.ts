@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEFAULT_AGENT } from "../../agent-worker/agent-settings";
 import { DISTRACTORS, recogniseSegment, speechSegments, ulawToPcm, words } from "../../agent-worker/test/audio-check";
 import { RtpPeer } from "../../agent-worker/test/rtp-peer";
 import { placeCall } from "../../agent-worker/test/sip-call";
 import { stackSipPort } from "../../scripts/stack/sipp";
+import { agentWorker, finishedCall } from "../agent-calls";
 import { newUser, signUp } from "../fixtures";
 import { bindViaApi, createAgentViaApi, randomNumber } from "../phone-numbers";
 import { startDigestUas } from "../sipp/uas";
@@ -19,34 +19,9 @@ const INBOUND_GREETING = "Good evening, you have reached the city library. How m
 const OUTBOUND_GREETING = "Hello, this is the pharmacy calling to say your prescription is ready for pickup.";
 const CANDIDATES = [INBOUND_GREETING, OUTBOUND_GREETING, DEFAULT_AGENT.greeting, ...DISTRACTORS];
 
-function worker(script: "start" | "stop") {
-  const r = spawnSync("bash", [`scripts/worker/${script}.sh`], {
-    encoding: "utf8",
-    timeout: 120_000,
-    env: { ...process.env, AGENT_WORKER_STOP_SECONDS: "15" },
-  });
-  if (r.status !== 0) throw new Error(`scripts/worker/${script}.sh failed (${r.status}):\n${r.stdout}${r.stderr}`);
-}
-
 test.describe.configure({ mode: "serial" });
-test.beforeAll(() => worker("start"));
-test.afterAll(() => worker("stop"));
-
-type CallBody = { status: string; durationSeconds: number | null; durationMs: number | null; sipStatusCode: number | null; answeredAt: string | null; events: { kind: string }[] };
-
-async function finishedCall(request: APIRequestContext, spaceId: string, find: (items: { id: string }[]) => string | undefined): Promise<CallBody & { id: string }> {
-  let call: (CallBody & { id: string }) | undefined;
-  await expect
-    .poll(async () => {
-      const list = (await (await request.get(`/api/v1/spaces/${spaceId}/calls`)).json()) as { items: { id: string }[] };
-      const id = find(list.items);
-      if (!id) return "not in the log";
-      call = await (await request.get(`/api/v1/spaces/${spaceId}/calls/${id}`)).json();
-      return call!.status;
-    }, { timeout: 30_000, intervals: [500] })
-    .toMatch(/^(completed|failed|busy|no_answer)$/);
-  return call!;
-}
+test.beforeAll(() => agentWorker("start"));
+test.afterAll(() => agentWorker("stop"));
 
 /** The first stretch of sound the caller heard, and which sentence pocketsphinx takes it for. */
 function firstSentenceHeard(peer: RtpPeer) {

@@ -5,6 +5,7 @@ import type { Agent } from "@/lib/db/generated/prisma/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { SpaceContext } from "@/lib/spaces/context";
 import type { AgentView } from "./schemas";
+import type { TransferDestination } from "./transfer-destinations";
 
 /** Only owners and admins change agents; members may look. */
 export function assertCanManageAgents(ctx: SpaceContext): void {
@@ -30,6 +31,10 @@ export function toAgentView(row: Agent): AgentView {
     sttProvider: row.sttProvider as AgentView["sttProvider"],
     llmProvider: row.llmProvider as AgentView["llmProvider"],
     ttsProvider: row.ttsProvider as AgentView["ttsProvider"],
+    endCallEnabled: row.endCallEnabled,
+    maxCallSeconds: row.maxCallSeconds,
+    silenceTimeoutSeconds: row.silenceTimeoutSeconds,
+    transferDestinations: row.transferDestinations as TransferDestination[],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -23,6 +23,9 @@ const KIND: Record<string, string> = {
   room_finished: "The call's room closed",
   not_dispatched: "Not dispatched",
   dropped: "Dropped",
+  ended_by_agent: "The agent hung up",
+  transferred: "Transferred",
+  transfer_failed: "Transfer failed",
   waiting: "Waiting",
 };
 

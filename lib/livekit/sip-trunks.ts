@@ -19,9 +19,9 @@ export type InboundTrunkSpec = {
   numbers: string[];
   /** Source addresses allowed to send INVITEs: canonical IPv4 or IPv4 CIDR only. */
   allowedAddresses: string[];
-  auth?: SipAuth;
-  /** SIP headers of the INVITE copied to the SIP participant's attributes (header -> attribute). */
+  /** SIP header name -> participant attribute name (caller context for the agent); none when absent. */
   headersToAttributes?: Record<string, string>;
+  auth?: SipAuth;
 };
 
 export type OutboundTransport = "auto" | "udp" | "tcp" | "tls";
@@ -52,6 +52,7 @@ export type InboundTrunk = {
   metadata: string;
   numbers: string[];
   allowedAddresses: string[];
+  headersToAttributes: Record<string, string>;
 } & TrunkAuthView;
 
 export type OutboundTrunk = {
@@ -120,6 +121,7 @@ function toInbound(t: SIPInboundTrunkInfo): InboundTrunk {
     metadata: t.metadata,
     numbers: [...t.numbers],
     allowedAddresses: [...t.allowedAddresses],
+    headersToAttributes: { ...t.headersToAttributes },
     ...authView(t.authUsername, t.authPassword),
   };
 }
@@ -145,9 +147,9 @@ function inboundInfo(spec: InboundTrunkSpec, id = ""): SIPInboundTrunkInfo {
     metadata: spec.metadata,
     numbers: spec.numbers,
     allowedAddresses: spec.allowedAddresses,
+    headersToAttributes: spec.headersToAttributes ?? {},
     authUsername: spec.auth?.username ?? "",
     authPassword: spec.auth?.password ?? "",
-    headersToAttributes: spec.headersToAttributes ?? {},
   });
 }
 
@@ -174,9 +176,9 @@ export async function createInboundTrunk(spec: InboundTrunkSpec, lk: LiveKitClie
     lk.sip.createSipInboundTrunk(info.name, info.numbers, {
       metadata: info.metadata,
       allowedAddresses: info.allowedAddresses,
+      headersToAttributes: info.headersToAttributes,
       authUsername: info.authUsername,
       authPassword: info.authPassword,
-      headersToAttributes: info.headersToAttributes,
     }),
   );
   return toInbound(created);

@@ -13,6 +13,7 @@ const account: AccountForProvisioning = {
   inboundAuth: { username: "in", password: "in-pw" },
   outboundAuth: null,
   numbers: ["+74951234567", "+14155552671"],
+  passHeaders: [],
 };
 
 describe("desiredTrunks", () => {

@@ -1,4 +1,5 @@
 import type { InboundTrunkSpec, OutboundTrunkSpec } from "@/lib/livekit/sip-trunks";
+import { headersToAttributes } from "@/lib/sip-accounts/pass-headers";
 import { markerMetadata } from "./marker";
 
 // The LiveKit trunks an account should have, computed from the database alone. Pure, so the
@@ -17,6 +18,8 @@ export type AccountForProvisioning = {
   outboundAuth: { username: string; password: string } | null;
   /** Canonical E.164 numbers bound to the account. */
   numbers: string[];
+  /** Inbound X- headers passed to the agent (lib/sip-accounts/pass-headers.ts). */
+  passHeaders: string[];
 };
 
 export type DesiredTrunks = {
@@ -49,6 +52,7 @@ export function desiredTrunks(account: AccountForProvisioning): DesiredTrunks {
     metadata: markerMetadata({ spaceId: account.spaceId, accountId: account.id, role: "inbound-trunk" }),
     numbers,
     allowedAddresses: [...account.allowedInboundIps],
+    headersToAttributes: headersToAttributes(account.passHeaders),
     ...(account.inboundAuth ? { auth: account.inboundAuth } : {}),
   };
   const outbound: OutboundTrunkSpec | null = account.sipServerAddress

@@ -42,10 +42,17 @@ export function inboundDrift(trunk: InboundTrunk, spec: InboundTrunkSpec): strin
   const out: string[] = [];
   if (!sameSet(trunk.allowedAddresses, spec.allowedAddresses)) out.push(...listDiff("allowed addresses", trunk.allowedAddresses, spec.allowedAddresses));
   if (!sameSet(trunk.numbers, spec.numbers)) out.push(...listDiff("numbers", trunk.numbers, spec.numbers));
+  out.push(...headerDrift(trunk.headersToAttributes, spec.headersToAttributes ?? {}));
   out.push(...authDrift(trunk, spec.auth));
   out.push(...markerDrift(trunk.metadata, spec.metadata));
   if (trunk.name !== spec.name) out.push(`name differs ("${trunk.name}")`);
   return out;
+}
+
+/** The SIP headers passed to the agent: same names, each onto the same attribute. */
+function headerDrift(actual: Record<string, string>, wanted: Record<string, string>): string[] {
+  const pairs = (m: Record<string, string>) => Object.entries(m).map(([h, a]) => `${h} -> ${a}`);
+  return listDiff("passed SIP headers", pairs(actual), pairs(wanted));
 }
 
 export function outboundDrift(trunk: OutboundTrunk, spec: OutboundTrunkSpec): string[] {

@@ -40,6 +40,7 @@ type AccountRow = {
   inboundTrunkId: string | null;
   outboundTrunkId: string | null;
   healRetries: number;
+  passHeaders: string[];
 };
 
 function auth(accountId: string, field: "inbound" | "outbound", username: string | null, enc: string | null) {
@@ -59,6 +60,7 @@ export function toProvisioningInput(row: Omit<AccountRow, "inboundTrunkId" | "ou
     inboundAuth: auth(row.id, "inbound", row.inboundUsername, row.inboundPasswordEnc),
     outboundAuth: auth(row.id, "outbound", row.outboundUsername, row.outboundPasswordEnc),
     numbers,
+    passHeaders: row.passHeaders,
   };
 }
 

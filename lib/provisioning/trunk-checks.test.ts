@@ -14,6 +14,7 @@ const account: AccountForProvisioning = {
   inboundAuth: { username: "in", password: "secret" },
   outboundAuth: null,
   numbers: ["+74951234567"],
+  passHeaders: ["X-Customer-Id"],
 };
 const desired = desiredTrunks(account);
 
@@ -24,7 +25,7 @@ const auth = (username: string, password: string) => ({
 });
 
 function inboundAsDesired(overrides: Partial<InboundTrunk> = {}): InboundTrunk {
-  return { id: "ST_in", name: desired.inbound.name, metadata: desired.inbound.metadata, numbers: desired.inbound.numbers, allowedAddresses: ["10.0.0.0/24"], ...auth("in", "secret"), ...overrides };
+  return { id: "ST_in", name: desired.inbound.name, metadata: desired.inbound.metadata, numbers: desired.inbound.numbers, allowedAddresses: ["10.0.0.0/24"], headersToAttributes: { "X-Customer-Id": "sb.header.x-customer-id" }, ...auth("in", "secret"), ...overrides };
 }
 
 function outboundAsDesired(overrides: Partial<OutboundTrunk> = {}): OutboundTrunk {
@@ -37,6 +38,14 @@ describe("Verify's LiveKit checks", () => {
     expect(checkInboundTrunk({ trunk: inboundAsDesired(), byStoredId: true }, desired).status).toBe("ok");
     expect(checkOutboundTrunk({ trunk: outboundAsDesired(), byStoredId: true }, desired).status).toBe("ok");
     expect(checkNumbersInSync(["+74951234567"], desired, inboundAsDesired(), outboundAsDesired()).status).toBe("ok");
+  });
+
+  it("fail when LiveKit passes other SIP headers to the agent than the account does", () => {
+    const none = checkInboundTrunk({ trunk: inboundAsDesired({ headersToAttributes: {} }), byStoredId: true }, desired);
+    expect(none.status).toBe("failed");
+    expect(none.reason).toContain("passed SIP headers missing in LiveKit: X-Customer-Id -> sb.header.x-customer-id");
+    const other = checkInboundTrunk({ trunk: inboundAsDesired({ headersToAttributes: { "X-Customer-Id": "sb.header.x-customer-id", "X-Secret": "sb.header.x-secret" } }), byStoredId: true }, desired);
+    expect(other.reason).toContain("passed SIP headers in LiveKit but not in the console: X-Secret -> sb.header.x-secret");
   });
 
   it("fail on a missing inbound trunk with the Reprovision fix", () => {

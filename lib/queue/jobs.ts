@@ -13,6 +13,8 @@ export const jobNames = {
   deliverWebhooks: "deliver_webhooks",
   /** Bring the SIP edge and LiveKit in step with one agent's SIP registration (payload {agentId}). */
   syncSipRegistration: "sync_sip_registration",
+  /** Delete transcripts past their Space's retention (scheduled: dispatcher/schedule.ts). */
+  purgeTranscripts: "purge_transcripts",
 } as const;
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;

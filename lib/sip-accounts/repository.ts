@@ -45,7 +45,7 @@ export function toSipAccountView(row: SipAccount): SipAccountView {
 }
 
 /** The columns create and edit write alike; the live name key keeps names unique per Space. */
-export function accountColumns(input: Pick<CreateSipAccountInput, "accountName" | "sipServerAddress" | "sipTransport" | "destinationCountry" | "allowedInboundIps" | "maxConcurrentCalls" | "callsPerSecond" | "allowedDestinationCountries" | "allowSpecialNumbers">) {
+export function accountColumns(input: Pick<CreateSipAccountInput, "accountName" | "sipServerAddress" | "sipTransport" | "destinationCountry" | "allowedInboundIps" | "maxConcurrentCalls" | "callsPerSecond" | "allowedDestinationCountries" | "allowSpecialNumbers" | "passHeaders">) {
   return {
     name: input.accountName,
     liveNameKey: input.accountName.toLowerCase(),
@@ -57,5 +57,6 @@ export function accountColumns(input: Pick<CreateSipAccountInput, "accountName" 
     callsPerSecond: input.callsPerSecond,
     allowedDestinationCountries: input.allowedDestinationCountries,
     allowSpecialNumbers: input.allowSpecialNumbers,
+    passHeaders: input.passHeaders,
   };
 }

@@ -39,6 +39,7 @@ export function makeSipAccountRestSchemas(schemas: SipAccountSchemas) {
     maxConcurrentCalls: "Channels of your trunk: outbound calls wait in the queue (never fail) while this many calls of the account, inbound included, are live. null: no limit.",
     allowedDestinationCountries: "ISO 3166-1 alpha-2 codes outbound calls may go to (a list or one comma-separated string); empty or null: destinationCountry only. Calls elsewhere are refused with 422.",
     allowSpecialNumbers: "Allow premium-rate, shared-cost, personal, pager, UAN and voicemail numbers (refused with 422 by default).",
+    passHeaders: "Inbound SIP headers (X- names only, at most 10) passed to the agent: each is a {{variable}} of its greeting and instructions under its own name, e.g. {{X-Customer-Id}}. A list or one comma-separated string.",
     callsPerSecond: "New outbound calls per second your trunk accepts (0.1 to 1000; 0.5 = one every 2 s). null: no limit.",
   };
   const limits = {
@@ -46,6 +47,7 @@ export function makeSipAccountRestSchemas(schemas: SipAccountSchemas) {
     callsPerSecond: z.number().nullable().optional().meta({ description: d.callsPerSecond }),
     allowedDestinationCountries: z.union([f.allowedDestinationCountries, z.array(z.string().max(64)).max(300)]).nullable().optional().meta({ description: d.allowedDestinationCountries }),
     allowSpecialNumbers: f.allowSpecialNumbers.optional().meta({ description: `${d.allowSpecialNumbers} Default false.` }),
+    passHeaders: z.union([f.passHeaders, z.array(z.string().max(100)).max(50)]).nullable().optional().meta({ description: `${d.passHeaders} Default none.` }),
   };
   const ips = z.union([f.allowedInboundIps, z.array(z.string().max(64))]);
   const createBody = z.strictObject({
@@ -115,6 +117,7 @@ export function createFieldsFromRest(body: Body): SipAccountFields {
     callsPerSecond: limit(body.callsPerSecond),
     allowedDestinationCountries: countries(body.allowedDestinationCountries),
     allowSpecialNumbers: body.allowSpecialNumbers ?? false,
+    passHeaders: countries(body.passHeaders),
   } as SipAccountFields;
 }
 
@@ -141,6 +144,7 @@ export function editFieldsFromRest(body: Body, current: SipAccountView): SipAcco
     callsPerSecond: limit(pick("callsPerSecond", current.callsPerSecond)),
     allowedDestinationCountries: countries(pick("allowedDestinationCountries", current.allowedDestinationCountries)),
     allowSpecialNumbers: pick("allowSpecialNumbers", current.allowSpecialNumbers) ?? false,
+    passHeaders: countries(pick("passHeaders", current.passHeaders)),
   } as SipAccountEditFields;
 }
 

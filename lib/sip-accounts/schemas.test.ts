@@ -119,7 +119,15 @@ describe("createSipAccountInput (server)", () => {
       callsPerSecond: null,
       allowedDestinationCountries: [],
       allowSpecialNumbers: false,
+      passHeaders: [],
     });
+  });
+
+  it("reads the passed SIP headers: X- names, each once, anything else refused on the field", () => {
+    const parse = (passHeaders: string) => prod.createSipAccountInput.safeParse({ ...valid, passHeaders });
+    expect(parse("X-Customer-Id,  x-campaign X-CUSTOMER-ID").data).toMatchObject({ passHeaders: ["X-Customer-Id", "x-campaign"] });
+    const bad = parse("X-Ok, Authorization");
+    expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["passHeaders", expect.stringMatching(/^Authorization: only X- headers/)]]);
   });
 
   it("reads the allowed destination countries: alpha-2 codes in any case, each once; empty is the destination country only", () => {
@@ -290,6 +298,7 @@ describe("sipAccountDto", () => {
       callsPerSecond: 2,
       allowedDestinationCountries: [],
       allowSpecialNumbers: false,
+      passHeaders: [],
       createdAt: "2026-01-01T00:00:00.000Z",
       updatedAt: "2026-01-01T00:00:00.000Z",
     });

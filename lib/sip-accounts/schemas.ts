@@ -4,6 +4,7 @@ import { COUNTRY_CODES, normalizeCountryCode } from "@/lib/geo/countries";
 import type { IpMode } from "@/lib/net/ipv4";
 import { formatIpv4Allowlist, parseIpv4Allowlist } from "@/lib/net/ipv4-allowlist";
 import { parseSipHostPort } from "@/lib/net/sip-host-port";
+import { parsePassHeaders } from "./pass-headers";
 
 // The Custom SIP account, one schema for every side (drawer form, server action, REST route,
 // service). Isomorphic: zod and pure validators only, never crypto or server code.
@@ -80,6 +81,18 @@ const allowedDestinationCountriesText = z
     }
   })
   .overwrite((v) => [...new Set(splitCountries(v).map((c) => { const r = normalizeCountryCode(c); return r.ok ? r.value : c; }))].join(", "));
+
+// Caller context: the X- headers passed to the agent, "X-Customer-Id, X-Campaign" in the form.
+const passHeadersText = z
+  .string()
+  .superRefine((v, ctx) => {
+    const r = parsePassHeaders(v);
+    if (!r.ok) for (const message of r.errors) ctx.addIssue({ code: "custom", message });
+  })
+  .overwrite((v) => {
+    const r = parsePassHeaders(v);
+    return r.ok ? r.names.join(", ") : v;
+  });
 
 function splitCountries(v: string): string[] {
   return v.split(/[\s,;]+/).filter(Boolean);
@@ -216,6 +229,8 @@ export function makeSipAccountSchemas({ ipMode }: { ipMode: IpMode }) {
     allowedDestinationCountries: allowedDestinationCountriesText.default(""),
     /** Premium-rate and other special numbers may be called (off: refused). */
     allowSpecialNumbers: z.boolean().default(false),
+    /** Inbound X- headers passed to the agent as {{variables}}; "" passes none. */
+    passHeaders: passHeadersText.default(""),
   };
   const createShape = { ...common, outboundPassword: passwordText, inboundPassword: passwordText };
   const editShape = { ...common, outboundPassword: passwordChange, inboundPassword: passwordChange };
@@ -265,6 +280,7 @@ export function makeSipAccountSchemas({ ipMode }: { ipMode: IpMode }) {
       maxConcurrentCalls: limitValue(v.maxConcurrentCalls),
       callsPerSecond: limitValue(v.callsPerSecond),
       allowedDestinationCountries: splitCountries(v.allowedDestinationCountries),
+      passHeaders: v.passHeaders === "" ? [] : v.passHeaders.split(", "),
     };
   }
 
@@ -310,6 +326,8 @@ export const sipAccountDto = z.object({
   allowedDestinationCountries: z.array(z.string()),
   /** Whether premium-rate and other special numbers may be called. */
   allowSpecialNumbers: z.boolean(),
+  /** Inbound X- headers passed to the agent as {{variables}}. */
+  passHeaders: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -29,6 +29,14 @@ export const callEventData = z.object({
   durationMs: z.number().int().nullable().meta({ description: "Answer to hang-up, for call.completed." }),
 });
 
+const transferFacts = z.object({
+  destination: z.string().meta({ description: "The destination's name on the agent." }),
+  target: z.string().meta({ description: "Its E.164 number or SIP URI." }),
+  outcome: z.enum(["transferred", "failed"]),
+  sipStatusCode: z.number().int().nullable().meta({ description: "The PBX's refusal (e.g. 603), when it gave one." }),
+  detail: z.string().meta({ description: "The outcome in plain words, as on the call's timeline." }),
+});
+
 const accountRef = { sipAccountId: z.string(), name: z.string() };
 
 const dataOf: Record<WebhookEventType, z.ZodObject> = {
@@ -39,6 +47,8 @@ const dataOf: Record<WebhookEventType, z.ZodObject> = {
   "call.failed": callEventData,
   "call.cancelled": callEventData,
   "call.refused": refusalFacts.extend({ refusedCallId: z.string() }),
+  "call.transferred": callEventData.extend({ transfer: transferFacts }),
+  "call.transfer_failed": callEventData.extend({ transfer: transferFacts }),
   "sip_account.provisioned": z.object({ ...accountRef, changes: z.array(z.string()).meta({ description: "What was created or repaired in LiveKit." }) }),
   "sip_account.provisioning_failed": z.object({ ...accountRef, reason: z.string() }),
   "sip_account.drift_detected": z.object({ ...accountRef, checks: z.array(z.object({ name: z.string(), reason: z.string() })).meta({ description: "The Verify checks that failed." }) }),

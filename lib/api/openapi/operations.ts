@@ -5,6 +5,7 @@ import { createApiKeyInput } from "@/lib/api-keys/schemas";
 import { makeByocSchemas } from "@/lib/byoc/schemas";
 import { batchRowsQuery, createBatchInput } from "@/lib/calls/batches/schemas";
 import { updateOutboundCapsBody } from "@/lib/calls/policy/caps";
+import { updateRetentionBody } from "@/lib/calls/transcripts/schemas";
 import { listCallsQuery, placeCallInput } from "@/lib/calls/schemas";
 import { listRefusedCallsQuery } from "@/lib/edge/refused-calls";
 import { usageQuery } from "@/lib/usage/schemas";
@@ -126,6 +127,9 @@ export const operations: Operation[] = [
   { method: "get", path: `${S}/refused-calls`, operationId: "listRefusedCalls", tag: "Calls", summary: "List refused inbound calls", description: "INVITEs the SIP edge (or LiveKit behind it) refused for the Space's accounts, newest first: number not bound (404), address not in Allowed inbound IPs (403), inbound password wrong, no agent answered. Each carries its cause in plain words and the fix the console offers. Attributed by called number, else by source address when exactly one account lists it.", access: "member", query: listRefusedCallsQuery, success: { status: 200, description: "A page.", schema: "RefusedCallPage" } },
   { method: "get", path: `${S}/usage`, operationId: "getUsage", tag: "Calls", summary: "The Space's usage", description: "Computed from the call log: calls and billable seconds (answer to hang-up) by UTC day of the call's creation, direction and number, with totals, the monthly minutes limit the deployment's administrator set (null: none) and the billable seconds of the current UTC month. format=csv answers the rows as a text/csv file.", access: "member", query: usageQuery, success: { status: 200, description: "The usage report (or CSV).", schema: "UsageReport" } },
   { method: "get", path: `${S}/calls/{callId}`, operationId: "getCall", tag: "Calls", summary: "Get a call with its timeline", access: "member", success: { status: 200, description: "The call.", schema: "CallWithTimeline" } },
+  { method: "get", path: `${S}/calls/{callId}/transcript`, operationId: "getCallTranscript", tag: "Calls", summary: "Get a call's transcript", description: "The turns the agent worker reported, oldest first: what the caller and the agent said (with interrupted: the caller cut the agent off), and the keys the caller pressed (kind key). Empty when the Space keeps no transcripts or they were purged after its retention.", access: "member", success: { status: 200, description: "The transcript.", schema: "Transcript" } },
+  { method: "get", path: `${S}/transcript-retention`, operationId: "getTranscriptRetention", tag: "Calls", summary: "How long transcripts are kept", description: "Days a call's transcript is kept before the scheduled purge removes it; 0 keeps none.", access: "member", success: { status: 200, description: "The retention.", schema: "TranscriptRetention" } },
+  { method: "patch", path: `${S}/transcript-retention`, operationId: "updateTranscriptRetention", tag: "Calls", summary: "Change how long transcripts are kept", description: "Whole days from 0 (keep none) to 3650. The purge applies a shorter retention to transcripts already kept within the hour.", access: "admin", body: updateRetentionBody, success: { status: 200, description: "Saved.", schema: "TranscriptRetention" } },
 
   {
     method: "post", path: `${S}/calls/batch`, operationId: "createBatch", tag: "Batches", summary: "Start a batch of calls",

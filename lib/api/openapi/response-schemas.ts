@@ -10,6 +10,7 @@ import type { BatchDetail, BatchView } from "@/lib/calls/batches/repository";
 import type { CallEventView, CallView } from "@/lib/calls/repository";
 import type { CallPage } from "@/lib/calls/list-calls";
 import type { OutboundCapsView } from "@/lib/calls/policy/caps";
+import { speakers, turnKinds, type TranscriptView } from "@/lib/calls/transcripts/schemas";
 import type { RefusedCallView } from "@/lib/edge/refused-calls";
 import { REGISTRATION_STATUSES, type RegistrationView } from "@/lib/sip-registrations/schemas";
 import { refusalFacts } from "@/lib/edge/refusal-schema";
@@ -99,6 +100,10 @@ const agent = z.object({
   sttProvider: z.enum(speechProviders),
   llmProvider: z.enum(llmProviders),
   ttsProvider: z.enum(speechProviders),
+  endCallEnabled: z.boolean().meta({ description: "The agent may hang up itself (end_call tool; offline: the caller's # key)." }),
+  maxCallSeconds: z.number().int().nullable().meta({ description: "Answered calls end after this many seconds; null: no limit." }),
+  silenceTimeoutSeconds: z.number().int().nullable().meta({ description: "The call ends after this many seconds of silence on both sides; null: never." }),
+  transferDestinations: z.array(z.object({ name: z.string(), target: z.string().meta({ description: "E.164 number or SIP URI." }) })).meta({ description: "Where the agent may transfer a call (cold, SIP REFER)." }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -254,6 +259,20 @@ const outboundCaps = z.object({
 });
 
 /** Named schemas of the document's components, by name. */
+const transcript = z.object({
+  callId: z.string(),
+  retentionDays: z.number().int().meta({ description: "The Space's retention: turns older than this many days are purged." }),
+  turns: z.array(
+    z.object({
+      speaker: z.enum(speakers),
+      kind: z.enum(turnKinds).meta({ description: "speech, or key: a key the caller pressed (text is the key)." }),
+      text: z.string(),
+      at: z.string().meta({ description: "When the turn began (ISO 8601)." }),
+      interrupted: z.boolean().meta({ description: "The caller cut the agent off before it finished." }),
+    }),
+  ),
+});
+
 export const responseSchemas = {
   Problem: problem,
   Provisioning: provisioning,
@@ -285,6 +304,8 @@ export const responseSchemas = {
   RefusedCallPage: z.object({ items: z.array(refusedCall), nextCursor: z.string().nullable() }),
   OutboundCaps: outboundCaps,
   SipRegistration: sipRegistration,
+  Transcript: transcript,
+  TranscriptRetention: z.object({ days: z.number().int().meta({ description: "Days a transcript is kept; 0 keeps none." }) }),
   Batch: batch,
   BatchList: z.object({ items: z.array(batch) }),
   BatchWithRows: batch.extend({ rows: z.array(batchRow), nextCursor: z.number().int().nullable().meta({ description: "Pass as cursor for the next rows; null on the last page." }) }),
@@ -312,13 +333,14 @@ const sameTypes: {
   callEvent: Same<z.output<typeof callEvent>, CallEventView>;
   batch: Same<Out<"Batch">, BatchView>;
   outboundCaps: Same<Out<"OutboundCaps">, OutboundCapsView>;
+  transcript: Same<Out<"Transcript">, TranscriptView>;
   batchWithRows: Same<Out<"BatchWithRows">, BatchDetail>;
   webhookEndpoint: Same<Out<"WebhookEndpoint">, WebhookEndpointView>;
   createdWebhook: Same<Out<"CreatedWebhookEndpoint">, CreatedWebhookEndpoint>;
   webhookDelivery: Same<Out<"WebhookDelivery">, WebhookDeliveryView>;
   refused: Same<z.output<typeof refusedCall>, RefusedCallView>;
   sipRegistration: Same<Out<"SipRegistration">, RegistrationView>;
-} = { sipRegistration: true, refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+} = { sipRegistration: true, transcript: true, refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
 // The list's rows add numbersCount to the account.
 const sameAccountList: Same<Out<"SipAccountList">, { items: SipAccountListItem[] }> = true;

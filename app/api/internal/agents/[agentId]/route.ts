@@ -15,6 +15,6 @@ export const GET = withWorkerRoute<{ agentId: string }>(async ({ params, request
   if (!ID.test(params.agentId)) return problem(404, "Not found", { detail: "No such resource." });
   const a = await getAgent(workerSpaceContext(spaceId), params.agentId);
   // Exactly what agent-worker/agent-settings.ts parses; nothing about the Space or its users.
-  const agent = { id: a.id, name: a.name, greeting: a.greeting, instructions: a.instructions, language: a.language, voice: a.voice, sttProvider: a.sttProvider, llmProvider: a.llmProvider, ttsProvider: a.ttsProvider };
+  const agent = { id: a.id, name: a.name, greeting: a.greeting, instructions: a.instructions, language: a.language, voice: a.voice, sttProvider: a.sttProvider, llmProvider: a.llmProvider, ttsProvider: a.ttsProvider, endCallEnabled: a.endCallEnabled, maxCallSeconds: a.maxCallSeconds, silenceTimeoutSeconds: a.silenceTimeoutSeconds, transferDestinations: a.transferDestinations.map((d) => d.name) };
   return Response.json({ agent }, { headers: { "cache-control": "no-store" } });
 });

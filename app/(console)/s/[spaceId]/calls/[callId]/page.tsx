@@ -2,12 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/calls/auto-refresh";
 import { CancelCallButton } from "@/components/calls/cancel-call-button";
+import { CallTranscript } from "@/components/calls/call-transcript";
 import { CallStatusBadge, formatDuration } from "@/components/calls/call-status-badge";
 import { describeCallEvent } from "@/lib/format/call-event";
 import { formatDateTime } from "@/lib/format/date-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSpace } from "@/lib/auth/session";
 import { getCall } from "@/lib/calls/service";
+import { getTranscript } from "@/lib/calls/transcripts/get-transcript";
 import { finalStatuses } from "@/lib/calls/status";
 import { NotFoundError } from "@/lib/errors";
 
@@ -24,6 +26,7 @@ export default async function CallPage({ params }: { params: Promise<{ spaceId: 
   const { spaceId, callId } = await params;
   const ctx = await requireSpace(spaceId);
   const call = await load(ctx, callId);
+  const transcript = await getTranscript(ctx, callId);
   const rows: [string, React.ReactNode][] = [
     ["Direction", call.direction === "inbound" ? "Inbound" : "Outbound"],
     ["From", call.from],
@@ -74,6 +77,8 @@ export default async function CallPage({ params }: { params: Promise<{ spaceId: 
           );
         })}
       </ol>
+      <h2 className="mb-2 mt-8 text-base font-semibold text-slate-900">Transcript</h2>
+      <CallTranscript transcript={transcript} />
     </>
   );
 }

@@ -1,8 +1,10 @@
 import { AutoRepairToggle } from "@/components/settings/auto-repair-toggle";
 import { OutboundCapsForm } from "@/components/settings/outbound-caps-form";
 import { PublicSipPanel } from "@/components/settings/public-sip-panel";
+import { TranscriptRetentionForm } from "@/components/settings/transcript-retention-form";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { requireSpace } from "@/lib/auth/session";
+import { getTranscriptRetention } from "@/lib/calls/transcripts/retention";
 import { publicSipParameters } from "@/lib/platform/public-sip";
 import { getAutoRepair } from "@/lib/spaces/auto-repair";
 import { getOutboundCaps } from "@/lib/spaces/outbound-caps";
@@ -10,7 +12,7 @@ import { getOutboundCaps } from "@/lib/spaces/outbound-caps";
 export default async function PlatformSettingsPage({ params }: { params: Promise<{ spaceId: string }> }) {
   const { spaceId } = await params;
   const ctx = await requireSpace(spaceId);
-  const [autoRepair, caps] = await Promise.all([getAutoRepair(ctx), getOutboundCaps(ctx)]);
+  const [autoRepair, caps, retention] = await Promise.all([getAutoRepair(ctx), getOutboundCaps(ctx), getTranscriptRetention(ctx)]);
   return (
     <div className="max-w-3xl space-y-6">
       <section className="rounded-lg border border-slate-200 bg-white p-6">
@@ -28,6 +30,10 @@ export default async function PlatformSettingsPage({ params }: { params: Promise
       <section className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 className="mb-3 text-base font-semibold">Outbound calls</h2>
         <OutboundCapsForm spaceId={spaceId} initial={caps} canManage={roleAtLeast(ctx.role, "ADMIN")} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 className="mb-3 text-base font-semibold">Transcripts</h2>
+        <TranscriptRetentionForm spaceId={spaceId} initialDays={retention.days} canManage={roleAtLeast(ctx.role, "ADMIN")} />
       </section>
     </div>
   );
