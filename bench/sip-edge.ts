@@ -8,10 +8,10 @@
 //    is set-up time only. The edge asks the console how to route each INVITE: here the console
 //    is the very route handler of app/api/internal/edge/inbound served by plain Node (no
 //    Next.js router), over the real database.
-// The rate of refused INVITEs the edge sustains while calls keep arriving is not measured here
-// yet: a first flood (sipp at 200/s) exhausted the database pool with refusal writes, which is
-// why refusals.ts now sheds writes beyond 4 in flight; the flood harness itself did not yet run
-// to completion on this machine.
+// 2. A flood of INVITEs for a number nobody bound (bench/edge-flood.ts: several senders on their
+//    own loopback addresses, since the edge's pike limit is per address) while the calls of 1
+//    go on through the edge: how many 404s per second arrive within 1 s, and what the answered
+//    calls' set-up time becomes meanwhile.
 // Bounded: every sipp run has a time limit; every process it starts is stopped at the end.
 
 import { randomInt } from "node:crypto";
@@ -24,9 +24,11 @@ import { ownerSpace } from "@/dispatcher/test/call-fixtures";
 import { db } from "@/lib/db/client";
 import { liveKitSipPort, stackSipPort } from "@/scripts/stack/sipp";
 import { stackEnv, stackLiveKit } from "@/scripts/stack/stack-env";
+import { flood } from "./edge-flood";
 import { answerWithTone } from "./tone-participant";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20);
+const FLOOD = { senders: Number(process.env.BENCH_FLOOD_SENDERS ?? 8), rate: Number(process.env.BENCH_FLOOD_RATE ?? 15), seconds: Number(process.env.BENCH_FLOOD_SECONDS ?? 15) };
 const run = randomInt(100_000, 999_999);
 const number = `+1559${randomInt(1_000_000, 9_999_999)}`;
 const caller = "+15557654321";
@@ -81,6 +83,21 @@ async function main() {
       }
     }
     console.log(`INVITE -> 200 OK, ${CALLS} calls each, alternating: direct to livekit-sip ${fmt(direct)}; through the edge ${fmt(edge)}; edge adds p50 ${pct(edge, 50) - pct(direct, 50)} ms; failed ${failed}`);
+
+    // 2. The flood, with calls through the edge going on beside it until it ends.
+    const unbound = `+1558${randomInt(1_000_000, 9_999_999)}`;
+    const flooding = flood(stackSipPort(), unbound, FLOOD);
+    let over = false;
+    void flooding.finally(() => (over = true));
+    const during: number[] = [];
+    let failedDuring = 0;
+    while (!over) {
+      const ms = await answered(stackSipPort());
+      if (ms === null) failedDuring++;
+      else during.push(ms);
+    }
+    const f = await flooding;
+    console.log(`flood: ${FLOOD.senders} senders x ${FLOOD.rate}/s for ${FLOOD.seconds} s = ${f.offered} INVITEs for an unbound number; ${f.refusedInTime} answered 404 within 1 s (${(f.refusedInTime / f.seconds).toFixed(1)}/s over ${f.seconds.toFixed(1)} s), ${f.failed} not; meanwhile calls through the edge ${fmt(during)}, failed ${failedDuring}`);
 
   } finally {
     await tone.stop();
