@@ -42,7 +42,11 @@ describe("GET /api/internal/agents/[agentId]", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body: unknown = await res.json();
     expect(internalAgentResponseSchema.parse(body)).toEqual({
-      agent: { id: agentId, name: "Front desk", greeting: "Hello from the front desk.", instructions: "Be brief.", language: "en-GB", voice: null, sttProvider: "offline", llmProvider: "openai-compatible", ttsProvider: "elevenlabs" },
+      agent: {
+        id: agentId, name: "Front desk", greeting: "Hello from the front desk.", instructions: "Be brief.", language: "en-GB", voice: null, sttProvider: "offline", llmProvider: "openai-compatible", ttsProvider: "elevenlabs",
+        // How the agent ends and hands over calls (an agent's defaults: the end-call tool on, no limits, no destinations).
+        endCallEnabled: true, maxCallSeconds: null, silenceTimeoutSeconds: null, transferDestinations: [],
+      },
     });
     expect(Object.keys((body as { agent: object }).agent)).not.toContain("spaceId");
   });
