@@ -23,7 +23,7 @@ export const createAgentBody = z.strictObject({
     .array(z.strictObject({ name: z.string().max(100), target: z.string().max(300) }))
     .max(TRANSFER_DESTINATIONS_MAX * 2)
     .optional()
-    .meta({ description: `Where the agent may transfer a call (cold, SIP REFER through the caller's PBX): up to ${TRANSFER_DESTINATIONS_MAX} {name, target}, target an E.164 number or a SIP URI. The LLM's transfer_call tool names one; with the offline LLM the caller's 0 key transfers to the first. Default none.` }),
+    .meta({ examples: [[{ name: "sales", target: "+14155552671" }]], description: `Where the agent may transfer a call (cold, SIP REFER through the caller's PBX): up to ${TRANSFER_DESTINATIONS_MAX} {name, target}, target an E.164 number or a SIP URI. The LLM's transfer_call tool names one; with the offline LLM the caller's 0 key transfers to the first. Default none.` }),
   silenceTimeoutSeconds: z.int().min(SILENCE_TIMEOUT_SECONDS.min).max(SILENCE_TIMEOUT_SECONDS.max).nullable().optional().meta({ description: "The call is ended after this many seconds in which neither the caller nor the agent spoke (end reason: silence). null or absent: never." }),
 });
 

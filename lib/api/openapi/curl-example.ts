@@ -27,7 +27,8 @@ export function curlExample(args: { origin: string; base: string; path: string; 
   const sessionOnly = op.security?.some((s) => "session" in s) === true;
   const lines = [`curl -X ${args.method.toUpperCase()} "${url}${query ? `?${query}` : ""}"`];
   lines.push(sessionOnly ? `  -b "next-auth.session-token=$SESSION_COOKIE"` : `  -H "Authorization: Bearer $SWITCHBOARD_API_KEY"`);
-  if (op.parameters.some((p) => p.in === "header" && p.name === "Idempotency-Key")) lines.push(`  -H "Idempotency-Key: $(uuidgen)"`);
+  // A fresh random key per run, from what every Linux and macOS shell has (uuidgen is not always installed).
+  if (op.parameters.some((p) => p.in === "header" && p.name === "Idempotency-Key")) lines.push(`  -H "Idempotency-Key: $(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')"`);
   const body = op.requestBody?.content["application/json"]?.schema;
   if (body) {
     lines.push(`  -H "Content-Type: application/json"`);

@@ -33,6 +33,17 @@ describe("curlExample", () => {
     const body = JSON.parse(/-d '([\s\S]*)'$/.exec(line)![1]!) as Record<string, unknown>;
     expect(body).toMatchObject({ domain: "pbx.example.com", port: 5060 });
     const create = curlExample({ origin: "", base: "/api/v1", path: "/spaces/{spaceId}/agents", method: "post", op: doc.paths["/spaces/{spaceId}/agents"]!.post as never, spaceId: "s" });
-    expect(create).toContain(`-H "Idempotency-Key: $(uuidgen)"`);
+    expect(create).toContain(`-H "Idempotency-Key: $(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')"`);
+  });
+});
+
+describe("examples that go through a service's own rules after the body schema", () => {
+  it("createAgent's example is a valid agent (transfer destinations included)", async () => {
+    const { createAgentFieldsFromRest } = await import("@/lib/agents/rest-input");
+    const { agentInput } = await import("@/lib/agents/schemas");
+    const doc = buildOpenApiDocument();
+    const body = exampleObject((doc.paths["/spaces/{spaceId}/agents"]!.post as Body).requestBody!.content["application/json"].schema);
+    const parsed = agentInput.safeParse(createAgentFieldsFromRest(body));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
 });
