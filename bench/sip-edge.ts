@@ -108,7 +108,11 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+// Exit once the figures are printed and everything is stopped: after the flood a handle can
+// linger (seen once: the bench sat for minutes after its last line), and a bench must end by itself.
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit());
