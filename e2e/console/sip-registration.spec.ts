@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { RoomServiceClient } from "livekit-server-sdk";
 import { DEFAULT_AGENT } from "../../agent-worker/agent-settings";
@@ -6,6 +5,7 @@ import { DISTRACTORS, recogniseSegment, speechSegments, ulawToPcm, words } from 
 import { placeCall } from "../../agent-worker/test/sip-call";
 import { stackSipPort } from "../../scripts/stack/sipp";
 import { stackLiveKit } from "../../scripts/stack/stack-env";
+import { agentWorker } from "../agent-calls";
 import { newUser, signUp } from "../fixtures";
 import { killEdge, startLiveKitServer } from "../livekit";
 import { createAgentViaApi, randomNumber } from "../phone-numbers";
@@ -192,10 +192,6 @@ test.describe("registration", () => {
 const GREETING = "Thank you for calling the harbour office. How can I help you today?";
 const CANDIDATES = [GREETING, DEFAULT_AGENT.greeting, ...DISTRACTORS];
 
-function worker(script: "start" | "stop") {
-  const r = spawnSync("bash", [`scripts/worker/${script}.sh`], { encoding: "utf8", timeout: 120_000, env: { ...process.env, AGENT_WORKER_STOP_SECONDS: "15" } });
-  if (r.status !== 0) throw new Error(`scripts/worker/${script}.sh failed (${r.status}):\n${r.stdout}${r.stderr}`);
-}
 
 /** The attributes of the first SIP participant LiveKit shows in any room, polled while `until` runs. */
 async function sipAttributesDuring(until: Promise<unknown>): Promise<Record<string, string> | null> {
@@ -215,8 +211,8 @@ async function sipAttributesDuring(until: Promise<unknown>): Promise<Record<stri
 
 test.describe("calls to a registered agent", () => {
   test.describe.configure({ mode: "serial" });
-  test.beforeAll(() => worker("start"));
-  test.afterAll(() => worker("stop"));
+  test.beforeAll(() => agentWorker("start"));
+  test.afterAll(() => agentWorker("stop"));
 
   test("the PBX's INVITE to the registered contact is answered by the agent, with the DID in To and X-Dest-User visible to it", async ({ page }) => {
     test.setTimeout(150_000);

@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { placeCall } from "../../agent-worker/test/sip-call";
 import { stackSipPort } from "../../scripts/stack/sipp";
 import { randomNumber } from "../phone-numbers";
+import { agentWorker } from "../agent-calls";
 import { newUser } from "../fixtures";
 import { choose } from "../select";
 
@@ -14,10 +14,6 @@ import { choose } from "../select";
 
 const GREETING = "Hello, you have reached the walkthrough office. How can I help?";
 
-function worker(script: "start" | "stop") {
-  const r = spawnSync("bash", [`scripts/worker/${script}.sh`], { encoding: "utf8", timeout: 120_000, env: { ...process.env, AGENT_WORKER_STOP_SECONDS: "15" } });
-  if (r.status !== 0) throw new Error(`scripts/worker/${script}.sh failed (${r.status}):\n${r.stdout}${r.stderr}`);
-}
 
 /** What a person does, counted: clicks (a select is two), fields filled and characters typed. */
 class Operator {
@@ -44,8 +40,8 @@ class Operator {
   }
 }
 
-test.beforeAll(() => worker("start"));
-test.afterAll(() => worker("stop"));
+test.beforeAll(() => agentWorker("start"));
+test.afterAll(() => agentWorker("stop"));
 
 test("a new operator goes from sign-up to an answered inbound call in the browser alone", async ({ page }) => {
   test.setTimeout(240_000);
