@@ -23,18 +23,18 @@ const DID_BOUND = "This number is bound to a Custom SIP account here: its calls 
 
 export const passwordSecretContext = (registrationId: string) => ({ accountId: registrationId, field: "registration" });
 
-export async function getRegistration(ctx: SpaceContext, agentId: string): Promise<RegistrationView> {
-  const agent = await findAgent(ctx, agentId);
-  const row = await db().agentSipRegistration.findUnique({ where: { agentId: agent.id } });
-  if (!row) throw new NotFoundError("This agent has no SIP registration.");
-  return toRegistrationView(row);
-}
-
 /** The registration of an agent in the caller's Space, or null (the agent page's form). */
 export async function findRegistration(ctx: SpaceContext, agentId: string): Promise<RegistrationView | null> {
   const agent = await findAgent(ctx, agentId);
   const row = await db().agentSipRegistration.findUnique({ where: { agentId: agent.id } });
   return row ? toRegistrationView(row) : null;
+}
+
+/** The same, for REST: an agent without one is a 404. */
+export async function getRegistration(ctx: SpaceContext, agentId: string): Promise<RegistrationView> {
+  const view = await findRegistration(ctx, agentId);
+  if (!view) throw new NotFoundError("This agent has no SIP registration.");
+  return view;
 }
 
 export async function saveRegistration(ctx: SpaceContext, agentId: string, input: RegistrationInput): Promise<RegistrationView> {

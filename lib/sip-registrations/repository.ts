@@ -26,7 +26,7 @@ export function toRegistrationView(row: AgentSipRegistration): RegistrationView 
     lastReason: row.lastReason,
     expiresAt: row.expiresAt?.toISOString() ?? null,
     lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
-    explanation: explainRegistration({ ...row, domain: row.domain }),
+    explanation: explainRegistration(row),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
