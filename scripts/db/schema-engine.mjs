@@ -57,6 +57,22 @@ function untagChar(resultSet) {
   return resultSet;
 }
 
+/**
+ * Runs a migration script as one simple query, as Prisma's native engine does.
+ * @prisma/adapter-pg 7.10's executeScript splits the script on every ";", which breaks any
+ * statement holding one inside it (a PL/pgSQL trigger function's body, a comment).
+ */
+function withWholeScripts(adapter) {
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+  return adapter;
+}
+
 /** Wraps an adapter (or a transaction) so its results carry Character columns again. */
 function withCharColumns(queryable) {
   const queryRaw = queryable.queryRaw.bind(queryable);
@@ -186,13 +202,13 @@ function adapterFactory(connectionString, onLog) {
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: async () => withCharColumns(await main.connect()),
+    connect: async () => withWholeScripts(withCharColumns(await main.connect())),
     async connectToShadowDb() {
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
       await mainPool.query(`CREATE DATABASE "${name}"`);
       shadows.add(name);
       const shadowPool = makePool(name);
-      const adapter = withCharColumns(await new PrismaPg(shadowPool).connect());
+      const adapter = withWholeScripts(withCharColumns(await new PrismaPg(shadowPool).connect()));
       const release = adapter.dispose.bind(adapter);
       adapter.dispose = () => {
         const done = (async () => {
