@@ -69,6 +69,8 @@ const dispatcherEnvSchema = z
     WEBHOOK_TIMEOUT_SECONDS: int(1, 60, 10),
     /** Every account is verified against LiveKit this often (minutes; 0 turns the periodic Verify off). */
     VERIFY_EVERY_MINUTES: int(0, 24 * 60, 10),
+    /** The SIP edge's JSON-RPC (edge mode): its routing cache is emptied on every change of numbers, accounts or Spaces. */
+    SIP_EDGE_RPC_URL: optionalText.pipe(z.url("SIP_EDGE_RPC_URL must be a URL such as http://127.0.0.1:5090/RPC").optional()),
   })
   .superRefine((env, ctx) => {
     const missing = LIVEKIT_SETTINGS.filter((name) => env[name] === undefined);

@@ -7,6 +7,7 @@ import { installLiveKitConfig } from "@/lib/livekit/client";
 import { jobNames } from "@/lib/queue/jobs";
 import { resumeStalledDeliveries } from "@/lib/webhooks/resume-deliveries";
 import { deliverWebhooksTask } from "./deliver-webhooks-task";
+import { followEdgeRouting } from "./edge-routing-cache";
 import { DialSlots } from "./dial-slots";
 import { startMaintenance, webAppEnvironment } from "./maintenance";
 import { liveKitOf, parseDispatcherEnv } from "./env";
@@ -101,6 +102,9 @@ const timer = setInterval(() => void reconcile(), env.DISPATCHER_RECONCILE_SECON
 // dispatcher with it. Without it (or without LiveKit) both stay off, and say so.
 const maintenance = liveKit && webAppEnvironment() ? startMaintenance(env.VERIFY_EVERY_MINUTES) : null;
 
+// In edge mode the edge caches routing answers; every change in the database empties that cache.
+const edgeRouting = env.SIP_EDGE_RPC_URL ? followEdgeRouting(env.DATABASE_URL, env.SIP_EDGE_RPC_URL) : null;
+
 // Deliveries whose sender died mid-send get a job again once their row lock lapses.
 const webhookSweep = setInterval(() => {
   if (!env.CREDENTIALS_KEYS) return;
@@ -124,6 +128,7 @@ async function stop(signal: string): Promise<void> {
   clearInterval(timer);
   clearInterval(webhookSweep);
   maintenance?.stop();
+  await edgeRouting?.stop();
   health.close();
   await runner.stop().catch(() => undefined);
   const deadline = Date.now() + 10_000;

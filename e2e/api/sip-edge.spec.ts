@@ -133,6 +133,34 @@ test("digest stays end to end: the right password reaches LiveKit, a wrong one i
   expect(row!.fix).toMatchObject({ kind: "check_inbound_password", label: "Check the inbound password on your PBX" });
 });
 
+test("the edge remembers its answers, yet every change applies to the next INVITE: bind, allowlist, unbind", async ({ page }) => {
+  const spaceId = await signUp(page, newUser("edge-cache"));
+  const address = pbxAddress();
+  const moved = pbxAddress();
+  const accountId = await account(page.request, spaceId, { allowedInboundIps: [address] });
+  const number = randomNumber();
+  const invite = (scenario: "invite-refused.xml" | "invite-cancel.xml", from: string) =>
+    runSipp({ scenario, targetPort: stackSipPort(), fields: [number, "+15550100130"], localIp: from, pauseMs: 500, timeoutSeconds: 15 });
+
+  // Refused twice (the second from the edge's memory), then bound: the next INVITE goes through.
+  for (let i = 0; i < 2; i++) expect((await invite("invite-refused.xml", address)).statusLines.at(-1)).toBe("SIP/2.0 404 Not Found");
+  const bound = await bindViaApi(page.request, spaceId, accountId, number);
+  const through = await invite("invite-cancel.xml", address);
+  expect(through.exitCode, through.output).toBe(0);
+
+  // The PBX moves: the old address, relayed a moment ago, is refused at once; the new one gets through.
+  const patched = await page.request.patch(`/api/v1/spaces/${spaceId}/sip-accounts/${accountId}`, { data: { allowedInboundIps: [moved] } });
+  expect(patched.status(), await patched.text()).toBe(200);
+  expect((await invite("invite-refused.xml", address)).statusLines.at(-1)).toBe("SIP/2.0 403 Forbidden");
+  const fromMoved = await invite("invite-cancel.xml", moved);
+  expect(fromMoved.exitCode, fromMoved.output).toBe(0);
+
+  // Unbound: the number relayed a moment ago is unknown again.
+  const removed = await page.request.delete(`/api/v1/spaces/${spaceId}/phone-numbers/${bound.id}`);
+  expect(removed.status(), await removed.text()).toBe(204);
+  expect((await invite("invite-refused.xml", moved)).statusLines.at(-1)).toBe("SIP/2.0 404 Not Found");
+});
+
 test("the edge killed with SIGKILL and started again routes from the database as before: nothing to restore", async ({ page }) => {
   const { spaceId, address, accountId, number } = await pbxWithNumber(page, "edge-restart");
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { edgeRpc as rpc, type EdgeRpcError } from "@/lib/edge/edge-rpc";
 
 // The SIP edge's registrar client (Kamailio's uac module), driven over its loopback JSON-RPC
 // (scripts/stack/edge/kamailio.cfg). Facts of uac 5.6.3 this relies on (platform-notes 2b):
@@ -33,31 +34,6 @@ export type EdgeRegistration = {
   /** host:port[;transport=tcp] in our Contact. */
   contactAddress: string;
 };
-
-type RpcAnswer = { result?: unknown; error?: { code: number; message: string } };
-
-export class EdgeRpcError extends Error {
-  constructor(
-    message: string,
-    readonly code: number | null,
-  ) {
-    super(message);
-  }
-}
-
-const RPC_TIMEOUT_MS = 5_000;
-
-async function rpc(rpcUrl: string, method: string, params: unknown[] = []): Promise<unknown> {
-  let answer: RpcAnswer;
-  try {
-    const res = await fetch(rpcUrl, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }), signal: AbortSignal.timeout(RPC_TIMEOUT_MS) });
-    answer = (await res.json()) as RpcAnswer;
-  } catch {
-    throw new EdgeRpcError("The SIP edge did not answer.", null);
-  }
-  if (answer.error) throw new EdgeRpcError(`${method}: ${answer.error.message}`, answer.error.code);
-  return answer.result;
-}
 
 export async function addRecord(rpcUrl: string, r: EdgeRegistration): Promise<void> {
   // l_domain is only used when uac_reg_lookup rewrites an R-URI; the console routes instead.

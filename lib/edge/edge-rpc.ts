@@ -1,0 +1,29 @@
+import "server-only";
+
+// The SIP edge's JSON-RPC (Kamailio's jsonrpcs over xhttp), on its loopback RPC port
+// (SIP_EDGE_RPC_URL). One client for every caller: registrations, the routing cache.
+
+type RpcAnswer = { result?: unknown; error?: { code: number; message: string } };
+
+export class EdgeRpcError extends Error {
+  constructor(
+    message: string,
+    readonly code: number | null,
+  ) {
+    super(message);
+  }
+}
+
+const RPC_TIMEOUT_MS = 5_000;
+
+export async function edgeRpc(rpcUrl: string, method: string, params: unknown[] = []): Promise<unknown> {
+  let answer: RpcAnswer;
+  try {
+    const res = await fetch(rpcUrl, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }), signal: AbortSignal.timeout(RPC_TIMEOUT_MS) });
+    answer = (await res.json()) as RpcAnswer;
+  } catch {
+    throw new EdgeRpcError("The SIP edge did not answer.", null);
+  }
+  if (answer.error) throw new EdgeRpcError(`${method}: ${answer.error.message}`, answer.error.code);
+  return answer.result;
+}
