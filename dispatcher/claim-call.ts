@@ -9,10 +9,11 @@ import { cpsWindowMs, decideLimits, decideSpaceCaps, MINUTE_MS } from "./limits"
 
 // Takes a queued call for dialling, exactly once across every dispatcher. A suspended Space's
 // call, or one over the Space's monthly minutes, is refused (failed, with the reason on its
-// page). Under a
-// transaction-scoped advisory lock on the call's Space and its account, the Space's caps and
-// the account's and batch's limits are counted and the row moves queued -> dialing with a conditional update. A second
-// dispatcher (or a duplicate job) finds it no longer queued and does nothing.
+// page). Under a transaction-scoped advisory lock on the call's Space, the Space's caps and
+// the account's and batch's limits are counted and the row moves queued -> dialing with a
+// conditional update. A second dispatcher (or a duplicate job) finds it no longer queued and
+// does nothing. Every claim is a few queries under that lock, so they are kept few: the
+// call, its Space and its account are one read before it.
 
 export type ClaimedCall = {
   id: string;
@@ -48,7 +49,8 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
         id: true, spaceId: true, status: true, direction: true, sipAccountId: true, phoneNumberId: true, agentId: true, fromNumber: true, toNumber: true,
         scheduledAt: true, attempts: true, variables: true, retryPolicy: true, batchId: true, waitReason: true,
         batch: { select: { maxConcurrency: true, cancelledAt: true } },
-        space: { select: { suspendedAt: true, monthlyMinutesLimit: true } },
+        space: { select: { suspendedAt: true, monthlyMinutesLimit: true, outboundCallsPerMinute: true, outboundConcurrentCalls: true } },
+        sipAccount: { select: { deletedAt: true, outboundTrunkId: true, maxConcurrentCalls: true, callsPerSecond: true } },
       },
     });
     if (!call || call.status !== "queued" || call.direction !== "outbound") return { kind: "skip", why: "not queued" };
@@ -57,14 +59,7 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
     if (!call.sipAccountId) return { kind: "refuse", reason: "The call's SIP account no longer exists." };
     if (call.batch?.cancelledAt) return { kind: "refuse", reason: "The batch was cancelled." };
 
-    // Serialises every claim of the Space (its caps), then of this account (and so of its
-    // batches: a batch dials from one number). Always Space before account: no deadlock.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`calls:space:${call.spaceId}`}, 0))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`calls:account:${call.sipAccountId}`}, 0))`;
-    const account = await tx.sipAccount.findUnique({
-      where: { id: call.sipAccountId },
-      select: { deletedAt: true, outboundTrunkId: true, maxConcurrentCalls: true, callsPerSecond: true },
-    });
+    const account = call.sipAccount;
     if (!account || account.deletedAt) return { kind: "refuse", reason: "The call's SIP account was deleted." };
     if (!account.outboundTrunkId) {
       // Saved while LiveKit was away: the call waits for the trunk (Reprovision puts it in place) rather than failing.
@@ -76,7 +71,10 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
       if (overLimit) return { kind: "refuse", reason: overLimit };
     }
 
-    const spaceDecision = await spaceCapsDecision(tx, call.spaceId, ceilings, now);
+    // Serialises every claim of the Space: its caps, and so its accounts' limits and their
+    // batches' (an account belongs to one Space). One lock: each query here is held by it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`calls:space:${call.spaceId}`}, 0))`;
+    const spaceDecision = await spaceCapsDecision(tx, call.spaceId, { callsPerMinute: call.space.outboundCallsPerMinute, concurrentCalls: call.space.outboundConcurrentCalls }, ceilings, now);
     if (!spaceDecision.ok) return waitFor(tx, call, spaceDecision);
 
     const windowMs = cpsWindowMs(account.callsPerSecond);
@@ -122,17 +120,16 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
-async function spaceCapsDecision(tx: Tx, spaceId: string, ceilings: SpaceCeilings, now: Date) {
-  const space = await tx.space.findUniqueOrThrow({ where: { id: spaceId }, select: { outboundCallsPerMinute: true, outboundConcurrentCalls: true } });
+async function spaceCapsDecision(tx: Tx, spaceId: string, own: { callsPerMinute: number | null; concurrentCalls: number | null }, ceilings: SpaceCeilings, now: Date) {
   const caps = effectiveCaps(
-    { callsPerMinute: space.outboundCallsPerMinute, concurrentCalls: space.outboundConcurrentCalls, callsPerDay: null },
+    { ...own, callsPerDay: null },
     { ...ceilings, callsPerDay: Number.MAX_SAFE_INTEGER },
   );
-  const [spaceLive, recent] = await Promise.all([
+  const [spaceLive, capth] = await Promise.all([
     tx.call.count({ where: { spaceId, direction: "outbound", status: { in: [...liveStatuses] } } }),
-    tx.call.findMany({ where: { spaceId, direction: "outbound", startedAt: { gt: new Date(now.getTime() - MINUTE_MS) } }, select: { startedAt: true }, orderBy: { startedAt: "desc" }, take: caps.callsPerMinute }),
+    tx.call.findFirst({ where: { spaceId, direction: "outbound", startedAt: { gt: new Date(now.getTime() - MINUTE_MS) } }, select: { startedAt: true }, orderBy: { startedAt: "desc" }, skip: caps.callsPerMinute - 1 }),
   ]);
-  return decideSpaceCaps({ spaceLive, concurrentCalls: caps.concurrentCalls, recentStarts: recent.map((r) => r.startedAt!).filter(Boolean), callsPerMinute: caps.callsPerMinute }, now);
+  return decideSpaceCaps({ spaceLive, concurrentCalls: caps.concurrentCalls, capthLatestStart: capth?.startedAt ?? null, callsPerMinute: caps.callsPerMinute }, now);
 }
 
 async function waitFor(tx: Tx, call: { id: string; waitReason: string | null }, wait: { waitMs: number; reason: string }): Promise<ClaimOutcome> {

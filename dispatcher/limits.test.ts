@@ -31,14 +31,16 @@ describe("the dispatcher's limits", () => {
 });
 
 describe("the Space's caps in the dispatcher", () => {
-  const space = { spaceLive: 0, concurrentCalls: 2, recentStarts: [] as Date[], callsPerMinute: 3 };
+  const space = { spaceLive: 0, concurrentCalls: 2, capthLatestStart: null as Date | null, callsPerMinute: 3 };
   it("waits while the Space's concurrent calls are all in use", () => {
     expect(decideSpaceCaps({ ...space, spaceLive: 1 }, now)).toEqual({ ok: true });
     expect(decideSpaceCaps({ ...space, spaceLive: 2 }, now)).toMatchObject({ ok: false, reason: "Waiting: the Space already has 2 calls in progress (its cap of concurrent calls)." });
   });
   it("spaces calls by the per-minute cap, waiting until the oldest start leaves the minute", () => {
-    const starts = [new Date(50_000), new Date(70_000), new Date(90_000)];
-    expect(decideSpaceCaps({ ...space, recentStarts: starts.slice(1) }, now)).toEqual({ ok: true });
-    expect(decideSpaceCaps({ ...space, recentStarts: starts }, now)).toEqual({ ok: false, waitMs: 10_000, reason: "Waiting for the Space's cap of 3 calls per minute." });
+    // Three starts in the minute (50 s, 70 s, 90 s): the third latest, at 50 s, leaves it at 110 s.
+    expect(decideSpaceCaps({ ...space, capthLatestStart: new Date(50_000) }, now)).toEqual({ ok: false, waitMs: 10_000, reason: "Waiting for the Space's cap of 3 calls per minute." });
+    // Fewer than three in the minute, or the third latest already out of it.
+    expect(decideSpaceCaps({ ...space, capthLatestStart: null }, now)).toEqual({ ok: true });
+    expect(decideSpaceCaps({ ...space, capthLatestStart: new Date(30_000) }, now)).toEqual({ ok: true });
   });
 });

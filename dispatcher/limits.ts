@@ -55,8 +55,12 @@ export type SpaceCapInput = {
   /** The Space's outbound calls dialling, ringing or up. */
   spaceLive: number;
   concurrentCalls: number;
-  /** Start times of the Space's outbound calls dialled in the last minute. */
-  recentStarts: Date[];
+  /**
+   * The start of the Space's callsPerMinute-th latest outbound call, when it lies within the
+   * last minute (the cap is reached until it leaves the minute); null when fewer started.
+   * One row, not the minute's starts: a Space dialling hundreds a minute claims as cheaply.
+   */
+  capthLatestStart: Date | null;
   callsPerMinute: number;
 };
 
@@ -66,9 +70,8 @@ export function decideSpaceCaps(input: SpaceCapInput, now: Date): LimitDecision 
   if (input.spaceLive >= input.concurrentCalls) {
     return { ok: false, waitMs: CHANNEL_RECHECK_MS, reason: `Waiting: the Space already has ${plural(input.concurrentCalls, "call")} in progress (its cap of concurrent calls).` };
   }
-  const inWindow = input.recentStarts.filter((d) => now.getTime() - d.getTime() < MINUTE_MS).sort((a, b) => a.getTime() - b.getTime());
-  if (inWindow.length >= input.callsPerMinute) {
-    const oldest = inWindow[inWindow.length - input.callsPerMinute]!;
+  const oldest = input.capthLatestStart;
+  if (oldest && now.getTime() - oldest.getTime() < MINUTE_MS) {
     return { ok: false, waitMs: Math.max(10, oldest.getTime() + MINUTE_MS - now.getTime()), reason: `Waiting for the Space's cap of ${plural(input.callsPerMinute, "call")} per minute.` };
   }
   return { ok: true };
