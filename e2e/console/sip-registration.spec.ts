@@ -8,7 +8,7 @@ import { stackLiveKit } from "../../scripts/stack/stack-env";
 import { agentWorker } from "../agent-calls";
 import { newUser, signUp } from "../fixtures";
 import { killEdge, startLiveKitServer } from "../livekit";
-import { createAgentViaApi, randomNumber } from "../phone-numbers";
+import { bindViaApi, createAccountViaApi, createAgentViaApi, randomNumber } from "../phone-numbers";
 import { startRegistrar } from "../sipp/pbx-registrar";
 
 // An agent registered as an extension on the customer's PBX (seed 002, issue 13 point 4):
@@ -185,6 +185,25 @@ test.describe("registration", () => {
     expect(text).not.toContain("secret-1005");
     expect(JSON.parse(text)).toMatchObject({ proxy: null, did: null, xDestUser: null, extension: "1005", subscribe: false, status: "pending" });
     expect((await page.request.get(`/api/v1/spaces/${spaceId}/agents/nope/sip-registration`)).status()).toBe(404);
+  });
+
+  test("a DID and a bound number never collide: each side refuses the other, 409 on its field", async ({ page }) => {
+    const spaceId = await signUp(page, newUser("sip-reg-did"));
+    const agentId = await createAgentViaApi(page.request, spaceId, "Front desk");
+    const accountId = await createAccountViaApi(page.request, spaceId);
+    const bound = randomNumber();
+    await bindViaApi(page.request, spaceId, accountId, bound);
+    const base = { domain: "pbx.example.com", username: "1006", password: "secret-1006" };
+
+    const clash = await page.request.put(url(spaceId, agentId), { data: { ...base, did: bound } });
+    expect(clash.status()).toBe(409);
+    expect((await clash.json()).errors).toEqual([expect.objectContaining({ path: "did", message: expect.stringContaining("bound to a Custom SIP account") })]);
+
+    const did = randomNumber();
+    expect((await page.request.put(url(spaceId, agentId), { data: { ...base, did } })).status()).toBe(200);
+    const taken = await page.request.post(`/api/v1/spaces/${spaceId}/phone-numbers`, { data: { accountId, number: did } });
+    expect(taken.status()).toBe(409);
+    expect((await taken.json()).errors).toEqual([expect.objectContaining({ path: "number", message: expect.stringContaining("DID of an agent's SIP registration") })]);
   });
 });
 

@@ -12,6 +12,9 @@ import type { PhoneNumberWriteResult } from "./view";
 // Says nothing about where the number is bound: the other account may be in another Space.
 export const NUMBER_TAKEN = "This number is already bound to another Custom SIP account (possibly in another Space). Use a different number or remove the prior binding.";
 const NO_SUCH_ACCOUNT = "Choose a Custom SIP account of this Space.";
+// LiveKit matches inbound calls by number across the whole deployment: a registration's DID
+// (its own inbound trunk) and a bound number must never be the same.
+export const NUMBER_IS_REGISTRATION_DID = "This number is the DID of an agent's SIP registration (possibly in another Space): its calls go to that agent. Use a different number, or change the registration's DID.";
 
 /**
  * Binds a number to an account: saves it, then converges the account in LiveKit (the number
@@ -30,6 +33,9 @@ export async function bindPhoneNumber(ctx: SpaceContext, input: BindPhoneNumberI
     numberId = await withAccountLock(input.accountId, async (tx) => {
       const account = await tx.sipAccount.findFirst({ where: { id: input.accountId, spaceId: ctx.spaceId, deletedAt: null }, select: { id: true } });
       if (!account) throw new ValidationError(NO_SUCH_ACCOUNT, { accountId: [NO_SUCH_ACCOUNT] });
+      if (await tx.agentSipRegistration.findFirst({ where: { did: input.number }, select: { id: true } })) {
+        throw new ConflictError(NUMBER_IS_REGISTRATION_DID, { number: [NUMBER_IS_REGISTRATION_DID] });
+      }
       const created = await tx.phoneNumber.create({
         data: {
           spaceId: ctx.spaceId,

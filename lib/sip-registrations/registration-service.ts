@@ -19,7 +19,7 @@ import type { RegistrationInput, RegistrationView } from "./schemas";
 
 export const NEEDS_EDGE = "SIP registration needs the SIP edge, and this deployment runs in direct mode (SIP_EDGE=off): nothing here can send REGISTER.";
 const DID_TAKEN = "Another agent's registration already sends this DID.";
-const DID_BOUND = "This number is bound to a Custom SIP account here: its calls go to that number's agent. Use another DID, or leave it empty.";
+const DID_BOUND = "This number is bound to a Custom SIP account (possibly in another Space): its calls go to that number's agent. Use another DID, or leave it empty.";
 
 export const passwordSecretContext = (registrationId: string) => ({ accountId: registrationId, field: "registration" });
 
