@@ -1,6 +1,6 @@
 // Whether a queued call may be dialled now under its account's and its batch's limits, and
 // if not, how long to wait and why (in the operator's words). Pure: the counts come from
-// claim-call.ts, which reads them under the account's lock.
+// claim-call.ts, which reads them under the Space's lock.
 
 export type LimitInput = {
   /** The account's calls dialling, ringing or up, inbound included (they hold channels too). */

@@ -19,7 +19,7 @@ import { purgeTranscriptsTask, scheduledJobs } from "./schedule";
 // The dispatcher process: takes queued calls from the job queue (graphile-worker on the
 // console's PostgreSQL), dials them through LiveKit, sends the Spaces' webhooks, and keeps
 // every live call's status true to LiveKit (reconciliation). Run any number of them against
-// one database: claims are exclusive per call and limits are counted under a lock per account.
+// one database: claims are exclusive per call and limits are counted under a lock per Space.
 //
 //   node --conditions=react-server --import tsx dispatcher/main.ts   (scripts/dispatcher/start.sh)
 
