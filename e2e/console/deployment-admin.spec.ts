@@ -99,3 +99,26 @@ test("the administrator suspends a Space: banner, INVITE refused 403 with the ca
   const placed = await postIdempotent(owner.page.request, `/api/v1/spaces/${owner.spaceId}/calls`, { from: number, to: randomNumber(), scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
   expect(placed.status(), await placed.text()).toBe(201);
 });
+
+test("INVITEs that match no account are the administrator's SIP noise: counted and listed in the Admin area, never in a Space", async ({ browser }) => {
+  const scanner = `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+  const unbound = randomNumber();
+  const sipp = await runSipp({ scenario: "invite-refused.xml", targetPort: stackSipPort(), fields: [unbound, "+15550100199"], localIp: scanner, timeoutSeconds: 15 });
+  expect(sipp.statusLines.at(-1), sipp.output).toBe("SIP/2.0 404 Not Found");
+
+  const admin = await adminPage(browser);
+  await admin.goto("/admin");
+  await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "SIP noise" }).click();
+  await expect(admin.getByRole("heading", { name: "SIP noise" })).toBeVisible();
+  // The refusal is written beside the 404, not before it: look again until it is there.
+  await expect(async () => {
+    await admin.reload();
+    await expect(admin.getByTestId("noise-row").filter({ hasText: scanner })).toContainText(unbound, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(admin.getByTestId("noise-row").filter({ hasText: scanner })).toContainText("is not bound to any account");
+  await expect(admin.getByTestId("noise-last-day")).not.toHaveText("0");
+
+  const owner = await newOwner(browser, "noise-tenant");
+  expect((await owner.page.goto("/admin/noise"))?.status()).toBe(404);
+  await expect(owner.page.getByText(scanner)).toHaveCount(0);
+});
