@@ -77,6 +77,13 @@ test.describe("registration", () => {
       const [first, second] = await registrar.requests();
       expect(first).toEqual({ withDigest: false, expires: "600" });
       expect(second).toEqual({ withDigest: true, expires: "600" });
+
+      // Unregister from the page: confirmed, then REGISTER with Expires: 0 and the form is empty again.
+      await form.getByRole("button", { name: "Unregister" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Unregister" }).click();
+      await expect(status).toHaveAttribute("data-status", "none", { timeout: 30_000 });
+      expect((await registrar.requests()).map((r) => r.expires)).toContain("0");
+      expect((await page.request.get(url(spaceId, agentId))).status()).toBe(404);
     } finally {
       await registrar.stop();
     }
