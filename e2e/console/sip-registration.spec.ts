@@ -80,7 +80,7 @@ test.describe("registration", () => {
 
       // Unregister from the page: confirmed, then REGISTER with Expires: 0 and the form is empty again.
       await form.getByRole("button", { name: "Unregister" }).click();
-      await page.getByRole("dialog").getByRole("button", { name: "Unregister" }).click();
+      await page.getByRole("alertdialog", { name: "Unregister Front desk?" }).getByRole("button", { name: "Unregister" }).click();
       await expect(status).toHaveAttribute("data-status", "none", { timeout: 30_000 });
       expect((await registrar.requests()).map((r) => r.expires)).toContain("0");
       expect((await page.request.get(url(spaceId, agentId))).status()).toBe(404);
