@@ -1,7 +1,8 @@
 import "server-only";
 
 // The SIP edge's JSON-RPC (Kamailio's jsonrpcs over xhttp), on its loopback RPC port
-// (SIP_EDGE_RPC_URL). One client for every caller: registrations, the routing cache.
+// (SIP_EDGE_RPC_URL). One client for every caller: registrations, the routing cache, the
+// PBX probe.
 
 type RpcAnswer = { result?: unknown; error?: { code: number; message: string } };
 
@@ -16,10 +17,11 @@ export class EdgeRpcError extends Error {
 
 const RPC_TIMEOUT_MS = 5_000;
 
-export async function edgeRpc(rpcUrl: string, method: string, params: unknown[] = []): Promise<unknown> {
+/** The method's result; EdgeRpcError with the edge's code when it refused, with null when it did not answer. */
+export async function edgeRpc(rpcUrl: string, method: string, params: unknown[] = [], timeoutMs = RPC_TIMEOUT_MS): Promise<unknown> {
   let answer: RpcAnswer;
   try {
-    const res = await fetch(rpcUrl, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }), signal: AbortSignal.timeout(RPC_TIMEOUT_MS) });
+    const res = await fetch(rpcUrl, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }), signal: AbortSignal.timeout(timeoutMs) });
     answer = (await res.json()) as RpcAnswer;
   } catch {
     throw new EdgeRpcError("The SIP edge did not answer.", null);

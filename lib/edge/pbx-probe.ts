@@ -2,6 +2,7 @@ import { publicSipParameters } from "@/lib/platform/public-sip";
 import "server-only";
 import { performance } from "node:perf_hooks";
 import type { SipAccount } from "@/lib/db/generated/prisma/client";
+import { EdgeRpcError, edgeRpc } from "@/lib/edge/edge-rpc";
 import { serverEnv } from "@/lib/env";
 import { parseSipHostPort } from "@/lib/net/sip-host-port";
 import { failed, ok, skipped, type VerifyCheck } from "@/lib/provisioning/verify-checks";
@@ -15,7 +16,7 @@ const NAME = "PBX reachable";
 /** Longer than the edge's own 5 s wait, so its 408 arrives before we give up on it. */
 const RPC_TIMEOUT_MS = 8_000;
 
-type RpcAnswer = { result?: { code: number; text: string }; error?: { code: number; message: string } };
+type PbxAnswer = { code: number; text: string };
 
 export function probeTarget(row: Pick<SipAccount, "sipServerAddress" | "sipTransport">): { uri: string; host: string } | { skip: string } {
   if (!row.sipServerAddress) return { skip: "No SIP server address: outbound calls are off, so there is no PBX to probe." };
@@ -27,11 +28,16 @@ export function probeTarget(row: Pick<SipAccount, "sipServerAddress" | "sipTrans
   return { uri: `sip:${hostPort};transport=${transport}`, host: parsed.value.host };
 }
 
-async function sendOptions(rpcUrl: string, uri: string): Promise<RpcAnswer> {
+/** The PBX's answer; null when the edge could not even send (its resolver found no address). */
+async function sendOptions(rpcUrl: string, uri: string): Promise<PbxAnswer | null> {
   const from = `<sip:switchboard@${(await publicSipParameters()).domain.replace(/:\d+$/, "")}>;tag=probe${Date.now().toString(36)}`;
-  const body = { jsonrpc: "2.0", id: 1, method: "tm.t_uac_wait_block", params: ["OPTIONS", uri, ".", ".", `From: ${from}\r\nTo: <${uri}>\r\n`] };
-  const res = await fetch(rpcUrl, { method: "POST", body: JSON.stringify(body), signal: AbortSignal.timeout(RPC_TIMEOUT_MS) });
-  return (await res.json()) as RpcAnswer;
+  try {
+    const result = await edgeRpc(rpcUrl, "tm.t_uac_wait_block", ["OPTIONS", uri, ".", ".", `From: ${from}\r\nTo: <${uri}>\r\n`], RPC_TIMEOUT_MS);
+    return (result as PbxAnswer | undefined) ?? null;
+  } catch (err) {
+    if (err instanceof EdgeRpcError && err.code !== null) return null;
+    throw err;
+  }
 }
 
 export async function pbxReachableCheck(row: Pick<SipAccount, "sipServerAddress" | "sipTransport">): Promise<VerifyCheck> {
@@ -41,7 +47,7 @@ export async function pbxReachableCheck(row: Pick<SipAccount, "sipServerAddress"
   if (!rpcUrl) return skipped(NAME, "Direct mode (no SIP edge): nothing here sends the SIP OPTIONS probe.");
 
   const started = performance.now();
-  let answer: RpcAnswer;
+  let answer: PbxAnswer | null;
   try {
     answer = await sendOptions(rpcUrl, target.uri);
   } catch {
@@ -49,8 +55,8 @@ export async function pbxReachableCheck(row: Pick<SipAccount, "sipServerAddress"
   }
   const ms = Math.round(performance.now() - started);
   // The edge could not even send: its resolver found no address for the name.
-  if (!answer.result) return failed(NAME, `The name ${target.host} does not resolve to an address.`, "Check the SIP server address, or the PBX's DNS record.");
-  const { code, text } = answer.result;
+  if (!answer) return failed(NAME, `The name ${target.host} does not resolve to an address.`, "Check the SIP server address, or the PBX's DNS record.");
+  const { code, text } = answer;
   if (code >= 200 && code < 300) return ok(NAME, `The PBX answered SIP OPTIONS with ${code} ${text} in ${ms} ms.`);
   if (code === 408) {
     const ips = (await publicSipParameters()).ips.map((ip) => ip.replace(/:\d+$/, "")).join(", ");
