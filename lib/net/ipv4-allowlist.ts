@@ -85,7 +85,7 @@ export function parseIpv4AllowlistEntry(entry: string, mode: IpMode): EntryResul
     return fail(`is too wide; the shortest prefix allowed is /${MIN_PREFIX}`);
   }
 
-  const refused = refusedRange(address, prefix, mode);
+  const refused = refusedRange(address, prefix, mode, "source");
   if (refused !== null) {
     const verb = prefix === 32 ? "is in" : "overlaps";
     return fail(

@@ -80,22 +80,22 @@ describe("refusedRange", () => {
 
   it("refuses unusable sources in both modes", () => {
     for (const mode of ["local", "production"] as const) {
-      expect(refusedRange(at("0.0.0.0"), 32, mode)?.always).toBe(true);
-      expect(refusedRange(at("224.0.0.1"), 32, mode)?.label).toMatch(/multicast/);
-      expect(refusedRange(at("255.255.255.255"), 32, mode)).not.toBeNull();
-      expect(refusedRange(at("8.0.0.0"), 6, mode)).toBeNull(); // 8.0.0.0-11.255.255.255
+      expect(refusedRange(at("0.0.0.0"), 32, mode, "source")?.always).toBe(true);
+      expect(refusedRange(at("224.0.0.1"), 32, mode, "source")?.label).toMatch(/multicast/);
+      expect(refusedRange(at("255.255.255.255"), 32, mode, "source")).not.toBeNull();
+      expect(refusedRange(at("8.0.0.0"), 6, mode, "source")).toBeNull(); // 8.0.0.0-11.255.255.255
     }
   });
 
   it("allows loopback only in local mode", () => {
-    expect(refusedRange(at("127.0.0.1"), 32, "local")).toBeNull();
-    expect(refusedRange(at("127.0.0.1"), 32, "production")?.label).toMatch(/loopback/);
+    expect(refusedRange(at("127.0.0.1"), 32, "local", "source")).toBeNull();
+    expect(refusedRange(at("127.0.0.1"), 32, "production", "source")?.label).toMatch(/loopback/);
   });
 
   it("refuses a range that merely overlaps a refused one", () => {
-    expect(refusedRange(at("0.0.0.0"), 7, "local")).not.toBeNull();
-    expect(refusedRange(at("192.0.0.0"), 8, "production")).not.toBeNull();
-    expect(refusedRange(at("192.0.0.0"), 8, "local")).toBeNull();
+    expect(refusedRange(at("0.0.0.0"), 7, "local", "source")).not.toBeNull();
+    expect(refusedRange(at("192.0.0.0"), 8, "production", "source")).not.toBeNull();
+    expect(refusedRange(at("192.0.0.0"), 8, "local", "source")).toBeNull();
   });
 
   // Addresses inside each range ipaddr.js knows, so the small /24s are actually exercised.
@@ -110,15 +110,32 @@ describe("refusedRange", () => {
       return formatIpv4((start + (noise % 2 ** (32 - prefix))) >>> 0);
     });
 
-  it("refuses in production everything ipaddr.js calls special, except private, CGNAT and anycast services", () => {
+  it("refuses in production every source ipaddr.js calls special, except private, CGNAT and anycast services", () => {
     fc.assert(
       fc.property(fc.oneof(address, nearSpecial), (text) => {
         const kind = ipaddr.IPv4.parse(text).range();
         // private and CGNAT can be a PBX across a VPN; as112/amt are ordinary anycast services.
         const allowed = ["unicast", "private", "carrierGradeNat", "as112", "amt"].includes(kind);
-        expect(refusedRange(parseIpv4(text)!, 32, "production") === null).toBe(allowed);
+        expect(refusedRange(parseIpv4(text)!, 32, "production", "source") === null).toBe(allowed);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("refuses in production every destination ipaddr.js calls special, private and CGNAT included", () => {
+    fc.assert(
+      fc.property(fc.oneof(address, nearSpecial), (text) => {
+        const kind = ipaddr.IPv4.parse(text).range();
+        const allowed = ["unicast", "as112", "amt"].includes(kind);
+        expect(refusedRange(parseIpv4(text)!, 32, "production", "destination") === null).toBe(allowed);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("lets a local deployment dial private and loopback destinations", () => {
+    for (const text of ["10.0.0.5", "192.168.1.10", "172.16.0.1", "100.64.0.1", "127.0.0.1"]) {
+      expect(refusedRange(at(text), 32, "local", "destination"), text).toBeNull();
+    }
   });
 });

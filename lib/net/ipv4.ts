@@ -63,6 +63,12 @@ export function describeIpv4Problem(text: string): string | null {
   return "is not an IPv4 address";
 }
 
+/**
+ * What an address is checked for: a `source` of SIP traffic (Allowed inbound IPs) or a
+ * `destination` we send SIP to on a tenant's behalf (the SIP server address).
+ */
+export type AddressUse = "source" | "destination";
+
 /** A named block of addresses that is never a legitimate source of SIP traffic. */
 interface SpecialRange {
   readonly base: number;
@@ -70,16 +76,18 @@ interface SpecialRange {
   readonly label: string;
   /** Refused in local mode too (not only in production). */
   readonly always: boolean;
+  /** Refused only as a destination (private space is a fine source behind a VPN or interconnect). */
+  readonly destinationOnly?: boolean;
 }
 
-function range(cidr: string, label: string, always: boolean): SpecialRange {
+function range(cidr: string, label: string, always: boolean, destinationOnly = false): SpecialRange {
   const [addr = "", prefix = ""] = cidr.split("/");
   const base = parseIpv4(addr);
   if (base === null) throw new Error(`bad built-in range ${cidr}`);
-  return { base, prefix: Number(prefix), label, always };
+  return { base, prefix: Number(prefix), label, always, destinationOnly };
 }
 
-// Local mode keeps loopback, private and test ranges usable (the local stack runs on
+// Production refuses every range below. Local mode keeps loopback, private and test ranges usable (the local stack runs on
 // 127.0.0.1 or inside network namespaces), but an address that can never send a packet
 // (0/8, multicast, class E, broadcast) is refused everywhere.
 const SPECIAL_RANGES: readonly SpecialRange[] = [
@@ -87,7 +95,14 @@ const SPECIAL_RANGES: readonly SpecialRange[] = [
   range("224.0.0.0/4", "multicast (224.0.0.0/4)", true),
   range("240.0.0.0/4", "reserved (240.0.0.0/4, including the broadcast address)", true),
   range("127.0.0.0/8", "loopback (127.0.0.0/8)", false),
-  range("169.254.0.0/16", "link-local (169.254.0.0/16)", false),
+  // Private and carrier-grade NAT space as a destination: a hosted gateway dialling it would
+  // send SIP into its own provider's network on a tenant's behalf. As a source it is fine (a
+  // PBX reaching the edge over a private interconnect; the seed's own example allows 10/24).
+  range("10.0.0.0/8", "private space (10.0.0.0/8)", false, true),
+  range("100.64.0.0/10", "carrier-grade NAT space (100.64.0.0/10)", false, true),
+  range("172.16.0.0/12", "private space (172.16.0.0/12)", false, true),
+  range("192.168.0.0/16", "private space (192.168.0.0/16)", false, true),
+  range("169.254.0.0/16", "link-local (169.254.0.0/16, with the clouds’ metadata service)", false),
   range("192.0.0.0/24", "reserved for IETF protocols (192.0.0.0/24)", false),
   range("192.0.2.0/24", "reserved for documentation (192.0.2.0/24)", false),
   range("192.88.99.0/24", "reserved (192.88.99.0/24, former 6to4 relay)", false),
@@ -100,11 +115,12 @@ const SPECIAL_RANGES: readonly SpecialRange[] = [
  * The first refused range that overlaps `value/prefix` in this mode, or null. Overlap (not
  * containment) on purpose: 0.0.0.0/7 must not sneak 0/8 in.
  */
-export function refusedRange(value: number, prefix: number, mode: IpMode): { label: string; always: boolean } | null {
+export function refusedRange(value: number, prefix: number, mode: IpMode, use: AddressUse): { label: string; always: boolean } | null {
   const first = networkAddress(value, prefix);
   const last = lastAddress(value, prefix);
   for (const r of SPECIAL_RANGES) {
     if (!r.always && mode === "local") continue;
+    if (r.destinationOnly && use === "source") continue;
     const rFirst = r.base;
     const rLast = lastAddress(r.base, r.prefix);
     if (first <= rLast && rFirst <= last) return { label: r.label, always: r.always };

@@ -21,7 +21,7 @@ describe("parseSipHostPort: accepted", () => {
     ["81.2.69.142:65535", "81.2.69.142:65535", 65535],
     ["sip-1.a-b.example", "sip-1.a-b.example", undefined],
     ["xn--80ak6aa92e.xn--p1ai", "xn--80ak6aa92e.xn--p1ai", undefined],
-    ["10.0.0.5", "10.0.0.5", undefined],
+    ["10.0.0.5", null, undefined], // private: a local deployment's PBX, refused in production (see below)
   ])("%j", (raw, canonical, port) => {
     const r = parseSipHostPort(raw, canonical === null ? local : production);
     expect(r.ok).toBe(true);
@@ -41,6 +41,10 @@ describe("parseSipHostPort: accepted", () => {
     expect(error("localhost:5060")).toMatch(/localhost is not allowed in production/);
     expect(error("pbx.localhost")).toMatch(/localhost/);
     expect(error("127.0.0.1:5060")).toMatch(/loopback.*production/);
+    expect(error("10.0.0.5")).toMatch(/private space.*production/);
+    expect(error("192.168.1.20:5060")).toMatch(/private space.*production/);
+    expect(error("100.64.1.1")).toMatch(/carrier-grade NAT.*production/);
+    expect(error("169.254.169.254")).toMatch(/metadata/);
   });
 });
 

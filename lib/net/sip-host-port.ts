@@ -82,7 +82,7 @@ function parseHost(host: string, mode: IpMode): { ok: true; value: string } | { 
     const problem = describeIpv4Problem(host);
     if (problem !== null) return fail(`“${host}” ${problem}.`);
     const address = parseIpv4(host);
-    const refused = address === null ? null : refusedRange(address, 32, mode);
+    const refused = address === null ? null : refusedRange(address, 32, mode, "destination");
     if (refused !== null) {
       return fail(
         refused.always
