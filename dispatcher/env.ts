@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deploymentModeOf, deploymentModeSetting, localSecretInProduction } from "@/lib/deployment-mode";
 import { DEFAULT_DISABLE_AFTER_SECONDS, DEFAULT_RETRY_SCHEDULE_SECONDS, parseRetrySchedule } from "@/lib/webhooks/retry-schedule";
 
 // The only reader of process.env for the dispatcher (the web app has lib/env.ts, the agent
@@ -46,8 +47,9 @@ const dispatcherEnvSchema = z
     CALL_RINGING_TIMEOUT_SECONDS: int(5, 120, 30),
     /** Opens webhook signing secrets (the web app's key ring); without it no webhook is sent. */
     CREDENTIALS_KEYS: optionalText,
-    /** production: webhooks only to public addresses, re-checked by DNS at every send. */
-    DEPLOYMENT_MODE: z.enum(["local", "production"]).default("local"),
+    /** production: webhooks and calls only to public addresses (DNS at every send and dial), host ownership; unset follows NODE_ENV (lib/deployment-mode.ts). */
+    DEPLOYMENT_MODE: deploymentModeSetting,
+    NODE_ENV: optionalText,
     /** Seconds between a failed webhook attempt and the next ("5,30,120,..."); default lib/webhooks/retry-schedule.ts. */
     WEBHOOK_RETRY_SCHEDULE_SECONDS: optionalText.pipe(
       z
@@ -77,7 +79,10 @@ const dispatcherEnvSchema = z
     if (missing.length > 0 && missing.length < LIVEKIT_SETTINGS.length) {
       for (const name of missing) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when any of ${LIVEKIT_SETTINGS.join(", ")} is set` });
     }
-  });
+    const localSecret = localSecretInProduction(env);
+    if (localSecret) ctx.addIssue({ code: "custom", path: ["LIVEKIT_API_SECRET"], message: localSecret });
+  })
+  .transform((env) => ({ ...env, DEPLOYMENT_MODE: deploymentModeOf(env) }));
 
 export type DispatcherEnv = z.infer<typeof dispatcherEnvSchema>;
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { LOCAL_STACK_LIVEKIT_SECRET } from "./deployment-mode";
 import { parseServerEnv } from "./env";
 
 // The server environment as an operator writes it in .env: what start-up accepts, and the
@@ -38,5 +39,20 @@ describe("parseServerEnv: LiveKit settings", () => {
 
   it("names a missing required variable", () => {
     expect(() => parseServerEnv({ ...base, DATABASE_URL: undefined })).toThrow(/DATABASE_URL/);
+  });
+});
+
+describe("parseServerEnv: deployment mode", () => {
+  it("fails closed: unset means production when NODE_ENV is production, local otherwise", () => {
+    expect(parseServerEnv({ ...base, NODE_ENV: "production" }).DEPLOYMENT_MODE).toBe("production");
+    expect(parseServerEnv({ ...base, NODE_ENV: "development" }).DEPLOYMENT_MODE).toBe("local");
+    expect(parseServerEnv({ ...base, NODE_ENV: "production", DEPLOYMENT_MODE: "local" }).DEPLOYMENT_MODE).toBe("local");
+  });
+
+  it("refuses the local stack's published LiveKit secret in production, and only there", () => {
+    const localStack = { ...liveKit, LIVEKIT_API_SECRET: LOCAL_STACK_LIVEKIT_SECRET };
+    expect(() => parseServerEnv({ ...base, ...localStack, NODE_ENV: "production" })).toThrow(/LIVEKIT_API_SECRET: .*published secret/);
+    expect(() => parseServerEnv({ ...base, ...localStack, DEPLOYMENT_MODE: "production" })).toThrow(/published secret/);
+    expect(parseServerEnv({ ...base, ...localStack, NODE_ENV: "production", DEPLOYMENT_MODE: "local" }).LIVEKIT_API_SECRET).toBe(LOCAL_STACK_LIVEKIT_SECRET);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseKeyring } from "@/lib/crypto/credentials";
+import { deploymentModeOf, deploymentModeSetting, localSecretInProduction } from "@/lib/deployment-mode";
 
 // The only reader of process.env for the web app. Parsed once, lazily, so a build without a
 // full environment still works; a running server with a bad environment fails on first use
@@ -48,8 +49,8 @@ const serverEnvSchema = z.object({
    * lowercase. Empty: the first user to sign up on a fresh deployment is its administrator.
    */
   SWITCHBOARD_ADMIN_EMAILS: optionalSetting.transform((v) => (v ? v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean) : [])),
-  /** "production" turns on the strict allowlist rules (no loopback, reserved or multicast). */
-  DEPLOYMENT_MODE: z.enum(["local", "production"]).default("local"),
+  /** "production": the strict address policy and host ownership (lib/deployment-mode.ts); unset follows NODE_ENV. */
+  DEPLOYMENT_MODE: deploymentModeSetting,
   /** The agent worker's registered name: every number's dispatch rule dispatches it. */
   AGENT_NAME: z
     .string()
@@ -87,7 +88,9 @@ const serverEnvSchema = z.object({
       ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when any of ${LIVEKIT_SETTINGS.join(", ")} is set` });
     }
   }
-});
+  const localSecret = localSecretInProduction(env);
+  if (localSecret) ctx.addIssue({ code: "custom", path: ["LIVEKIT_API_SECRET"], message: localSecret });
+}).transform((env) => ({ ...env, DEPLOYMENT_MODE: deploymentModeOf(env) }));
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 

@@ -3,27 +3,16 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { lookup as dnsLookupAll } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
+import { isPublicAddress } from "@/lib/net/public-address";
 
-// Where a webhook may be sent. In production mode only to public unicast addresses: never
-// loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), carrier-grade NAT (100.64/10),
-// link-local (169.254/16 with the clouds' metadata service, fe80::/10), unspecified,
-// multicast or reserved ranges. Checked on save and again on every send, by resolving the
+// Where a webhook may be sent. In production mode only to public unicast addresses
+// (lib/net/public-address.ts). Checked on save and again on every send, by resolving the
 // name then and connecting only to the addresses that were checked (a name that resolved to
 // a public address on save and to 127.0.0.1 later is refused at send time).
-//
-// ipaddr.js classifies addresses here: they come from DNS in canonical form, so its lenient
-// parsing of odd spellings (lib/net/ipv4.ts says why we avoid it for operator input) does
-// not apply.
 
 export type AddressMode = "local" | "production";
 
 export const NOT_PUBLIC = "resolves to an address that is not public (loopback, private, link-local or metadata)";
-
-/** Whether `address` is a public unicast address (IPv4-mapped IPv6 is judged as its IPv4). */
-export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === "unicast";
-}
 
 /** Why `url` may not receive webhooks in `mode`, or null when it may. Resolves the host name. */
 export async function webhookUrlProblem(url: string, mode: AddressMode): Promise<string | null> {

@@ -3,7 +3,8 @@ import http from "node:http";
 import https from "node:https";
 import ipaddr from "ipaddr.js";
 import { Webhook } from "standardwebhooks";
-import { isPublicAddress, lookupFor, NOT_PUBLIC, type AddressMode } from "./address-policy";
+import { isPublicAddress } from "@/lib/net/public-address";
+import { lookupFor, NOT_PUBLIC, type AddressMode } from "./address-policy";
 
 // One HTTP attempt of one delivery, signed by the Standard Webhooks library (webhook-id,
 // webhook-timestamp, webhook-signature). Never throws: every outcome is an AttemptResult the

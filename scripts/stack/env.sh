@@ -6,7 +6,8 @@
 #
 # The API secret is a fixed, public, local-only value: the stack binds loopback (or lives in
 # its own network namespace), so it protects nothing beyond this machine. Production sets
-# its own LIVEKIT_API_SECRET.
+# its own LIVEKIT_API_SECRET (the web app and the dispatcher refuse this one in production
+# mode: lib/deployment-mode.ts).
 
 STACK_NAME="${STACK_NAME:-dev}"
 
