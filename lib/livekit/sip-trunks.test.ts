@@ -29,6 +29,22 @@ describe("createInboundTrunk", () => {
     expect(create).not.toHaveBeenCalled();
   });
 
+  it.each([["10.0.0.0/7"], ["0.0.0.0/0"], ["128.0.0.0/1"]])("refuses %j: wider than /8 is never one operator's PBX", async (entry) => {
+    const create = vi.fn();
+    await expect(createInboundTrunk({ ...spec, allowedAddresses: [entry] }, fakeLiveKit({ createSipInboundTrunk: create }))).rejects.toBeInstanceOf(ValidationError);
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it("refuses a trunk with neither allowed addresses nor a password, and accepts a password alone", async () => {
+    const create = vi.fn(async () => new SIPInboundTrunkInfo({ sipTrunkId: "ST_2" }));
+    const lk = fakeLiveKit({ createSipInboundTrunk: create });
+    await expect(createInboundTrunk({ ...spec, allowedAddresses: [] }, lk)).rejects.toThrow(/from anywhere/);
+    await expect(createInboundTrunk({ ...spec, allowedAddresses: [], auth: { username: "pbx", password: "" } }, lk)).rejects.toThrow(/from anywhere/);
+    expect(create).not.toHaveBeenCalled();
+    await createInboundTrunk({ ...spec, allowedAddresses: [], auth: { username: "pbx", password: "long-enough-Pa55" } }, lk);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
   it("passes canonical IPv4 and CIDR entries through", async () => {
     const create = vi.fn(async () => new SIPInboundTrunkInfo({ sipTrunkId: "ST_1", allowedAddresses: ["203.0.113.0/24", "0.0.0.0"] }));
     const trunk = await createInboundTrunk({ ...spec, allowedAddresses: ["203.0.113.0/24", "0.0.0.0"] }, fakeLiveKit({ createSipInboundTrunk: create }));

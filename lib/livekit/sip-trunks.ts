@@ -86,16 +86,22 @@ function transportFromLiveKit(t: SIPTransport): OutboundTransport {
 }
 
 // LiveKit silently drops allowlist entries it cannot parse and, when none is left, accepts
-// every source address. Refuse anything but plain dotted IPv4 (optionally /0-32) here too,
-// whatever the caller's parser already checked.
+// every source address. The last guard before LiveKit, whatever the caller's parser already
+// checked: plain dotted IPv4 with a prefix of /8 or longer (wider is never one operator's
+// PBX), and never an inbound trunk with neither an allowlist nor a password.
 const IPV4_OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-const STRICT_IPV4_OR_CIDR = new RegExp(`^${IPV4_OCTET}(\\.${IPV4_OCTET}){3}(/(3[0-2]|[12]?\\d))?$`);
+const STRICT_IPV4_OR_CIDR = new RegExp(`^${IPV4_OCTET}(\\.${IPV4_OCTET}){3}(/(3[0-2]|[12]\\d|[89]))?$`);
 
-function assertAllowedAddresses(entries: string[]): void {
-  const bad = entries.filter((e) => !STRICT_IPV4_OR_CIDR.test(e));
+function assertInboundAdmission(spec: InboundTrunkSpec): void {
+  const bad = spec.allowedAddresses.filter((e) => !STRICT_IPV4_OR_CIDR.test(e));
   if (bad.length > 0) {
-    throw new ValidationError("Allowed addresses must be IPv4 addresses or CIDR ranges.", {
-      allowedAddresses: bad.map((e) => `Not an IPv4 address or range: ${e}`),
+    throw new ValidationError("Allowed addresses must be IPv4 addresses or CIDR ranges of /8 or longer.", {
+      allowedAddresses: bad.map((e) => `Not an IPv4 address or a range of /8 or longer: ${e}`),
+    });
+  }
+  if (spec.allowedAddresses.length === 0 && !(spec.auth?.username && spec.auth.password)) {
+    throw new ValidationError("An inbound trunk needs allowed addresses or a password: with neither, LiveKit accepts calls from anywhere.", {
+      allowedAddresses: ["Enter at least one IP address or range, or set inbound authentication."],
     });
   }
 }
@@ -140,7 +146,7 @@ function toOutbound(t: SIPOutboundTrunkInfo): OutboundTrunk {
 }
 
 function inboundInfo(spec: InboundTrunkSpec, id = ""): SIPInboundTrunkInfo {
-  assertAllowedAddresses(spec.allowedAddresses);
+  assertInboundAdmission(spec);
   return new SIPInboundTrunkInfo({
     sipTrunkId: id,
     name: spec.name,

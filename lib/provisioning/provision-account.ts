@@ -14,6 +14,7 @@ import { liveKitInboundAddresses } from "@/lib/edge/edge-mode";
 import { desiredTrunks, type AccountForProvisioning } from "./desired-trunks";
 import { emitProvisioned, emitProvisioningFailed } from "./provisioning-webhook-events";
 import { nextHealAt } from "./heal-schedule";
+import { provisioningRefusal } from "./preflight";
 import type { SweepSnapshot } from "./sweep-snapshot";
 
 // The database side of provisioning: read the account and its bound numbers as stored,
@@ -110,6 +111,14 @@ export async function provisionAccount(accountId: string, options: { sweep?: boo
   return withAccountLock(accountId, async (tx) => {
     const row = await tx.sipAccount.findFirst({ where: { id: accountId, deletedAt: null } });
     if (!row) return { ok: false, reason: "The account no longer exists." };
+    const refusal = await provisioningRefusal(row);
+    if (refusal) {
+      // Not retried in the background: the same row would be refused again until edited.
+      await tx.sipAccount.update({ where: { id: row.id }, data: { provisioningStatus: "not_provisioned", provisioningError: refusal, healAt: null } });
+      await recordNumbersFailed(tx, row.id, "Its account's saved settings were refused before provisioning; see the account.");
+      await emitProvisioningFailed(tx, row, refusal);
+      return { ok: false, reason: refusal };
+    }
     const numbers = await loadLiveNumbers(tx, row.id);
     try {
       const changes = await convergeAccount(tx, row, numbers, { sweep: options.sweep ?? false, lk: options.lk });

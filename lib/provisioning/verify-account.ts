@@ -1,14 +1,13 @@
 import "server-only";
-import { decryptSecret } from "@/lib/crypto/credentials";
 import type { IpMode } from "@/lib/net/ipv4";
 import type { LiveKitClients } from "@/lib/livekit/client";
 import { listInboundTrunks, listOutboundTrunks, type InboundTrunk, type OutboundTrunk } from "@/lib/livekit/sip-trunks";
 import { UpstreamError } from "@/lib/errors";
 import { isLiveKitNotConfigured, LIVEKIT_NOT_CONFIGURED } from "@/lib/livekit/errors";
-import { credentialsKeyring } from "@/lib/sip-accounts/keyring";
 import { desiredTrunks } from "./desired-trunks";
 import { checkLocalConfig, type StoredAccountConfig } from "./local-config-check";
 import { isMarkedFor, type ObjectRole } from "./marker";
+import { passwordReadable } from "./preflight";
 import { toProvisioningInput } from "./provision-account";
 import { checkInboundTrunk, checkNumbersInSync, checkOutboundTrunk, type FoundTrunk } from "./trunk-checks";
 import { failed, FIX_LIVEKIT_DOWN, FIX_LIVEKIT_NOT_CONFIGURED, LIVEKIT_UNREACHABLE, report, skipped, type VerifyCheck, type VerifyReport } from "./verify-checks";
@@ -25,17 +24,6 @@ export type VerifyInput = {
   lk?: LiveKitClients;
 };
 
-function readable(row: VerifyInput["row"], field: "inbound" | "outbound"): boolean {
-  const enc = row[`${field}PasswordEnc`];
-  if (!enc) return true;
-  try {
-    decryptSecret(credentialsKeyring(), enc, { accountId: row.id, field });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function pick<T extends { id: string; metadata: string }>(all: T[], storedId: string | null, accountId: string, role: ObjectRole): FoundTrunk<T> {
   const byId = storedId ? all.find((t) => t.id === storedId) : undefined;
   if (byId) return { trunk: byId, byStoredId: true };
@@ -45,7 +33,7 @@ function pick<T extends { id: string; metadata: string }>(all: T[], storedId: st
 
 export async function verifyAccount(input: VerifyInput): Promise<VerifyReport> {
   const { row, boundNumbers, mode, lk } = input;
-  const local = checkLocalConfig(row, mode, { inbound: readable(row, "inbound"), outbound: readable(row, "outbound") });
+  const local = checkLocalConfig(row, mode, { inbound: passwordReadable(row, "inbound"), outbound: passwordReadable(row, "outbound") });
   if (local.status === "failed") {
     const waiting = "Skipped: the local config must pass first, because LiveKit is compared with it.";
     return report([local, skipped("Inbound trunk", waiting), skipped("Outbound trunk", waiting), skipped("Numbers in sync", waiting)]);

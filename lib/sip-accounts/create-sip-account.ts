@@ -6,6 +6,7 @@ import { ConflictError } from "@/lib/errors";
 import { provisionAccount } from "@/lib/provisioning/provision-account";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { credentialsKeyring } from "./keyring";
+import { assertSipServerAddressDialable } from "./sip-server-check";
 import { accountColumns, assertCanManage, findLiveAccount, toSipAccountView } from "./repository";
 import type { CreateSipAccountInput } from "./schemas";
 import type { SipAccountWriteResult } from "./view";
@@ -19,6 +20,7 @@ export const NAME_TAKEN = "Another Custom SIP account in this Space already has 
  */
 export async function createSipAccount(ctx: SpaceContext, input: CreateSipAccountInput): Promise<SipAccountWriteResult> {
   assertCanManage(ctx);
+  await assertSipServerAddressDialable(input.sipServerAddress);
   // The id is chosen here because it is bound into the password ciphertexts.
   const id = randomUUID();
   const keyring = credentialsKeyring();

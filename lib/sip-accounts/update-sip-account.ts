@@ -6,6 +6,7 @@ import { provisionAccount } from "@/lib/provisioning/provision-account";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { NAME_TAKEN } from "./create-sip-account";
 import { credentialsKeyring } from "./keyring";
+import { assertSipServerAddressDialable } from "./sip-server-check";
 import { accountColumns, assertCanManage, findLiveAccount, toSipAccountView } from "./repository";
 import { resolvePasswordPair, type PasswordEffect, type UpdateSipAccountInput } from "./schemas";
 import type { SipAccountWriteResult } from "./view";
@@ -17,6 +18,7 @@ import type { SipAccountWriteResult } from "./view";
  */
 export async function updateSipAccount(ctx: SpaceContext, accountId: string, input: UpdateSipAccountInput): Promise<SipAccountWriteResult> {
   assertCanManage(ctx);
+  await assertSipServerAddressDialable(input.sipServerAddress);
   const row = await findLiveAccount(ctx, accountId);
 
   const outbound = resolvePasswordPair("outbound", { username: input.outboundUsername, change: input.outboundPassword }, { passwordCurrentlySet: row.outboundPasswordEnc !== null });
