@@ -1,6 +1,8 @@
 import { moveCall } from "@/lib/calls/repository";
 import { failureReasonFor, statusFromSipCode } from "@/lib/calls/status";
 import { db } from "@/lib/db/client";
+import type { IpMode } from "@/lib/net/ipv4";
+import { outboundHostRefusal } from "@/lib/sip-accounts/host-ownership/trust";
 import { createCallRoom, dialIntoRoom, endCallRoom, readCallParticipant } from "@/lib/livekit/calls";
 import type { ClaimedCall } from "./claim-call";
 import { retryDecision } from "./retry";
@@ -12,7 +14,7 @@ import { requeueCall } from "./requeue";
 // meanwhile, so no other dispatcher takes it over; once answered, LiveKit's webhooks (and
 // reconciliation as the fallback) carry it to its end.
 
-export type DialSettings = { agentName: string; ringingTimeoutSeconds: number; leaseSeconds: number };
+export type DialSettings = { agentName: string; ringingTimeoutSeconds: number; leaseSeconds: number; mode: IpMode };
 
 // Until the SIP participant is in the room the call holds a start slot: look often then.
 const STARTING_POLL_MS = 100;
@@ -41,6 +43,11 @@ async function dial(call: ClaimedCall, settings: DialSettings, started: () => vo
     agentId: call.agentId,
     variables: call.variables ?? {},
   });
+  const refusal = await hostRefusalAtDial(call, settings.mode);
+  if (refusal) {
+    await moveCall(call.id, "failed", { failureReason: refusal, endedAt: new Date(), leaseUntil: null });
+    return;
+  }
   try {
     await createCallRoom({ roomName: call.roomName, agentName: settings.agentName, agentMetadata: metadata });
   } catch (err) {
@@ -98,6 +105,17 @@ async function dial(call: ClaimedCall, settings: DialSettings, started: () => vo
 }
 
 /** Shows "ringing" as soon as the callee's phone rings (180/183): LiveKit posts no webhook for it. */
+/**
+ * The address policy and host ownership, asked again at the moment of dialling (production
+ * only): DNS may point elsewhere than when the call was placed, and an approval may have been
+ * voided since (lib/sip-accounts/host-ownership).
+ */
+async function hostRefusalAtDial(call: ClaimedCall, mode: IpMode): Promise<string | null> {
+  if (mode === "local") return null;
+  const account = await db().sipAccount.findUnique({ where: { id: call.accountId }, select: { id: true, spaceId: true, sipServerAddress: true, outboundUsername: true } });
+  return account ? outboundHostRefusal(account, mode) : "The call's SIP account no longer exists.";
+}
+
 function watchRinging(call: ClaimedCall, started: () => void): { stop: () => void } {
   let stopped = false;
   let present = false;

@@ -35,6 +35,7 @@ const settings = {
   agentName: env.AGENT_NAME,
   ringingTimeoutSeconds: env.CALL_RINGING_TIMEOUT_SECONDS,
   leaseSeconds: env.DISPATCHER_LEASE_SECONDS,
+  mode: env.DEPLOYMENT_MODE,
 };
 
 // Without LiveKit no call can be dialled: the dispatcher leaves place_call jobs in the queue

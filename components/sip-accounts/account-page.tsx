@@ -16,6 +16,7 @@ import { AccountNumbers } from "./account-numbers";
 import { AccountRefusedCalls } from "./account-refused-calls";
 import { AccountSummary } from "./account-summary";
 import { DeleteSipAccountDialog } from "./delete-sip-account-dialog";
+import { HostOwnershipPanel } from "./host-ownership-panel";
 import { PbxConfigPanel } from "./pbx-config-panel";
 import { ProvisioningBadge } from "./provisioning-badge";
 import { sipAccountKeys, useInvalidateSipAccounts, useSipAccount } from "./use-sip-accounts";
@@ -25,7 +26,7 @@ import { VerifyResults } from "./verify-results";
 const card = "space-y-4 rounded-lg border border-slate-200 bg-white p-5";
 
 /** One Custom SIP account: its settings, numbers, last Verify, PBX config and danger zone. */
-export function AccountPage({ spaceId, initial, platform, canManage }: { spaceId: string; initial: SipAccountView; platform: PublicSipParameters; canManage: boolean }) {
+export function AccountPage({ spaceId, initial, platform, canManage, isOwner }: { spaceId: string; initial: SipAccountView; platform: PublicSipParameters; canManage: boolean; isOwner: boolean }) {
   const query = useSipAccount(spaceId, initial.id, initial);
   const account = query.data ?? initial;
   const numbers = useAccountPhoneNumbers(spaceId, account.id);
@@ -55,6 +56,8 @@ export function AccountPage({ spaceId, initial, platform, canManage }: { spaceId
       <div className={card}>
         <AccountNumbers spaceId={spaceId} accountId={account.id} canManage={canManage} />
       </div>
+
+      <HostOwnershipPanel spaceId={spaceId} accountId={account.id} canApprove={isOwner} />
 
       <div className={card}>
         <AccountRefusedCalls spaceId={spaceId} accountId={account.id} canManage={canManage} />

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getJson } from "@/lib/http/get-json";
+import type { HostOwnershipView } from "@/lib/sip-accounts/host-ownership/view";
 import type { SipAccountListItem, SipAccountView } from "@/lib/sip-accounts/view";
 
 // Account reads go through the REST GETs. Every key starts with `all`, so one invalidation
@@ -11,6 +12,7 @@ export const sipAccountKeys = {
   all: (spaceId: string) => ["sip-accounts", spaceId] as const,
   list: (spaceId: string) => [...sipAccountKeys.all(spaceId), "list"] as const,
   detail: (spaceId: string, accountId: string) => [...sipAccountKeys.all(spaceId), "detail", accountId] as const,
+  hostOwnership: (spaceId: string, accountId: string) => [...sipAccountKeys.all(spaceId), "host-ownership", accountId] as const,
 };
 
 export function useSipAccounts(spaceId: string) {
@@ -27,6 +29,13 @@ export function useSipAccount(spaceId: string, accountId: string, initialData?: 
     queryKey: sipAccountKeys.detail(spaceId, accountId),
     queryFn: () => getJson<SipAccountView>(`/api/v1/spaces/${spaceId}/sip-accounts/${encodeURIComponent(accountId)}`, "the Custom SIP account"),
     initialData,
+  });
+}
+
+export function useHostOwnership(spaceId: string, accountId: string) {
+  return useQuery({
+    queryKey: sipAccountKeys.hostOwnership(spaceId, accountId),
+    queryFn: () => getJson<HostOwnershipView>(`/api/v1/spaces/${spaceId}/sip-accounts/${encodeURIComponent(accountId)}/host-ownership`, "the PBX address's ownership"),
   });
 }
 

@@ -49,11 +49,11 @@ export type Ids = {
 
 export type Expectation = {
   /**
-   * public: anyone; member: any member or key of the Space; admin: owners and admins;
+   * public: anyone; member: any member or key of the Space; admin: owners and admins; owner: owners and owner keys;
    * admin-session: owners and admins signed in, not keys; key / admin-key: any key / owner
    * and admin keys of the Space, never a session (the BYOC API, whose URLs name no Space).
    */
-  access: "public" | "member" | "admin" | "admin-session" | "key" | "admin-key";
+  access: "public" | "member" | "admin" | "admin-session" | "owner" | "key" | "admin-key";
   /** What another Space's owner key gets, when the URL names no Space (it acts in its own): 404 unless said. */
   otherSpaceKey?: number;
   /** The status an allowed caller gets. */
@@ -64,6 +64,9 @@ export type Expectation = {
 };
 
 const tag = () => Math.random().toString(36).slice(2, 8);
+const octet = () => 1 + Math.floor(Math.random() * 254);
+/** A public unicast IPv4 address (81/8 is RIPE's) that no other test is likely to hold. */
+const randomPublicAddress = () => `81.${octet()}.${octet()}.${octet()}`;
 const accountBody = () => ({ accountName: `Table PBX ${tag()}`, sipServerAddress: "pbx.example.com", sipTransport: "udp", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] });
 export const batchBody = (from: string) => ({ from, scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), destinations: [{ to: randomNumber() }, { to: randomNumber(), variables: { name: "Table" } }] });
 const byocBody = () => ({ phoneNumber: randomNumber(), terminationUri: "pbx.example.com;transport=udp", sipUsername: "table", sipPassword: `pw-${tag()}-${tag()}` });
@@ -90,6 +93,9 @@ export const expectations: Record<string, Expectation> = {
   "DELETE /spaces/[spaceId]/sip-accounts/[accountId]": { access: "admin", ok: 204, fresh: async (o, ids) => ({ accountId: await createAccountViaApi(o, ids.spaceId, `Doomed ${tag()}`) }) },
   "POST /spaces/[spaceId]/sip-accounts/[accountId]/verify": { access: "member", ok: 200 },
   "POST /spaces/[spaceId]/sip-accounts/[accountId]/reprovision": { access: "admin", ok: 200 },
+  "GET /spaces/[spaceId]/sip-accounts/[accountId]/host-ownership": { access: "member", ok: 200 },
+  // A public address of its own per call: an address another Space approved cannot be approved again.
+  "POST /spaces/[spaceId]/sip-accounts/[accountId]/host-ownership": { access: "owner", ok: 200, fresh: async (o, ids) => ({ accountId: await createAccountViaApi(o, ids.spaceId, `Approved ${tag()}`, randomPublicAddress()) }) },
   "POST /spaces/[spaceId]/sip-accounts/refresh-all": { access: "admin", ok: 200 },
 
   "GET /spaces/[spaceId]/phone-numbers": { access: "member", ok: 200 },

@@ -2,7 +2,9 @@ import "server-only";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { serverEnv } from "@/lib/env";
 import { isLiveKitConfigured } from "@/lib/livekit/client";
+import { outboundHostRefusal } from "@/lib/sip-accounts/host-ownership/trust";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertDestinationsAllowed, takeOutboundCaps } from "./policy/enforce";
 import { queueCall, type CallOrigin } from "./queue-call";
@@ -34,8 +36,9 @@ export async function placeCall(ctx: SpaceContext, input: PlaceCallInput): Promi
 
 /**
  * The number a call leaves from, its account, and the agent to run: the given one (of this
- * Space), else the number's outbound agent. Refuses numbers of no live account in this Space
- * and accounts without a SIP server address, on the `from` / `agentId` fields.
+ * Space), else the number's outbound agent. Refuses numbers of no live account in this Space,
+ * accounts without a SIP server address and, in production, accounts whose server is not a
+ * public address or not proven theirs (host ownership), on the `from` / `agentId` fields.
  */
 export async function resolveCallOrigin(ctx: SpaceContext, from: string, agentId: string | null): Promise<CallOrigin> {
   const number = await db().phoneNumber.findFirst({
@@ -43,7 +46,7 @@ export async function resolveCallOrigin(ctx: SpaceContext, from: string, agentId
     select: {
       id: true,
       outboundAgentId: true,
-      sipAccount: { select: { id: true, sipServerAddress: true, destinationCountry: true, allowedDestinationCountries: true, allowSpecialNumbers: true } },
+      sipAccount: { select: { id: true, spaceId: true, sipServerAddress: true, outboundUsername: true, destinationCountry: true, allowedDestinationCountries: true, allowSpecialNumbers: true } },
     },
   });
   if (!number) throw new ValidationError("Choose a number bound in this Space.", { from: ["Choose a number bound in this Space."] });
@@ -52,6 +55,8 @@ export async function resolveCallOrigin(ctx: SpaceContext, from: string, agentId
       from: ["This number's SIP account has no SIP server address, so it cannot place calls. Add one on the account first."],
     });
   }
+  const hostRefusal = await outboundHostRefusal(number.sipAccount, serverEnv().DEPLOYMENT_MODE);
+  if (hostRefusal) throw new ValidationError(hostRefusal, { from: [hostRefusal] });
   if (agentId) {
     const agent = await db().agent.findFirst({ where: { id: agentId, spaceId: ctx.spaceId }, select: { id: true } });
     if (!agent) throw new ValidationError("Choose an agent of this Space.", { agentId: ["Choose an agent of this Space."] });

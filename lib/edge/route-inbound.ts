@@ -12,6 +12,7 @@ import { recordRefusal, type EdgeInvite } from "./refusals";
 export type EdgeDecision = { action: "forward"; e164: string } | { action: "refuse"; sipCode: 403 | 404; reason: string };
 
 type BoundNumber = {
+  id: string;
   e164: string;
   spaceId: string;
   sipAccountId: string;
@@ -19,7 +20,7 @@ type BoundNumber = {
   space: { suspendedAt: Date | null };
 };
 
-const boundSelect = { e164: true, spaceId: true, sipAccountId: true, sipAccount: { select: { allowedInboundIps: true } }, space: { select: { suspendedAt: true } } } as const;
+const boundSelect = { id: true, e164: true, spaceId: true, sipAccountId: true, sipAccount: { select: { allowedInboundIps: true } }, space: { select: { suspendedAt: true } } } as const;
 
 /** The live bound number the PBX meant, by the rule in called-number.ts, or null. */
 export async function findCalledNumber(toUser: string): Promise<BoundNumber | null> {
@@ -68,5 +69,12 @@ export async function routeInbound(invite: EdgeInvite): Promise<EdgeDecision> {
     await recordRefusal(invite, { cause: "address_not_allowed", sipCode: 403, account: bound });
     return { action: "refuse", sipCode: 403, reason: "Forbidden" };
   }
+  // Where this number's calls come from: if LiveKit accepts the call on the account's trunk,
+  // the address is proven to be the account's PBX (lib/sip-accounts/host-ownership).
+  await db().edgeForward.upsert({
+    where: { phoneNumberId: bound.id },
+    create: { phoneNumberId: bound.id, sourceAddress: invite.sourceAddress, forwardedAt: new Date() },
+    update: { sourceAddress: invite.sourceAddress, forwardedAt: new Date() },
+  });
   return { action: "forward", e164: bound.e164 };
 }

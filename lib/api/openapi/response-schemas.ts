@@ -23,6 +23,7 @@ import { CHECK_NAMES, type VerifyReport } from "@/lib/provisioning/verify-checks
 import type { RefreshAllSummary } from "@/lib/sip-accounts/refresh-all";
 import { sipAccountDto } from "@/lib/sip-accounts/schemas";
 import type { SipAccountListItem, SipAccountView } from "@/lib/sip-accounts/view";
+import type { HostOwnershipView } from "@/lib/sip-accounts/host-ownership/view";
 
 // The REST answers as zod, for the OpenAPI document only (the services build them from their
 // own types). The assertions at the bottom fail the typecheck when a view type and its schema
@@ -273,7 +274,34 @@ const transcript = z.object({
   ),
 });
 
+const proofKind = z.enum(["inbound_call", "owner_approval"]);
+const hostOwnership = z.object({
+  sipServerAddress: z.string().nullable().meta({ description: "The account's SIP server address as saved; null when it places no calls." }),
+  enforced: z.boolean().meta({ description: "Host ownership is enforced on this deployment (production mode)." }),
+  ipTrust: z.boolean().meta({ description: "The account sends outbound calls without a username: the PBX trusts our SIP servers' addresses." }),
+  resolveError: z.string().nullable().meta({ description: "Why the SIP server address could not be resolved or is refused; null when it resolved." }),
+  addresses: z.array(
+    z.object({
+      address: z.string(),
+      proven: z.boolean(),
+      provenBy: proofKind.nullable(),
+      heldByAnotherSpace: z.boolean().meta({ description: "Another Space's account holds the address: only a call from the PBX proves it here." }),
+    }),
+  ).meta({ description: "Each address the SIP server address resolves to now." }),
+  outboundAllowed: z.boolean().meta({ description: "Outbound calls may be placed as far as host ownership goes." }),
+  proofs: z.array(
+    z.object({
+      address: z.string(),
+      kind: proofKind,
+      number: z.string().nullable().meta({ description: "The number the proving call was for." }),
+      approvedBy: z.string().nullable().meta({ description: "Who approved by hand." }),
+      at: z.string(),
+    }),
+  ).meta({ description: "The record of proofs, newest first (at most 50)." }),
+});
+
 export const responseSchemas = {
+  HostOwnership: hostOwnership,
   Problem: problem,
   Provisioning: provisioning,
   VerifyReport: verifyReport,
@@ -340,7 +368,8 @@ const sameTypes: {
   webhookDelivery: Same<Out<"WebhookDelivery">, WebhookDeliveryView>;
   refused: Same<z.output<typeof refusedCall>, RefusedCallView>;
   sipRegistration: Same<Out<"SipRegistration">, RegistrationView>;
-} = { sipRegistration: true, transcript: true, refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+  hostOwnership: Same<Out<"HostOwnership">, HostOwnershipView>;
+} = { hostOwnership: true, sipRegistration: true, transcript: true, refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
 // The list's rows add numbersCount to the account.
 const sameAccountList: Same<Out<"SipAccountList">, { items: SipAccountListItem[] }> = true;

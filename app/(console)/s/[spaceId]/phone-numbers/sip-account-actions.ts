@@ -4,6 +4,7 @@ import { z } from "zod";
 import { spaceAction } from "@/lib/actions/space-action";
 import { createSipAccount } from "@/lib/sip-accounts/create-sip-account";
 import { deleteSipAccount } from "@/lib/sip-accounts/delete-sip-account";
+import { approveOutboundHost } from "@/lib/sip-accounts/host-ownership/approve";
 import { recreateSipAccount } from "@/lib/sip-accounts/recreate-sip-account";
 import { refreshAllSipAccounts } from "@/lib/sip-accounts/refresh-all";
 import { previewReprovision } from "@/lib/sip-accounts/reprovision-preview";
@@ -29,6 +30,8 @@ export const reprovisionSipAccountAction = spaceAction(accountId, (ctx, input) =
 export const refreshAllSipAccountsAction = spaceAction(z.object({}), (ctx) => refreshAllSipAccounts(ctx));
 
 export const verifySipAccountAction = spaceAction(accountId, (ctx, input) => verifySipAccount(ctx, input.accountId));
+
+export const approveOutboundHostAction = spaceAction(accountId, (ctx, input) => approveOutboundHost(ctx, input.accountId));
 
 export const previewReprovisionAction = spaceAction(accountId, (ctx, input) => previewReprovision(ctx, input.accountId));
 

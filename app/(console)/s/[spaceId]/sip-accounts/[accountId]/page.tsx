@@ -13,5 +13,5 @@ export default async function SipAccountPage({ params }: { params: Promise<{ spa
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  return <AccountPage spaceId={spaceId} initial={account} platform={await publicSipParameters()} canManage={roleAtLeast(ctx.role, "ADMIN")} />;
+  return <AccountPage spaceId={spaceId} initial={account} platform={await publicSipParameters()} canManage={roleAtLeast(ctx.role, "ADMIN")} isOwner={roleAtLeast(ctx.role, "OWNER")} />;
 }
