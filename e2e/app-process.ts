@@ -52,10 +52,13 @@ export async function startApp(baseURL: string, timeoutMs = 90_000): Promise<voi
   throw new Error(`the restarted web app did not become healthy within ${timeoutMs} ms`);
 }
 
-/** A second web app on `port` over the same build and database (as a deployment behind a balancer would run it). */
-export async function startExtraApp(port: number, timeoutMs = 90_000): Promise<{ baseURL: string; stop: () => Promise<void> }> {
+/**
+ * A second web app on `port` over the same build and database (as a deployment behind a
+ * balancer would run it); `env` overrides settings (e.g. a production-mode app).
+ */
+export async function startExtraApp(port: number, timeoutMs = 90_000, env: Record<string, string> = {}): Promise<{ baseURL: string; stop: () => Promise<void> }> {
   const log = openSync(path.join(stackDir(), "logs", `app-${port}.log`), "a");
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { detached: true, stdio: ["ignore", log, log], env: process.env });
+  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { detached: true, stdio: ["ignore", log, log], env: { ...process.env, ...env } });
   child.unref();
   const baseURL = `http://127.0.0.1:${port}`;
   const stop = async () => {

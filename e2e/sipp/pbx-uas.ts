@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freeUdpPort } from "../../scripts/stack/sipp";
 
-// sipp as the customer's PBX receiving our outbound calls on 127.0.0.1, without digest:
+// sipp as the customer's PBX receiving our outbound calls on 127.0.0.1 (or `localIp`), without digest:
 // answers after ringing, rings until cancelled, or is busy. It takes up to `calls` calls (at
 // once or one after another), is bounded in time, and reports how many distinct INVITEs
 // reached it, so a test can prove that no call was dialled twice.
@@ -32,8 +32,9 @@ export function distinctInvites(trace: string): number {
   return ids.size;
 }
 
-export async function startPbx(behaviour: PbxBehaviour, options: { calls?: number; timeoutSeconds?: number } = {}): Promise<Pbx> {
+export async function startPbx(behaviour: PbxBehaviour, options: { calls?: number; timeoutSeconds?: number; localIp?: string } = {}): Promise<Pbx> {
   const calls = options.calls ?? 1;
+  const localIp = options.localIp ?? "127.0.0.1";
   const timeoutSeconds = options.timeoutSeconds ?? 90;
   const dir = await mkdtemp(path.join(tmpdir(), "switchboard-pbx-"));
   const template = await readFile(path.join(import.meta.dirname, scenarioFile[behaviour.kind]), "utf8");
@@ -49,8 +50,8 @@ export async function startPbx(behaviour: PbxBehaviour, options: { calls?: numbe
   const args = [
     "-sf", scenario,
     "-m", String(calls),
-    "-i", "127.0.0.1",
-    "-mi", "127.0.0.1",
+    "-i", localIp,
+    "-mi", localIp,
     "-p", String(port),
     "-mp", String(await freeUdpPort()),
     "-d", String(behaviour.kind === "answer" ? behaviour.holdMs : 0),
@@ -101,5 +102,5 @@ export async function untilBound(port: number): Promise<void> {
     if (table.split("\n").some((line) => line.trim().split(/\s+/)[1]?.endsWith(wanted))) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`sipp did not bind 127.0.0.1:${port} within 10 s`);
+  throw new Error(`sipp did not bind UDP port ${port} within 10 s`);
 }
