@@ -7,6 +7,7 @@ import { RateLimitedError } from "@/lib/errors";
 import { authenticate } from "@/lib/spaces/service";
 import { sourceAddress } from "./auth-throttle";
 import { authThrottle } from "./auth-throttle-store";
+import { PasswordHashingBusyError } from "./password";
 import { SIGN_IN_THROTTLED_CODE } from "./throttle-messages";
 
 // Built on demand so `next build` does not need the runtime secret.
@@ -27,7 +28,8 @@ export function authOptions(): NextAuthOptions {
           try {
             return await authThrottle().signIn(email, sourceAddress(forwardedFor), () => authenticate(email, password));
           } catch (err) {
-            if (err instanceof RateLimitedError) throw new Error(SIGN_IN_THROTTLED_CODE);
+            // A flood past the password hashing bound (lib/auth/password.ts) answers like a throttle.
+            if (err instanceof RateLimitedError || err instanceof PasswordHashingBusyError) throw new Error(SIGN_IN_THROTTLED_CODE);
             throw err;
           }
         },
