@@ -14,7 +14,7 @@ import { liveKitOf, parseDispatcherEnv } from "./env";
 import { placeCallTask } from "./place-call-task";
 import { reconcileCalls } from "./reconcile";
 import { syncRegistration } from "@/lib/sip-registrations/sync-registration";
-import { purgeTranscriptsTask, scheduledJobs } from "./schedule";
+import { purgeTranscriptsTask, purgeWebhookReceiptsTask, scheduledJobs } from "./schedule";
 
 // The dispatcher process: takes queued calls from the job queue (graphile-worker on the
 // console's PostgreSQL), dials them through LiveKit, sends the Spaces' webhooks, and keeps
@@ -64,6 +64,7 @@ if (liveKit && webAppEnvironment()) {
   };
 }
 taskList[jobNames.purgeTranscripts] = purgeTranscriptsTask;
+taskList[jobNames.purgeWebhookReceipts] = purgeWebhookReceiptsTask;
 
 const quiet = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[dispatcher] queue ${level}: ${message}`);

@@ -6,6 +6,8 @@ import { liveKitFromEnv } from "./client";
 // LiveKit's signed webhooks, verified and reduced to what the call log needs.
 
 export type CallWebhook = {
+  /** LiveKit's event id (replays are dropped by it); absent when an event carries none. */
+  id?: string;
   /** livekit-server posts no event for attribute changes: an answer comes from the worker (lib/calls/answered). */
   event: "participant_joined" | "participant_left" | "room_finished" | "other";
   roomName: string | null;
@@ -70,6 +72,7 @@ export async function receiveCallWebhook(body: string, authHeader: string | null
   const event = (known as readonly string[]).includes(ev.event) ? (ev.event as CallWebhook["event"]) : "other";
   const p = ev.participant;
   return {
+    ...(ev.id ? { id: ev.id } : {}),
     event,
     roomName: ev.room?.name ?? null,
     roomMetadata: ev.room?.metadata || null,

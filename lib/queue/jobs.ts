@@ -15,6 +15,7 @@ export const jobNames = {
   syncSipRegistration: "sync_sip_registration",
   /** Delete transcripts past their Space's retention (scheduled: dispatcher/schedule.ts). */
   purgeTranscripts: "purge_transcripts",
+  purgeWebhookReceipts: "purge_webhook_receipts",
 } as const;
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
