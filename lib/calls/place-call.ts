@@ -2,7 +2,9 @@ import "server-only";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { serverEnv } from "@/lib/env";
 import { isLiveKitConfigured } from "@/lib/livekit/client";
+import { callerIdRefusal } from "@/lib/phone-numbers/ownership-rules";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertDestinationsAllowed, takeOutboundCaps } from "./policy/enforce";
 import { queueCall, type CallOrigin } from "./queue-call";
@@ -43,10 +45,14 @@ export async function resolveCallOrigin(ctx: SpaceContext, from: string, agentId
     select: {
       id: true,
       outboundAgentId: true,
+      verifiedAt: true,
       sipAccount: { select: { id: true, sipServerAddress: true, destinationCountry: true, allowedDestinationCountries: true, allowSpecialNumbers: true } },
     },
   });
   if (!number) throw new ValidationError("Choose a number bound in this Space.", { from: ["Choose a number bound in this Space."] });
+  // Production: only a number proven this Space's is a caller ID (README: Number ownership).
+  const unverified = callerIdRefusal(serverEnv().DEPLOYMENT_MODE, number.verifiedAt);
+  if (unverified) throw new ValidationError(unverified, { from: [unverified] });
   if (!number.sipAccount.sipServerAddress) {
     throw new ValidationError("This number's SIP account has no SIP server address, so it cannot place calls.", {
       from: ["This number's SIP account has no SIP server address, so it cannot place calls. Add one on the account first."],

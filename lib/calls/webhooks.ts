@@ -1,6 +1,7 @@
 import "server-only";
 import { db, isUniqueViolation } from "@/lib/db/client";
 import type { CallWebhook } from "@/lib/livekit/call-webhooks";
+import { verifyNumberByInboundCall } from "@/lib/phone-numbers/ownership";
 import { emitCallStatusEvent } from "./call-webhook-events";
 import { completeCall } from "./complete-call";
 import { finishUnanswered } from "./finish-unanswered";
@@ -60,6 +61,7 @@ async function createInbound(ev: CallWebhook, roomName: string): Promise<string 
       });
       await tx.callEvent.create({ data: { callId: created.id, kind: "status:ringing", detail: `Inbound call from ${caller}` } });
       await emitCallStatusEvent(tx, created.id, "ringing");
+      await verifyNumberByInboundCall(tx, target, p.attributes["sip.trunkID"], created.startedAt ?? ev.at);
       return created;
     });
     return call.id;
