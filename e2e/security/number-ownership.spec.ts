@@ -91,7 +91,7 @@ test("a still-young unverified binding answers another Space's bind with 409 say
   expect(refused.status()).toBe(409);
   const body = await refused.json();
   expect(body.errors).toEqual([{ path: "number", message: expect.stringContaining("unverified, to another Custom SIP account (possibly in another Space) since less than 72 hours") }]);
-  expect(body.detail).toMatch(/From \d{4}-\d\d-\d\dT[\d:.]+Z it can be claimed/);
+  expect(body.detail).toMatch(/From \d{4}-\d\d-\d\d \d\d:00 UTC it can be claimed if that binding is still unverified\.$/);
   // Nothing was recorded: A still has it, B has nothing.
   expect((await numbersOf(pageB.request, b.spaceId)).map((n) => n.number)).toEqual([]);
   expect((await numbersOf(page.request, a.spaceId)).map((n) => n.number)).toEqual([number]);

@@ -23,7 +23,10 @@ describe("claimDecision", () => {
     const d = claimDecision({ verifiedAt: null, createdAt: hoursAgo(71) }, true, now);
     expect(d.kind).toBe("refuse");
     expect(d.kind === "refuse" && d.message).toContain("less than 72 hours");
-    expect(d.kind === "refuse" && d.message).toContain(new Date(hoursAgo(71).getTime() + 72 * 3600_000).toISOString());
+    // 71 hours ago from 12:00 is claimable at 13:00; 71.5 hours ago at 12:30, said as 13:00 (rounded up).
+    expect(d.kind === "refuse" && d.message).toContain("From 2026-11-30 13:00 UTC it can be claimed");
+    const half = claimDecision({ verifiedAt: null, createdAt: hoursAgo(71.5) }, true, now);
+    expect(half.kind === "refuse" && half.message).toContain("From 2026-11-30 13:00 UTC it can be claimed");
   });
   it("records a claim on an unverified binding of 72 hours or more", () => {
     expect(claimDecision({ verifiedAt: null, createdAt: hoursAgo(72) }, true, now)).toEqual({ kind: "claim" });

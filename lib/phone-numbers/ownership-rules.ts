@@ -26,8 +26,11 @@ export type ClaimDecision = { kind: "claim" } | { kind: "refuse"; message: strin
 
 export const HELD_VERIFIED = "This number is bound to another Custom SIP account (possibly in another Space) that has verified it: it cannot be claimed.";
 
+/** The hour from which the number can be claimed, rounded up: the other Space's exact bind time is not ours to tell. */
 export function heldYoungMessage(claimableAt: Date): string {
-  return `This number is bound, unverified, to another Custom SIP account (possibly in another Space) since less than ${CLAIMABLE_AFTER_HOURS} hours. From ${claimableAt.toISOString()} it can be claimed if that binding is still unverified.`;
+  const hour = new Date(Math.ceil(claimableAt.getTime() / 3600_000) * 3600_000).toISOString();
+  const when = `${hour.slice(0, 10)} ${hour.slice(11, 16)} UTC`;
+  return `This number is bound, unverified, to another Custom SIP account (possibly in another Space) since less than ${CLAIMABLE_AFTER_HOURS} hours. From ${when} it can be claimed if that binding is still unverified.`;
 }
 
 export const CLAIM_NEEDS_ADDRESSES = "This number is bound, unverified, to another account for over 72 hours and can be claimed, but a claim is proven by an INVITE from your PBX's address: add it to this account's Allowed inbound IPs first.";
