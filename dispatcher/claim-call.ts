@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { liveStatuses } from "@/lib/calls/status";
 import { effectiveCaps, type OutboundCaps } from "@/lib/calls/policy/caps";
+import { callerIdRefusal } from "@/lib/phone-numbers/ownership-rules";
 import { SPACE_SUSPENDED_QUEUED_CALL } from "@/lib/spaces/suspension";
 import { monthlyLimitRefusal } from "@/lib/usage/monthly-limit";
 import { billableSecondsThisMonth } from "@/lib/usage/service";
@@ -41,7 +42,8 @@ export type ClaimOutcome =
 /** The deployment's Space caps the dispatcher applies (the daily cap is taken when calls are placed). */
 export type SpaceCeilings = Pick<OutboundCaps, "callsPerMinute" | "concurrentCalls">;
 
-export async function claimCall(callId: string, leaseSeconds: number, ceilings: SpaceCeilings, now = new Date()): Promise<ClaimOutcome> {
+/** `mode` production: a caller ID (the call's number) must be verified at dial too (README: Number ownership). */
+export async function claimCall(callId: string, leaseSeconds: number, ceilings: SpaceCeilings, now = new Date(), mode: "local" | "production" = "local"): Promise<ClaimOutcome> {
   return db().$transaction(async (tx) => {
     const call = await tx.call.findUnique({
       where: { id: callId },
@@ -51,6 +53,7 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
         batch: { select: { maxConcurrency: true, cancelledAt: true } },
         space: { select: { suspendedAt: true, monthlyMinutesLimit: true, outboundCallsPerMinute: true, outboundConcurrentCalls: true } },
         sipAccount: { select: { deletedAt: true, outboundTrunkId: true, maxConcurrentCalls: true, callsPerSecond: true } },
+        phoneNumber: { select: { verifiedAt: true } },
       },
     });
     if (!call || call.status !== "queued" || call.direction !== "outbound") return { kind: "skip", why: "not queued" };
@@ -58,6 +61,8 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
     if (call.space.suspendedAt) return { kind: "refuse", reason: SPACE_SUSPENDED_QUEUED_CALL };
     if (!call.sipAccountId) return { kind: "refuse", reason: "The call's SIP account no longer exists." };
     if (call.batch?.cancelledAt) return { kind: "refuse", reason: "The batch was cancelled." };
+    const unverified = call.phoneNumber ? callerIdRefusal(mode, call.phoneNumber.verifiedAt) : null;
+    if (unverified) return { kind: "refuse", reason: unverified };
 
     const account = call.sipAccount;
     if (!account || account.deletedAt) return { kind: "refuse", reason: "The call's SIP account was deleted." };

@@ -41,7 +41,7 @@ const settings = {
 // Without LiveKit no call can be dialled: the dispatcher leaves place_call jobs in the queue
 // (calls stay queued, not failed) until one that has LiveKit runs.
 const slots = new DialSlots(env.DISPATCHER_DIAL_STARTS);
-const taskList: TaskList = liveKit ? { [jobNames.placeCall]: placeCallTask({ ...settings, maxDials: env.DISPATCHER_MAX_DIALS, inFlight, slots, spaceCeilings: { callsPerMinute: env.OUTBOUND_CALLS_PER_MINUTE, concurrentCalls: env.OUTBOUND_CONCURRENT_CALLS } }) } : {};
+const taskList: TaskList = liveKit ? { [jobNames.placeCall]: placeCallTask({ ...settings, maxDials: env.DISPATCHER_MAX_DIALS, inFlight, slots, spaceCeilings: { callsPerMinute: env.OUTBOUND_CALLS_PER_MINUTE, concurrentCalls: env.OUTBOUND_CONCURRENT_CALLS }, deploymentMode: env.DEPLOYMENT_MODE }) } : {};
 if (!liveKit) console.warn("[dispatcher] LiveKit is not configured (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET): calls stay queued until a dispatcher with LiveKit runs.");
 // Webhooks need the key ring that opens their signing secrets; without it they wait in the queue.
 if (env.CREDENTIALS_KEYS) {

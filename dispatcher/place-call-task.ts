@@ -9,7 +9,7 @@ import { releaseOnce, type DialSlots } from "./dial-slots";
 // so the queue's slot is free again at once: a ringing call does not hold up the next one.
 // A call over a limit goes back to the queue for later, with its reason on the timeline.
 
-export type PlaceCallDeps = DialSettings & { maxDials: number; inFlight: Set<string>; slots: DialSlots; spaceCeilings: SpaceCeilings };
+export type PlaceCallDeps = DialSettings & { maxDials: number; inFlight: Set<string>; slots: DialSlots; spaceCeilings: SpaceCeilings; deploymentMode: "local" | "production" };
 
 const FULL_RECHECK_MS = 250;
 /** How long a job waits here for a start slot before it goes back to the queue. */
@@ -29,7 +29,7 @@ export function placeCallTask(deps: PlaceCallDeps): Task {
 
     let claim;
     try {
-      claim = await claimCall(callId, deps.leaseSeconds, deps.spaceCeilings);
+      claim = await claimCall(callId, deps.leaseSeconds, deps.spaceCeilings, undefined, deps.deploymentMode);
     } catch (err) {
       release();
       throw err; // the queue retries the job with back-off (the claim is idempotent)

@@ -8,6 +8,7 @@ import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { NoticeLine } from "@/components/ui/notice";
 import { SelectField } from "@/components/ui/select-field";
 import { bindPhoneNumberFields, type BindPhoneNumberFields } from "@/lib/phone-numbers/schemas";
 import type { PhoneNumberWriteResult } from "@/lib/phone-numbers/view";
@@ -29,6 +30,7 @@ export function BindNumberForm({
   onCancel: () => void;
 }) {
   const [formError, setFormError] = useState<string | null>(null);
+  const [claim, setClaim] = useState<string | null>(null);
   const form = useForm<BindPhoneNumberFields>({
     resolver: zodResolver(bindPhoneNumberFields),
     defaultValues: { accountId, number: "", label: "", inboundAgentId: "", outboundAgentId: "" },
@@ -39,14 +41,17 @@ export function BindNumberForm({
 
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);
+    setClaim(null);
     const result = await bindPhoneNumberAction(spaceId, valid);
     if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
+    if ("claim" in result.data) return setClaim(result.data.claim.message);
     onBound(result.data);
   });
 
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate aria-label="Bind a number">
       <FormError message={formError} />
+      {claim ? <NoticeLine notice={{ tone: "ok", text: claim }} /> : null}
       <SelectField
         label="SIP account"
         options={accounts.map((a) => ({ value: a.id, label: a.accountName }))}
@@ -59,7 +64,7 @@ export function BindNumberForm({
         placeholder="+74951234567"
         inputMode="tel"
         autoComplete="off"
-        help="E.164: + then the country code and the number, e.g. +74951234567. Your PBX must send the called number exactly like this, with the +."
+        help="E.164: + then the country code and the number, e.g. +74951234567. Your PBX must send the called number exactly like this, with the +. The number stays Unverified until one inbound call for it arrives through this account. A number another Space has kept unverified for 72 hours can be claimed: your PBX's call to it then proves it yours."
         error={errors.number?.message}
         {...form.register("number")}
       />

@@ -18,6 +18,7 @@ import type { AgentView } from "@/lib/agents/schemas";
 import { phoneNumberEditFields, type PhoneNumberEditFields } from "@/lib/phone-numbers/schemas";
 import type { PhoneNumberView, PhoneNumberWriteResult } from "@/lib/phone-numbers/view";
 import { NumberStatusBadge } from "./number-status-badge";
+import { OwnershipBadge } from "./ownership-badge";
 import { UnbindNumberDialog } from "./unbind-number-dialog";
 import { useDiscardGuard } from "@/components/ui/discard-guard";
 
@@ -63,6 +64,8 @@ export function PhoneNumberDrawer({
             <dd>{number.account.name}</dd>
             <dt className="text-slate-500">Dispatch rule</dt>
             <dd className="break-all font-mono text-xs" data-testid="dispatch-rule-id">{number.dispatchRuleId ?? "—"}</dd>
+            <dt className="text-slate-500">Ownership</dt>
+            <dd data-testid="drawer-ownership"><OwnershipBadge number={number} /></dd>
           </dl>
           {/* Keyed by the number's state so a save or another number resets the form. */}
           <NumberForm key={`${number.id}:${number.label}:${number.inboundAgent?.id}:${number.outboundAgent?.id}`} spaceId={spaceId} number={number} canManage={canManage} onSaved={saved} />

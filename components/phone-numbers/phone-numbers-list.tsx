@@ -8,6 +8,7 @@ import { useToast } from "@/components/ui/toast";
 import { PAGE_SIZE_DEFAULT } from "@/lib/phone-numbers/schemas";
 import type { PhoneNumberView } from "@/lib/phone-numbers/view";
 import { NumberStatusBadge } from "./number-status-badge";
+import { OwnershipBadge } from "./ownership-badge";
 import { PhoneNumberDrawer } from "./phone-number-drawer";
 import { useInvalidatePhoneNumbers, usePhoneNumbers } from "./use-phone-numbers";
 import Link from "next/link";
@@ -76,6 +77,7 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
               <th className="px-4 py-2 font-medium">Account</th>
               <th className="px-4 py-2 font-medium">Inbound agent</th>
               <th className="px-4 py-2 font-medium">Status</th>
+              <th className="px-4 py-2 font-medium">Ownership</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -91,6 +93,7 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
                 <td className="px-4 py-2"><Truncated text={n.account.name} /></td>
                 <td className="px-4 py-2">{n.inboundAgent ? <Truncated text={n.inboundAgent.name} /> : <span className="text-slate-400">No agent</span>}</td>
                 <td className="px-4 py-2"><NumberStatusBadge provisioning={n.provisioning} /></td>
+                <td className="px-4 py-2" data-testid="number-ownership"><OwnershipBadge number={n} /></td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,9 @@ import { bindViaApi, createAccountViaApi, createAgentViaApi, randomNumber, space
 // database under concurrency, and answers that reveal nothing of another Space.
 
 const base = (spaceId: string) => `/api/v1/spaces/${spaceId}/phone-numbers`;
-const TAKEN = "This number is already bound to another Custom SIP account (possibly in another Space). Use a different number or remove the prior binding.";
+// Another Space's fresh, unverified binding (README: Number ownership): the answer says only that, and from which hour it may be claimed.
+const TAKEN_HERE = /^This number is already bound to another Custom SIP account \(possibly in another Space\)\. Use a different number or remove the prior binding\.$/;
+const HELD = /^This number is bound, unverified, to another Custom SIP account \(possibly in another Space\) since less than 72 hours\. From \d{4}-\d\d-\d\d \d\d:00 UTC it can be claimed if that binding is still unverified\.$/;
 
 type Tenant = { page: Page; user: TestUser; spaceId: string; accountId: string; accountName: string };
 
@@ -32,7 +34,7 @@ test("a number bound in one Space is a 409 in another, and the answer names noth
     expect(response.status()).toBe(409);
     expect(response.headers()["content-type"]).toContain("application/problem+json");
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ type: "about:blank", title: "Conflict", status: 409, detail: TAKEN, errors: [{ path: "number", message: TAKEN }] });
+    expect(JSON.parse(text)).toEqual({ type: "about:blank", title: "Conflict", status: 409, detail: expect.stringMatching(HELD), errors: [{ path: "number", message: expect.stringMatching(HELD) }] });
     for (const secret of [a.spaceId, a.accountId, a.accountName, a.user.email, a.user.spaceName, a.user.name, bound.id, bound.dispatchRuleId, "Secret label of A"]) {
       expect(text).not.toContain(secret);
     }
@@ -56,9 +58,10 @@ test("50 concurrent binds of one number from 3 Spaces: exactly one 201 and 49 40
   const statuses = responses.map((r) => r.status).sort();
   expect(statuses.filter((s) => s === 201)).toHaveLength(1);
   expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-  for (const r of responses.filter((x) => x.status === 409)) expect(r.body.detail).toBe(TAKEN);
-
   const winner = responses.find((r) => r.status === 201)!.t;
+  // The winner's own Space hears that the number is taken; the others that it is held, unverified.
+  for (const r of responses.filter((x) => x.status === 409)) expect(r.body.detail).toMatch(r.t === winner ? TAKEN_HERE : HELD);
+
   const trunks = await inboundTrunksWith(n);
   expect(trunks.map((t) => t.sipTrunkId)).toEqual([(await trunksOf(winner.accountId)).inbound[0]!.sipTrunkId]);
   expect((await dispatchRulesOf(winner.accountId)).map((r) => r.numbers)).toEqual([[n]]);

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { serverEnv } from "@/lib/env";
 import { isLiveKitConfigured } from "@/lib/livekit/client";
+import { callerIdRefusal } from "@/lib/phone-numbers/ownership-rules";
 import { outboundHostRefusal } from "@/lib/sip-accounts/host-ownership/trust";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertDestinationsAllowed, takeOutboundCaps } from "./policy/enforce";
@@ -46,6 +47,7 @@ export async function resolveCallOrigin(ctx: SpaceContext, from: string, agentId
     select: {
       id: true,
       outboundAgentId: true,
+      verifiedAt: true,
       sipAccount: { select: { id: true, spaceId: true, sipServerAddress: true, outboundUsername: true, destinationCountry: true, allowedDestinationCountries: true, allowSpecialNumbers: true } },
     },
   });
@@ -57,6 +59,9 @@ export async function resolveCallOrigin(ctx: SpaceContext, from: string, agentId
   }
   const hostRefusal = await outboundHostRefusal(number.sipAccount, serverEnv().DEPLOYMENT_MODE);
   if (hostRefusal) throw new ValidationError(hostRefusal, { from: [hostRefusal] });
+  // Production: only a number proven this Space's is a caller ID (README: Number ownership).
+  const unverified = callerIdRefusal(serverEnv().DEPLOYMENT_MODE, number.verifiedAt);
+  if (unverified) throw new ValidationError(unverified, { from: [unverified] });
   if (agentId) {
     const agent = await db().agent.findFirst({ where: { id: agentId, spaceId: ctx.spaceId }, select: { id: true } });
     if (!agent) throw new ValidationError("Choose an agent of this Space.", { agentId: ["Choose an agent of this Space."] });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, isUniqueViolation } from "@/lib/db/client";
 import type { CallWebhook } from "@/lib/livekit/call-webhooks";
+import { verifyNumberByInboundCall } from "@/lib/phone-numbers/ownership";
 import { recordHostProofFromInboundCall } from "@/lib/sip-accounts/host-ownership/record-proof";
 import { emitCallStatusEvent } from "./call-webhook-events";
 import { completeCall } from "./complete-call";
@@ -62,6 +63,7 @@ async function createInbound(ev: CallWebhook, roomName: string): Promise<string 
       await tx.callEvent.create({ data: { callId: created.id, kind: "status:ringing", detail: `Inbound call from ${caller}` } });
       await recordHostProofFromInboundCall(tx, target, ev.at);
       await emitCallStatusEvent(tx, created.id, "ringing");
+      await verifyNumberByInboundCall(tx, target, p.attributes["sip.trunkID"], created.startedAt ?? ev.at);
       return created;
     });
     return call.id;

@@ -1,6 +1,7 @@
 import "server-only";
 import ipaddr from "ipaddr.js";
 import { db } from "@/lib/db/client";
+import { proveClaimByInvite } from "@/lib/phone-numbers/ownership";
 import { isNationalFormOf, nationalSuffix, parseCalledNumber } from "./called-number";
 import { recordRefusal, type EdgeInvite } from "./refusals";
 
@@ -65,6 +66,8 @@ export async function routeInbound(invite: EdgeInvite): Promise<EdgeDecision> {
   // An empty list means the account relies on its inbound password (the local config check
   // refuses an account with neither), which livekit-sip checks.
   const allowlist = bound.sipAccount.allowedInboundIps;
+  // Not the holder's PBX: it may be a claiming Space's, proving the number (then it is theirs).
+  if (!(allowlist.length > 0 && addressAllowed(invite.sourceAddress, allowlist)) && (await proveClaimByInvite(bound.e164, invite.sourceAddress))) return { action: "forward", e164: bound.e164 };
   if (allowlist.length > 0 && !addressAllowed(invite.sourceAddress, allowlist)) {
     await recordRefusal(invite, { cause: "address_not_allowed", sipCode: 403, account: bound });
     return { action: "refuse", sipCode: 403, reason: "Forbidden" };

@@ -4,6 +4,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { withAccountLock } from "@/lib/provisioning/account-lock";
 import { provisionAccount } from "@/lib/provisioning/provision-account";
 import { emitNumberBinding } from "./number-webhook-events";
+import { carriedVerification, claimOrRefuse, closeOwnClaims, type NumberClaim } from "./ownership";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertAgentsOfSpace, assertCanManageNumbers, getPhoneNumber } from "./repository";
 import type { BindPhoneNumberInput } from "./schemas";
@@ -36,8 +37,12 @@ export async function bindPhoneNumber(ctx: SpaceContext, input: BindPhoneNumberI
       if (await tx.agentSipRegistration.findFirst({ where: { did: input.number }, select: { id: true } })) {
         throw new ConflictError(NUMBER_IS_REGISTRATION_DID, { number: [NUMBER_IS_REGISTRATION_DID] });
       }
+      const binding = { spaceId: ctx.spaceId, sipAccountId: account.id, e164: input.number };
+      const verification = await carriedVerification(tx, binding);
+      await closeOwnClaims(tx, binding);
       const created = await tx.phoneNumber.create({
         data: {
+          ...verification,
           spaceId: ctx.spaceId,
           sipAccountId: account.id,
           e164: input.number,
@@ -59,4 +64,18 @@ export async function bindPhoneNumber(ctx: SpaceContext, input: BindPhoneNumberI
   const outcome = await provisionAccount(input.accountId);
   const number = await getPhoneNumber(ctx, numberId);
   return { number, provisioningFailed: !outcome.ok || number.provisioning.status !== "provisioned" };
+}
+
+/**
+ * Binds the number, or, when another Space has held it unverified for 72 hours, records this
+ * account's claim on it (README: Number ownership). The console form and REST use this; other
+ * binders (BYOC, a refusal's fix) keep the plain 409.
+ */
+export async function bindOrClaimPhoneNumber(ctx: SpaceContext, input: BindPhoneNumberInput): Promise<PhoneNumberWriteResult | { claim: NumberClaim }> {
+  try {
+    return await bindPhoneNumber(ctx, input);
+  } catch (err) {
+    if (!(err instanceof ConflictError) || err.message !== NUMBER_TAKEN) throw err;
+    return { claim: await claimOrRefuse(ctx, input, NUMBER_TAKEN) };
+  }
 }

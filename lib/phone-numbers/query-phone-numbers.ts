@@ -31,6 +31,9 @@ export function toPhoneNumberView(row: PhoneNumberRow): PhoneNumberView {
     dispatchRuleId: row.dispatchRuleId,
     provisioning: { status: row.provisioningStatus, reason: row.provisioningError, at: row.provisionedAt?.toISOString() ?? null },
     createdAt: row.createdAt.toISOString(),
+    verified: row.verifiedAt !== null,
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    verifiedBy: (row.verifiedBy as PhoneNumberView["verifiedBy"]) ?? null,
   };
 }
 

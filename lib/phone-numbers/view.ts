@@ -16,6 +16,11 @@ export type PhoneNumberView = {
   dispatchRuleId: string | null;
   provisioning: ProvisioningView;
   createdAt: string;
+  /** Proven this Space's (README: Number ownership); in production only verified numbers are caller IDs. */
+  verified: boolean;
+  /** When it was verified, and how: an inbound call, the INVITE that proved a claim, or this Space's earlier proof on the same account. */
+  verifiedAt: string | null;
+  verifiedBy: "inbound_call" | "claim_call" | "rebind" | null;
 };
 
 export type PhoneNumberPage = {

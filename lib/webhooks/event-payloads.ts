@@ -53,7 +53,12 @@ const dataOf: Record<WebhookEventType, z.ZodObject> = {
   "sip_account.provisioning_failed": z.object({ ...accountRef, reason: z.string() }),
   "sip_account.drift_detected": z.object({ ...accountRef, checks: z.array(z.object({ name: z.string(), reason: z.string() })).meta({ description: "The Verify checks that failed." }) }),
   "phone_number.bound": z.object({ phoneNumberId: z.string(), number: z.string(), sipAccountId: z.string(), inboundAgentId: z.string().nullable(), outboundAgentId: z.string().nullable(), label: z.string().nullable() }),
-  "phone_number.unbound": z.object({ phoneNumberId: z.string(), number: z.string(), sipAccountId: z.string() }),
+  "phone_number.unbound": z.object({
+    phoneNumberId: z.string(),
+    number: z.string(),
+    sipAccountId: z.string(),
+    takenOver: z.literal(true).optional().meta({ description: "Present when the binding was unverified for 72 hours and another Space proved the number (README: Number ownership)." }),
+  }),
   "batch.completed": z.object({
     batchId: z.string(),
     name: z.string(),

@@ -68,6 +68,9 @@ const phoneNumber = z.object({
   dispatchRuleId: z.string().nullable(),
   provisioning,
   createdAt: z.string(),
+  verified: z.boolean().meta({ description: "Proven this Space's by an inbound call for it through the account's trunk (README: Number ownership). In production only verified numbers are caller IDs." }),
+  verifiedAt: z.string().nullable().meta({ description: "When it was verified; null while unverified." }),
+  verifiedBy: z.enum(["inbound_call", "claim_call", "rebind"]).nullable().meta({ description: "inbound_call: an inbound call through the account; claim_call: the INVITE that proved a claim; rebind: this Space's earlier proof on the same account." }),
 });
 
 const byocPhoneNumber = z.object({

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { spaceAction } from "@/lib/actions/space-action";
-import { bindPhoneNumber } from "@/lib/phone-numbers/bind-phone-number";
+import { bindOrClaimPhoneNumber } from "@/lib/phone-numbers/bind-phone-number";
 import { listPhoneNumbers } from "@/lib/phone-numbers/list-phone-numbers";
 import { bindPhoneNumberInput, listPhoneNumbersQuery, updatePhoneNumberInput } from "@/lib/phone-numbers/schemas";
 import { unbindPhoneNumber } from "@/lib/phone-numbers/unbind-phone-number";
@@ -12,7 +12,7 @@ const numberId = z.object({ numberId: z.string().min(1) });
 
 export const listPhoneNumbersAction = spaceAction(listPhoneNumbersQuery, listPhoneNumbers);
 
-export const bindPhoneNumberAction = spaceAction(bindPhoneNumberInput, bindPhoneNumber);
+export const bindPhoneNumberAction = spaceAction(bindPhoneNumberInput, bindOrClaimPhoneNumber);
 
 // The number id travels apart from the values so field errors keep the form's field names.
 export async function updatePhoneNumberAction(spaceId: string, numberIdValue: string, raw: unknown) {
