@@ -35,6 +35,9 @@ export const inviteMemberInput = z.object({
 });
 export type InviteMemberInput = z.infer<typeof inviteMemberInput>;
 
+export const cancelInviteInput = z.object({ email });
+export type CancelInviteInput = z.infer<typeof cancelInviteInput>;
+
 export const removeMemberInput = z.object({ userId: z.string().min(1).max(128) });
 export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
 
