@@ -18,9 +18,8 @@ export async function newOwner(browser: Browser, label: string): Promise<Owner> 
 }
 
 /** Invites a freshly signed-up user to the owner's Space through Settings → Members; returns their page once they joined. */
-export async function addMember(browser: Browser, owner: Owner, role: "MEMBER" | "ADMIN" | "OWNER", label = "member"): Promise<Page> {
+export async function addMember(browser: Browser, owner: Owner, role: "MEMBER" | "ADMIN" | "OWNER", label = "member", user: TestUser = newUser(label)): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  const user = newUser(label);
   await signUp(page, user);
   await owner.page.goto(`/s/${owner.spaceId}/settings/members`);
   await owner.page.getByLabel("Email").fill(user.email);

@@ -1,12 +1,29 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type Page, type Route } from "@playwright/test";
 import { newOwner } from "../api-access";
 import { newUser, signUp, type TestUser } from "../fixtures";
 
 // Sign-up and invitations answer a stranger alike whether an email has an account or not:
 // the server action's status and body byte for byte, and the words the owner reads.
 
-function actionAnswer(page: Page): Promise<Response> {
-  return page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+type Answer = { status: number; body: string };
+
+/** Runs `act` and returns the server action's answer, read in passing (the page may navigate on). */
+async function actionAnswer(page: Page, act: () => Promise<void>): Promise<Answer> {
+  let seen: (a: Answer) => void = () => undefined;
+  const answer = new Promise<Answer>((resolve) => (seen = resolve));
+  const handler = async (route: Route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || request.headers()["next-action"] === undefined) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.text();
+    seen({ status: response.status(), body });
+    await route.fulfill({ response, body });
+  };
+  await page.route("**/*", handler);
+  await act();
+  const result = await answer;
+  await page.unroute("**/*", handler);
+  return result;
 }
 
 async function signUpAnswer(page: Page, user: TestUser) {
@@ -15,11 +32,9 @@ async function signUpAnswer(page: Page, user: TestUser) {
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByLabel("Space name").fill(user.spaceName);
-  const answer = actionAnswer(page);
   const started = Date.now();
-  await page.getByRole("button", { name: "Create account" }).click();
-  const response = await answer;
-  return { status: response.status(), body: await response.text(), ms: Date.now() - started };
+  const answer = await actionAnswer(page, () => page.getByRole("button", { name: "Create account" }).click());
+  return { ...answer, ms: Date.now() - started };
 }
 
 test("sign-up answers a taken email exactly as a new one", async ({ browser }) => {
@@ -45,13 +60,11 @@ test("an invitation answers an email with an account exactly as one without", as
 
   async function invite(email: string) {
     await owner.page.getByLabel("Email").fill(email);
-    const answer = actionAnswer(owner.page);
-    await owner.page.getByRole("button", { name: "Invite" }).click();
-    const response = await answer;
+    const answer = await actionAnswer(owner.page, () => owner.page.getByRole("button", { name: "Invite" }).click());
     await expect(owner.page.getByRole("status")).toContainText(email);
     const shown = (await owner.page.getByRole("status").textContent()) ?? "";
     await expect(owner.page.getByTestId("invite-row").filter({ hasText: email })).toBeVisible();
-    return { status: response.status(), body: await response.text(), shown: shown.replace(email, "<email>") };
+    return { ...answer, shown: shown.replace(email, "<email>") };
   }
   const known = await invite(existing.email);
   const unknown = await invite(newUser("enum-nobody").email);
