@@ -43,3 +43,5 @@ export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
 
 export const changeMemberRoleInput = z.object({ userId: z.string().min(1).max(128), role: z.enum(["MEMBER", "ADMIN", "OWNER"]) });
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleInput>;
+/** The REST body: the member is named by the URL. */
+export const changeMemberRoleBody = changeMemberRoleInput.pick({ role: true });
