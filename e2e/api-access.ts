@@ -17,16 +17,17 @@ export async function newOwner(browser: Browser, label: string): Promise<Owner> 
   return { page, user, spaceId };
 }
 
-/** Adds a freshly signed-up user to the owner's Space through Settings → Members; returns their page. */
-export async function addMember(browser: Browser, owner: Owner, role: "MEMBER" | "ADMIN" | "OWNER", label = "member"): Promise<Page> {
+/** Invites a freshly signed-up user to the owner's Space through Settings → Members; returns their page once they joined. */
+export async function addMember(browser: Browser, owner: Owner, role: "MEMBER" | "ADMIN" | "OWNER", label = "member", user: TestUser = newUser(label)): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  const user = newUser(label);
   await signUp(page, user);
   await owner.page.goto(`/s/${owner.spaceId}/settings/members`);
   await owner.page.getByLabel("Email").fill(user.email);
   await choose(owner.page.getByLabel("Role"), { MEMBER: "Member", ADMIN: "Admin", OWNER: "Owner" }[role]);
   await owner.page.getByRole("button", { name: "Invite" }).click();
-  await expect(owner.page.getByRole("status").filter({ hasText: "was added to this Space" })).toBeVisible();
+  await expect(owner.page.getByRole("status").filter({ hasText: "Invitation recorded" })).toBeVisible();
+  // The invitation becomes a membership at the invitee's next request.
+  await expect(page.goto(`/s/${owner.spaceId}/phone-numbers`).then((r) => r?.status())).resolves.toBe(200);
   return page;
 }
 

@@ -13,6 +13,10 @@ import { FormError } from "@/components/ui/form-error";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { signUpInput } from "@/lib/spaces/schemas";
 
+// Shown when signing in with what was typed fails after sign-up: for an existing account with
+// another password, or a failed sign-in. Worded so it asserts neither.
+const SIGN_IN_INSTEAD = "We could not sign you in. If you already have an account with this email, sign in with its password.";
+
 export function SignUpForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -31,10 +35,11 @@ export function SignUpForm() {
     }
     const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!signedIn || signedIn.error) {
-      setFormError("Your account was created, but signing in failed. Try signing in.");
+      setFormError(SIGN_IN_INSTEAD);
       return;
     }
-    router.replace(`/s/${result.data.spaceId}/phone-numbers`);
+    // The front door opens the user's first Space (the new one, for a new account).
+    router.replace("/");
     router.refresh();
   });
 

@@ -32,7 +32,8 @@ export function InviteMemberForm({ spaceId }: { spaceId: string }) {
     setDone(null);
     const result = await inviteMemberAction(spaceId, values);
     if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
-    setDone(`${values.email} was added to this Space.`);
+    // Worded for both cases alike: the answer does not say whether the email has an account.
+    setDone(`Invitation recorded for ${values.email}. They join this Space at their next visit, or when they sign up with this email.`);
     form.reset();
     router.refresh();
   });

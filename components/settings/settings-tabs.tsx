@@ -12,6 +12,7 @@ const tabs = [
   { segment: "webhooks", label: "Webhooks" },
   { segment: "usage", label: "Usage" },
   { segment: "api-reference", label: "API reference" },
+  { segment: "account", label: "Your account" },
 ] as const;
 
 /**

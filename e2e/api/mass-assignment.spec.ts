@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createKey, keyClient, newOwner } from "../api-access";
-import { call, expectations, keyOnly, makeFixture, opKey, routeOperations, urlOf } from "./route-table";
+import { call, expectations, keyOnly, makeFixture, opKey, routeOperations, sessionOnly, urlOf } from "./route-table";
 
 // No write route lets a client set what only the server decides: every write operation from
 // the route files, with each server-owned field added to a valid request, is a 400 that
@@ -39,7 +39,7 @@ test("every write route refuses server-owned fields with a 400 naming them, and 
   for (const op of writes) {
     const e = expectations[opKey(op)];
     expect(e, `no expectations for ${opKey(op)}`).toBeDefined();
-    const client = e!.access === "admin-session" ? session : key;
+    const client = sessionOnly(e!) ? session : key;
     for (const [field, value] of Object.entries(serverOwned)) {
       const data = { ...(e!.body?.(ids) ?? {}), [field]: value };
       const response = await call(client, op.method, urlOf(op.route, ids), data);

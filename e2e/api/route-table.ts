@@ -3,6 +3,7 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { createKey } from "../api-access";
 import { bindViaApi, createAccountViaApi, createAgentViaApi, randomNumber } from "../phone-numbers";
+import { spareMember } from "../spare-member";
 
 // The REST API as the route files define it, walked at test time, and what each operation
 // expects. The cross-Space matrix, the mass-assignment and the canary specs are generated
@@ -45,15 +46,18 @@ export type Ids = {
   fromNumber: string;
   /** A number in E.164 as the BYOC API names it (the fixture number unless a test makes a fresh one). */
   phoneNumber: string;
+  /** The owner's own user id: setting its role to OWNER changes nothing, so every caller may try. */
+  userId: string;
 };
 
 export type Expectation = {
   /**
    * public: anyone; member: any member or key of the Space; admin: owners and admins; owner: owners and owner keys;
-   * admin-session: owners and admins signed in, not keys; key / admin-key: any key / owner
+   * admin-session: owners and admins signed in, not keys; owner-session: owners signed in,
+   * not keys (no admin caller here, so the matrix treats it as admin-session); key / admin-key: any key / owner
    * and admin keys of the Space, never a session (the BYOC API, whose URLs name no Space).
    */
-  access: "public" | "member" | "admin" | "admin-session" | "owner" | "key" | "admin-key";
+  access: "public" | "member" | "admin" | "admin-session" | "owner" | "owner-session" | "key" | "admin-key";
   /** What another Space's owner key gets, when the URL names no Space (it acts in its own): 404 unless said. */
   otherSpaceKey?: number;
   /** The status an allowed caller gets. */
@@ -118,6 +122,10 @@ export const expectations: Record<string, Expectation> = {
   "POST /spaces/[spaceId]/api-keys": { access: "admin-session", ok: 201, body: () => ({ name: `Table key ${tag()}`, role: "MEMBER" }) },
   "DELETE /spaces/[spaceId]/api-keys/[keyId]": { access: "admin", ok: 204, fresh: async (o, ids) => ({ keyId: (await createKey(o, ids.spaceId, "MEMBER", `Doomed key ${tag()}`)).id }) },
 
+  "GET /spaces/[spaceId]/members": { access: "member", ok: 200 },
+  "PATCH /spaces/[spaceId]/members/[userId]": { access: "owner-session", ok: 200, body: () => ({ role: "OWNER" }) },
+  "DELETE /spaces/[spaceId]/members/[userId]": { access: "owner-session", ok: 204, fresh: async (_o, ids) => ({ userId: await spareMember(ids.spaceId) }) },
+
   // The fixture account dials pbx.example.com, which does not resolve here: calls are queued
   // (201) and fail in the background, which is all these tests need.
   "GET /spaces/[spaceId]/calls": { access: "member", ok: 200 },
@@ -162,6 +170,9 @@ export const expectations: Record<string, Expectation> = {
   "POST /byoc/trunks/refresh-all": { access: "admin-key", ok: 200, otherSpaceKey: 200 },
 };
 
+/** Whether an operation takes a session only (no API key). */
+export const sessionOnly = (e: Expectation) => e.access === "admin-session" || e.access === "owner-session";
+
 /** Whether an operation takes API keys only (no session). */
 export const keyOnly = (e: Expectation) => e.access === "key" || e.access === "admin-key";
 
@@ -194,7 +205,9 @@ export async function makeFixture(owner: APIRequestContext, spaceId: string, acc
   const test = await owner.post(`/api/v1/spaces/${spaceId}/webhooks/${endpointId}/test`);
   if (test.status() !== 202) throw new Error(`sending the fixture test event: ${test.status()} ${await test.text()}`);
   const deliveryId = (await test.json()).id as string;
-  return { spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id, callId, batchId, endpointId, deliveryId, fromNumber: number.number, phoneNumber: number.number };
+  const members = (await (await owner.get(`/api/v1/spaces/${spaceId}/members`)).json()) as { items: { userId: string; role: string }[] };
+  const userId = members.items.find((m) => m.role === "OWNER")!.userId;
+  return { userId, spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id, callId, batchId, endpointId, deliveryId, fromNumber: number.number, phoneNumber: number.number };
 }
 
 export function urlOf(route: string, ids: Ids): string {

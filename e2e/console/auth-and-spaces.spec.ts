@@ -31,7 +31,7 @@ test("a wrong password is refused without saying whether the email exists", asyn
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("sign-up puts validation errors on their fields and refuses a taken email", async ({ page }) => {
+test("sign-up puts validation errors on their fields; a taken email with another password is told to sign in and changes nothing", async ({ page }) => {
   const user = newUser("dupe");
   await signUp(page, user);
   await signOut(page);
@@ -43,7 +43,12 @@ test("sign-up puts validation errors on their fields and refuses a taken email",
   await page.getByLabel("Password").fill("another-long-password");
   await page.getByLabel("Space name").fill("Other");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  await expect(page.getByText("We could not sign you in. If you already have an account with this email, sign in with its password.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-up$/);
+  // The account is untouched: its own password still signs in, and no second Space appeared.
+  await signIn(page, user);
+  await expect(page.getByLabel("Space").locator("option:checked")).toHaveText(user.spaceName);
+  await expect(page.getByLabel("Space").locator("option", { hasText: "Other" })).toHaveCount(0);
 });
 
 test("the Space switcher creates a second Space and switches between them", async ({ page }) => {
@@ -90,19 +95,20 @@ test("an owner invites an existing user, who then sees the Space in their switch
   const ownerPage = await (await browser.newContext()).newPage();
   const spaceId = await signUp(ownerPage, owner);
   await ownerPage.goto(`/s/${spaceId}/settings/members`);
-  await ownerPage.getByLabel("Email").fill("nobody-" + invitee.email);
-  await ownerPage.getByRole("button", { name: "Invite" }).click();
-  await expect(ownerPage.getByText("No user has signed up with this email yet.", { exact: false })).toBeVisible();
   await ownerPage.getByLabel("Email").fill(invitee.email);
   await ownerPage.getByRole("button", { name: "Invite" }).click();
-  await expect(ownerPage.getByRole("status")).toContainText("was added to this Space");
-  await expect(ownerPage.getByRole("cell", { name: invitee.email })).toBeVisible();
+  await expect(ownerPage.getByRole("status")).toHaveText(`Invitation recorded for ${invitee.email}. They join this Space at their next visit, or when they sign up with this email.`);
+  await expect(ownerPage.getByTestId("invite-row")).toHaveCount(1);
+  await expect(ownerPage.getByTestId("invite-row")).toContainText(`${invitee.email} · Member`);
 
   const response = await inviteePage.goto(`/s/${spaceId}/phone-numbers`);
   expect(response?.status()).toBe(200);
   await expect(inviteePage.getByLabel("Space").locator("option:checked")).toHaveText(owner.spaceName);
   await inviteePage.goto(`/s/${spaceId}/settings/members`);
   await expect(inviteePage.getByText("Only owners can invite members.")).toBeVisible();
+  await ownerPage.reload();
+  await expect(ownerPage.getByRole("cell", { name: invitee.email })).toBeVisible();
+  await expect(ownerPage.getByTestId("invite-row")).toHaveCount(0);
 });
 
 test("Settings → Platform shows the gateway Domain and Our SIP server IPs from configuration", async ({ page }) => {

@@ -20,7 +20,11 @@ const email = (label: string) => {
   emails.push(e);
   return e;
 };
-const signUpAs = (address: string) => signUp({ name: "Settings", email: address, password: "a-long-password", spaceName: "Settings Space" });
+const signUpAs = async (address: string) => {
+  const created = await signUp({ name: "Settings", email: address, password: "a-long-password", spaceName: "Settings Space" });
+  if (!created) throw new Error(`${address} had an account already`);
+  return created;
+};
 
 afterEach(async () => {
   await saveDeploymentSettings(open);

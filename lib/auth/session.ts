@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { findMembership } from "@/lib/spaces/service";
+import { acceptSpaceInvites } from "@/lib/spaces/space-invites";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { authOptions } from "./options";
 import { storedSessionVersion } from "./session-version";
@@ -16,6 +17,8 @@ export async function currentUser(): Promise<SessionUser | null> {
   if (!user?.id || !user.email) return null;
   // A session signed in before the user's sessions were ended (or whose user is gone) is over.
   if ((await storedSessionVersion(user.id)) !== (user.sessionVersion ?? 0)) return null;
+  // Here, not at sign-in only, so an invitee who is signed in already joins at their next request.
+  await acceptSpaceInvites(user.id, user.email.toLowerCase());
   return { id: user.id, email: user.email, name: user.name ?? null };
 }
 

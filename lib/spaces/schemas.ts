@@ -35,8 +35,13 @@ export const inviteMemberInput = z.object({
 });
 export type InviteMemberInput = z.infer<typeof inviteMemberInput>;
 
+export const cancelInviteInput = z.object({ email });
+export type CancelInviteInput = z.infer<typeof cancelInviteInput>;
+
 export const removeMemberInput = z.object({ userId: z.string().min(1).max(128) });
 export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
 
 export const changeMemberRoleInput = z.object({ userId: z.string().min(1).max(128), role: z.enum(["MEMBER", "ADMIN", "OWNER"]) });
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleInput>;
+/** The REST body: the member is named by the URL. */
+export const changeMemberRoleBody = changeMemberRoleInput.pick({ role: true });

@@ -1,18 +1,22 @@
 import "server-only";
-import { roleAtLeast, type SpaceRoleName } from "@/lib/auth/roles";
+import type { SpaceRoleName } from "@/lib/auth/roles";
 import { newSpaceDefaults } from "@/lib/admin/deployment-settings";
 import { markFirstUserAdmin } from "@/lib/admin/first-user";
 import { assertSignUpAllowed } from "@/lib/admin/sign-up-policy";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db, isUniqueViolation } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { SpaceContext } from "./context";
-import type { CreateSpaceInput, InviteMemberInput, SignUpInput } from "./schemas";
+import type { CreateSpaceInput, SignUpInput } from "./schemas";
 
 export type SpaceSummary = { id: string; name: string; role: SpaceRoleName };
 
-/** Creates the user and their first Space, which they own (the deployment's sign-up mode permitting). */
-export async function signUp(input: SignUpInput): Promise<{ userId: string; spaceId: string }> {
+/**
+ * Creates the user and their first Space, which they own (the deployment's sign-up mode
+ * permitting). An email that already has an account creates nothing and returns null, after
+ * the same password hashing, and the action answers both alike (app/(auth)/sign-up/actions.ts),
+ * so sign-up does not tell a stranger which emails have accounts.
+ */
+export async function signUp(input: SignUpInput): Promise<{ userId: string; spaceId: string } | null> {
   await assertSignUpAllowed(input.email);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -24,11 +28,7 @@ export async function signUp(input: SignUpInput): Promise<{ userId: string; spac
       return { userId: user.id, spaceId: space.id };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw new ValidationError("An account with this email already exists", {
-        email: ["An account with this email already exists. Sign in instead."],
-      });
-    }
+    if (isUniqueViolation(err)) return null;
     throw err;
   }
 }
@@ -89,21 +89,3 @@ export async function listMembers(ctx: SpaceContext) {
   return members.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name, role: m.role }));
 }
 
-/** Owners add an existing user to their Space; there is no email delivery on a local stack. */
-export async function inviteMember(ctx: SpaceContext, input: InviteMemberInput): Promise<void> {
-  if (!roleAtLeast(ctx.role, "OWNER")) throw new ForbiddenError("Only owners can invite members");
-  const user = await db().user.findUnique({ where: { email: input.email } });
-  if (!user) {
-    throw new ValidationError("No such user", {
-      email: ["No user has signed up with this email yet. Ask them to sign up first."],
-    });
-  }
-  try {
-    await db().membership.create({ data: { spaceId: ctx.spaceId, userId: user.id, role: input.role } });
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw new ConflictError("Already a member", { email: ["This user is already a member of this Space."] });
-    }
-    throw err;
-  }
-}

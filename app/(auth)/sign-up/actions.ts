@@ -9,14 +9,20 @@ import { authThrottle } from "@/lib/auth/auth-throttle-store";
 import { signUpInput } from "@/lib/spaces/schemas";
 import { signUp } from "@/lib/spaces/service";
 
-export async function signUpAction(raw: unknown): Promise<ActionResult<{ spaceId: string }>> {
+/**
+ * Answers alike whether the email was new or already had an account (the service hashed the
+ * password either way), so the answer reveals nothing. The legitimate user still gets in: the
+ * form then signs in with what was typed, which lands a new user in their new Space and the
+ * owner of an existing account in theirs; with another password it says to sign in instead.
+ */
+export async function signUpAction(raw: unknown): Promise<ActionResult> {
   const parsed = signUpInput.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     // Every valid attempt counts, taken email or not: the limit also bounds probing for accounts.
     await authThrottle().signUp(sourceAddress((await headers()).get("x-forwarded-for")));
-    const { spaceId } = await signUp(parsed.data);
-    return { ok: true, data: { spaceId } };
+    await signUp(parsed.data);
+    return { ok: true, data: undefined };
   } catch (err) {
     return toActionError(err);
   }

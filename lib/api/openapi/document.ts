@@ -83,6 +83,7 @@ function responses(op: Operation): JsonSchema {
   }
   if (op.access === "admin" || op.access === "admin-session" || op.access === "admin-key") out[403] = problemResponse("The caller's role does not allow this (owners and admins only).");
   if (op.access === "owner") out[403] = problemResponse("The caller's role does not allow this (owners only).");
+  if (op.access === "owner-session") out[403] = problemResponse("The caller's role does not allow this (owners only, signed in; a member may remove only themself).");
   if (op.body || op.query || op.idempotent) out[422] = problemResponse("Invalid fields, each with its path; or an Idempotency-Key reused with another request.");
   for (const [code, text] of Object.entries(op.errors ?? {})) out[code] = problemResponse(text, code === "429" ? retryAfter : undefined);
   if (op.rateLimit) out[429] = problemResponse("Rate limited for this Space.", retryAfter);
@@ -93,7 +94,7 @@ function operationObject(op: Operation): JsonSchema {
   const limit = op.rateLimit ? rateLimitBudgets[op.rateLimit] : undefined;
   const notes = [
     op.description,
-    op.access === "admin" ? "Owners and admins (or keys with those roles)." : op.access === "owner" ? "Space owners (or owner keys) only." : op.access === "admin-session" ? "Owners and admins, signed in (not with an API key)." : op.access === "admin-key" ? "API keys with the owner or admin role only." : op.access === "key" ? "Any API key of the Space." : op.access === "member" ? "Any member of the Space, or any of its API keys." : undefined,
+    op.access === "admin" ? "Owners and admins (or keys with those roles)." : op.access === "owner" ? "Space owners (or owner keys) only." : op.access === "admin-session" ? "Owners and admins, signed in (not with an API key)." : op.access === "owner-session" ? "Owners, signed in (not with an API key)." : op.access === "admin-key" ? "API keys with the owner or admin role only." : op.access === "key" ? "Any API key of the Space." : op.access === "member" ? "Any member of the Space, or any of its API keys." : undefined,
     limit ? `Rate limit per Space, shared with the console: ${limit.points} per ${limit.durationSeconds} s, counted from the first request of the window.` : undefined,
   ].filter(Boolean);
   return {
@@ -101,7 +102,7 @@ function operationObject(op: Operation): JsonSchema {
     summary: op.summary,
     description: notes.join(" "),
     tags: [op.tag],
-    ...(op.access === "public" ? { security: [] } : op.access === "admin-session" ? { security: [{ session: [] }] } : op.access === "admin-key" || op.access === "key" ? { security: [{ apiKey: [] }] } : {}),
+    ...(op.access === "public" ? { security: [] } : op.access === "admin-session" || op.access === "owner-session" ? { security: [{ session: [] }] } : op.access === "admin-key" || op.access === "key" ? { security: [{ apiKey: [] }] } : {}),
     parameters: parameters(op),
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: inputSchema(op.body) } } } } : {}),
     responses: responses(op),

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { createAgentBody, updateAgentBody } from "@/lib/agents/rest-input";
 import { registrationRestBody } from "@/lib/sip-registrations/schemas";
 import { createApiKeyInput } from "@/lib/api-keys/schemas";
+import { changeMemberRoleBody } from "@/lib/spaces/schemas";
 import { makeByocSchemas } from "@/lib/byoc/schemas";
 import { batchRowsQuery, createBatchInput } from "@/lib/calls/batches/schemas";
 import { updateOutboundCapsBody } from "@/lib/calls/policy/caps";
@@ -20,8 +21,8 @@ import type { ResponseSchemaName } from "./response-schemas";
 // Every operation of /api/v1, with the very schemas its route parses. The OpenAPI document is
 // built from this table, and a unit test checks it against the route files.
 
-/** Who may call: any member or key of the Space, owners and admins only (signed in), owners only (or owner keys), any API key or owner and admin keys only (no session), or anyone. */
-export type Access = "member" | "admin" | "admin-session" | "owner" | "key" | "admin-key" | "public";
+/** Who may call: any member or key of the Space, owners and admins only (signed in), owners only (or owner keys), owners only (signed in), any API key or owner and admin keys only (no session), or anyone. */
+export type Access = "member" | "admin" | "admin-session" | "owner" | "owner-session" | "key" | "admin-key" | "public";
 
 export type Operation = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -110,6 +111,10 @@ export const operations: Operation[] = [
   { method: "get", path: `${S}/api-keys`, operationId: "listApiKeys", tag: "API keys", summary: "List API keys", description: "Live keys only; never a secret.", access: "member", success: { status: 200, description: "The keys.", schema: "ApiKeyList" } },
   { method: "post", path: `${S}/api-keys`, operationId: "createApiKey", tag: "API keys", summary: "Create an API key", description: "Signed in as an owner or admin only: an API key cannot create keys. The role is at most your own. With expiresInDays the key stops working (401) that many days after its creation. The secret is in this answer only (not idempotent, so it is never stored for a replay).", access: "admin-session", body: createApiKeyInput, success: { status: 201, description: "The key and its secret.", schema: "CreatedApiKey" } },
   { method: "delete", path: `${S}/api-keys/{keyId}`, operationId: "revokeApiKey", tag: "API keys", summary: "Revoke an API key", description: "It stops working at once. An owner's key can be revoked by an owner only.", access: "admin", success: { status: 204, description: "Revoked.", schema: null } },
+
+  { method: "get", path: `${S}/members`, operationId: "listMembers", tag: "Members", summary: "List members", description: "Pending invitations are not members and are not listed.", access: "member", success: { status: 200, description: "The members.", schema: "MemberList" } },
+  { method: "patch", path: `${S}/members/{userId}`, operationId: "changeMemberRole", tag: "Members", summary: "Change a member's role", description: "Signed in as an owner only. Takes effect at the member's next request; the API keys they created in this Space are capped at the new role (cappedKeys counts them). The last owner cannot be demoted (422).", access: "owner-session", body: changeMemberRoleBody, success: { status: 200, description: "The new role.", schema: "ChangedMemberRole" }, errors: { 422: "The member is the Space's last owner." } },
+  { method: "delete", path: `${S}/members/{userId}`, operationId: "removeMember", tag: "Members", summary: "Remove a member, or leave the Space", description: "Signed in only. An owner removes anyone; with your own user id (see listMembers) any member leaves. The member's access and the API keys they created in this Space end at once. The last owner cannot leave or be removed (422).", access: "owner-session", success: { status: 204, description: "Removed.", schema: null }, errors: { 422: "The member is the Space's last owner." } },
 
   { method: "get", path: `${S}/outbound-caps`, operationId: "getOutboundCaps", tag: "Calls", summary: "The Space's outbound caps", description: "Its own caps (null: the deployment's limit), the deployment's limits, and the caps enforced.", access: "member", success: { status: 200, description: "The caps.", schema: "OutboundCaps" } },
   { method: "patch", path: `${S}/outbound-caps`, operationId: "updateOutboundCaps", tag: "Calls", summary: "Change the Space's outbound caps", description: "Absent fields keep their values; null takes the deployment's limit; a number lowers it (above the deployment's limit is a 422).", access: "admin", body: updateOutboundCapsBody, success: { status: 200, description: "Saved.", schema: "OutboundCaps" } },

@@ -122,6 +122,8 @@ const apiKey = z.object({
   expiresAt: z.string().nullable().meta({ description: "From then on the key answers 401; null: it never expires." }),
 });
 
+const member = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: z.enum(spaceRoles) });
+
 const createdApiKey = z.object({ key: apiKey, secret: z.string().meta({ description: "sb_live_...: shown in this answer only. Send it as Authorization: Bearer <secret>." }) });
 
 const webhookEndpoint = z.object({
@@ -323,6 +325,8 @@ export const responseSchemas = {
   ApiKey: apiKey,
   ApiKeyList: z.object({ items: z.array(apiKey) }),
   CreatedApiKey: createdApiKey,
+  MemberList: z.object({ items: z.array(member) }),
+  ChangedMemberRole: z.object({ role: z.enum(spaceRoles), cappedKeys: z.number().int().meta({ description: "The member's API keys in this Space lowered to the new role." }) }),
   WebhookEndpoint: webhookEndpoint,
   WebhookEndpointList: z.object({ items: z.array(webhookEndpoint) }),
   CreatedWebhookEndpoint: createdWebhookEndpoint,
