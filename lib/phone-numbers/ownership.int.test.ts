@@ -16,10 +16,15 @@ import { UNVERIFIED_CALLER_ID } from "./ownership-rules";
 // services read the environment once, so production mode is set before anything reads it
 // (vitest runs each file in its own module registry).
 process.env.DEPLOYMENT_MODE = "production";
+// Production refuses the local stack's published LiveKit secret; nothing here talks to LiveKit.
+const liveKitSettings = { LIVEKIT_URL: process.env.LIVEKIT_URL, LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY, LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET };
+for (const name of Object.keys(liveKitSettings)) process.env[name] = "";
 
 const spaces: string[] = [];
 const ceilings = { callsPerMinute: 1000, concurrentCalls: 1000 };
 
+// A public SIP server with an outbound username: the address policy and host ownership
+// (lib/sip-accounts/host-ownership) have nothing to refuse, so only the caller ID is at stake.
 async function spaceWithNumber() {
   const space = await db().space.create({ data: { name: `ownership-${randomBytes(4).toString("hex")}` } });
   spaces.push(space.id);
@@ -27,7 +32,7 @@ async function spaceWithNumber() {
   const inboundTrunkId = `ST_in_${randomBytes(6).toString("hex")}`;
   const account = await db().sipAccount.create({
     data: {
-      spaceId: space.id, name: "Owner PBX", liveNameKey: `ownership-${space.id}`, sipServerAddress: "127.0.0.1:5999", destinationCountry: "US",
+      spaceId: space.id, name: "Owner PBX", liveNameKey: `ownership-${space.id}`, sipServerAddress: "81.2.69.142:5999", outboundUsername: "pbx-user", destinationCountry: "US",
       allowedInboundIps: ["127.0.0.1"], inboundTrunkId, outboundTrunkId: `ST_out_${randomBytes(6).toString("hex")}`,
     },
   });
@@ -52,7 +57,7 @@ function inboundJoined(to: string, trunkId: string) {
 afterAll(async () => {
   await db().call.deleteMany({ where: { spaceId: { in: spaces } } });
   await db().space.deleteMany({ where: { id: { in: spaces } } });
-  process.env.DEPLOYMENT_MODE = "local";
+  Object.assign(process.env, { DEPLOYMENT_MODE: "local", ...liveKitSettings });
 });
 
 describe("caller IDs in production", () => {

@@ -13,8 +13,11 @@ import { credentialsKeyring } from "@/lib/sip-accounts/keyring";
 // environment once, so production mode is set before anything reads it (vitest runs each
 // file in its own module registry).
 process.env.DEPLOYMENT_MODE = "production";
+// Production refuses the local stack's published LiveKit secret; nothing here talks to LiveKit.
+const liveKitSettings = { LIVEKIT_URL: process.env.LIVEKIT_URL, LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY, LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET };
+for (const name of Object.keys(liveKitSettings)) process.env[name] = "";
 
-const cleanup: (() => Promise<void>)[] = [async () => void (process.env.DEPLOYMENT_MODE = "local")];
+const cleanup: (() => Promise<void>)[] = [async () => void Object.assign(process.env, { DEPLOYMENT_MODE: "local", ...liveKitSettings })];
 afterAll(async () => {
   for (const c of cleanup.splice(0)) await c();
 });
