@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseKeyring } from "@/lib/crypto/credentials";
+import { parseInternalNetwork } from "@/lib/worker-auth/internal-network";
 import { deploymentModeOf, deploymentModeSetting, localSecretInProduction } from "@/lib/deployment-mode";
 
 // The only reader of process.env for the web app. Parsed once, lazily, so a build without a
@@ -71,6 +72,21 @@ const serverEnvSchema = z.object({
   SIP_EDGE_RPC_URL: optionalSetting.pipe(z.url("SIP_EDGE_RPC_URL must be a URL such as http://127.0.0.1:5090/RPC").optional()),
   /** The expiry the SIP edge asks for when it registers an agent on a PBX (the PBX may grant less). */
   SIP_REGISTRATION_EXPIRES_SECONDS: z.coerce.number().int().min(20).max(86_400).default(600),
+  /**
+   * Where the internal API (/api/internal/*: the agent worker, the SIP edge) may be called
+   * from, IPv4 addresses or CIDR ranges; others get 403 whatever token they hold.
+   */
+  INTERNAL_API_ALLOWED_ADDRESSES: z
+    .string()
+    .default("127.0.0.0/8")
+    .transform((v, ctx) => {
+      try {
+        return parseInternalNetwork(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Bearer secret the edge presents to /api/internal/edge/* (32+ characters). Empty: refused. */
   EDGE_INTERNAL_TOKEN: optionalSetting.pipe(z.string().min(32, "EDGE_INTERNAL_TOKEN must be at least 32 characters").optional()),
   /** Keyring for SIP passwords at rest; validated here so a bad key stops start-up. */

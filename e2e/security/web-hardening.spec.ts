@@ -124,3 +124,18 @@ test("oversized bodies are 413 before parsing or verifying, declared or chunked;
   expect(await postChunked("/api/internal/calls/answered", { "content-type": "application/json" }, "x".repeat(16 * 1024), 5)).toBe(413);
   expect((await anon.post("/api/internal/calls/answered", { data: "{}", headers: { "content-type": "application/json" } })).status()).toBe(401);
 });
+
+test("the internal API answers only the console's own network, whatever token is sent", async () => {
+  const anon = await anonymousClient();
+  const token = process.env.WORKER_INTERNAL_TOKEN ?? "";
+  const report = (headers: Record<string, string>) => anon.post("/api/internal/calls/answered", { data: "{}", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers } });
+  // From this machine (Next.js records the socket's 127.0.0.1): past the network check, to the token and the body.
+  expect((await report({})).status()).not.toBe(403);
+  // As a reverse proxy would forward a caller from the Internet: refused before the token counts.
+  const outside = await report({ "x-forwarded-for": "81.2.69.142" });
+  expect(outside.status()).toBe(403);
+  expect((await outside.json()).detail).toContain("internal network");
+  // Claiming to be local does not help: the proxy appends the real address last.
+  expect((await report({ "x-forwarded-for": "127.0.0.1, 81.2.69.142" })).status()).toBe(403);
+  expect((await anon.post("/api/internal/edge/inbound", { data: "{}", headers: { "content-type": "application/json", "x-forwarded-for": "81.2.69.142" } })).status()).toBe(403);
+});

@@ -4,6 +4,7 @@ import { errorToProblem, problem } from "@/lib/api/problem";
 import { serverEnv } from "@/lib/env";
 import { KIB, readCappedBody, withBodyText } from "@/lib/http/read-capped-body";
 import type { SpaceContext } from "@/lib/spaces/context";
+import { internalCallerAllowed } from "./internal-network";
 
 // The console's internal API for the agent worker (/api/internal/...): no session, a shared
 // bearer secret (WORKER_INTERNAL_TOKEN) instead. Without that setting the internal API
@@ -50,6 +51,9 @@ export function withInternalRoute(expectedToken: () => string | undefined, audie
       // Internal reports are small; a larger body is refused unread, before the token.
       const body = await readCappedBody(request, INTERNAL_MAX_BODY_BYTES);
       if (!body.ok) return problem(413, "Payload too large", { detail: `The body is larger than ${INTERNAL_MAX_BODY_BYTES} bytes.` });
+      if (!internalCallerAllowed(request, serverEnv().INTERNAL_API_ALLOWED_ADDRESSES)) {
+        return problem(403, "Forbidden", { detail: `This API is for ${audience}, on the console's internal network.` });
+      }
       if (!isWorkerRequest(request, expectedToken())) {
         return problem(401, "Unauthorized", { detail: `This API is for ${audience}.` }, { "www-authenticate": "Bearer" });
       }
