@@ -5,6 +5,7 @@ import { createBatch } from "@/lib/calls/batches/create-batch";
 import { createBatchInput } from "@/lib/calls/batches/schemas";
 import { placeCall } from "@/lib/calls/place-call";
 import { applyCallWebhook } from "@/lib/calls/webhooks";
+import { inboundJoinedWebhook } from "@/lib/testing/inbound-call-webhook";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { SpaceContext } from "@/lib/spaces/context";
@@ -43,16 +44,7 @@ async function spaceWithNumber() {
 
 const refusal = (p: Promise<unknown>) => p.then(() => null, (err: unknown) => err);
 
-function inboundJoined(to: string, trunkId: string) {
-  const room = `in-${randomBytes(6).toString("hex")}`;
-  return applyCallWebhook({
-    event: "participant_joined",
-    roomName: room,
-    roomMetadata: null,
-    participant: { identity: `sip-${room}`, isSip: true, attributes: { "sip.trunkPhoneNumber": to, "sip.phoneNumber": "+15550100150", "sip.trunkID": trunkId, "sip.callStatus": "ringing" }, joinedAt: new Date(), disconnectReason: null },
-    at: new Date(),
-  });
-}
+const inboundJoined = (to: string, trunkId: string) => applyCallWebhook(inboundJoinedWebhook(to, trunkId));
 
 afterAll(async () => {
   await db().call.deleteMany({ where: { spaceId: { in: spaces } } });

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { claimCall } from "@/dispatcher/claim-call";
 import { dialCall } from "@/dispatcher/dial-call";
 import { applyCallWebhook } from "@/lib/calls/webhooks";
+import { inboundJoinedWebhook } from "@/lib/testing/inbound-call-webhook";
 import { db } from "@/lib/db/client";
 import { outboundHostRefusal } from "./trust";
 
@@ -30,16 +31,7 @@ async function spaceWithAccount(address: string) {
   return { spaceId: space.id, account, inboundTrunkId, e164, numberId: number.id };
 }
 
-function inboundJoined(to: string, trunkId: string) {
-  const room = `in-${randomBytes(6).toString("hex")}`;
-  return applyCallWebhook({
-    event: "participant_joined",
-    roomName: room,
-    roomMetadata: null,
-    participant: { identity: `sip-${room}`, isSip: true, attributes: { "sip.trunkPhoneNumber": to, "sip.phoneNumber": "+15550100151", "sip.trunkID": trunkId, "sip.callStatus": "ringing" }, joinedAt: new Date(), disconnectReason: null },
-    at: new Date(),
-  });
-}
+const inboundJoined = (to: string, trunkId: string) => applyCallWebhook(inboundJoinedWebhook(to, trunkId));
 
 afterAll(async () => {
   await db().call.deleteMany({ where: { spaceId: { in: spaces } } });
