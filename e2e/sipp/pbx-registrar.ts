@@ -53,7 +53,7 @@ export async function startRegistrar(opts: { user: string; password: string; exp
     return lastAccepted;
   };
   const { done, stop } = spawnSipp(args, dir, trace, timeoutSeconds);
-  await untilBound(port);
+  await untilBound(port, done);
   return {
     port,
     requests,

@@ -62,7 +62,7 @@ export async function startPbx(behaviour: PbxBehaviour, options: { calls?: numbe
   ];
   const { done: finished, stop } = spawnSipp(args, dir, trace, timeoutSeconds);
   const done = finished.then((r) => ({ ...r, invites: distinctInvites(r.messages) }));
-  await untilBound(port);
+  await untilBound(port, finished);
   return { port, done, stop };
 }
 
@@ -92,15 +92,20 @@ export function spawnSipp(args: string[], dir: string, trace: string, timeoutSec
 /**
  * Waits until sipp listens on its UDP port, read from /proc/net/udp (probing by binding the
  * port could steal it from sipp): the dispatcher dials within milliseconds of a call being
- * queued, and on a busy machine sipp may take longer than that to start. Bounded: 10 s.
+ * queued, and on a busy machine sipp may take longer than that to start. Bounded: 20 s. When
+ * sipp exits first (a port taken meanwhile, a bad scenario), its own words are the error.
  */
-export async function untilBound(port: number): Promise<void> {
+export async function untilBound(port: number, exited: Promise<{ exitCode: number | null; output: string }>): Promise<void> {
   const wanted = `:${port.toString(16).toUpperCase().padStart(4, "0")}`;
-  const deadline = Date.now() + 10_000;
+  let early: { exitCode: number | null; output: string } | null = null;
+  void exited.then((r) => (early = r), () => undefined);
+  const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     const table = await readFile("/proc/net/udp", "utf8");
     if (table.split("\n").some((line) => line.trim().split(/\s+/)[1]?.endsWith(wanted))) return;
+    const ended = early as { exitCode: number | null; output: string } | null;
+    if (ended) throw new Error(`sipp exited (code ${ended.exitCode}) before binding UDP port ${port}:\n${ended.output}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`sipp did not bind UDP port ${port} within 10 s`);
+  throw new Error(`sipp did not bind UDP port ${port} within 20 s`);
 }

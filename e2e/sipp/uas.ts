@@ -40,6 +40,6 @@ export async function startDigestUas(username: string, password: string, options
     "-trace_msg", "-message_file", trace,
   ];
   const { done } = spawnSipp(args, dir, trace, timeoutSeconds);
-  await untilBound(port);
+  await untilBound(port, done);
   return { port, done };
 }
