@@ -1,6 +1,6 @@
 import "server-only";
-import ipaddr from "ipaddr.js";
 import { db } from "@/lib/db/client";
+import { addressAllowed } from "@/lib/net/address-in-list";
 import { proveClaimByInvite } from "@/lib/phone-numbers/ownership";
 import { isNationalFormOf, nationalSuffix, parseCalledNumber } from "./called-number";
 import { recordRefusal, type EdgeInvite } from "./refusals";
@@ -40,16 +40,6 @@ export async function findCalledNumber(toUser: string): Promise<BoundNumber | nu
   const matches = candidates.filter((n) => isNationalFormOf(national, n.e164));
   const [only, other] = matches;
   return only && !other ? only : null;
-}
-
-/** True when `address` is one of the account's canonical IPv4 / CIDR entries. */
-export function addressAllowed(address: string, allowlist: readonly string[]): boolean {
-  if (!ipaddr.IPv4.isValidFourPartDecimal(address)) return false;
-  const ip = ipaddr.IPv4.parse(address);
-  return allowlist.some((entry) => {
-    const [base = "", prefix = "32"] = entry.split("/");
-    return ipaddr.IPv4.isValidFourPartDecimal(base) && ip.match(ipaddr.IPv4.parse(base), Number(prefix));
-  });
 }
 
 export async function routeInbound(invite: EdgeInvite): Promise<EdgeDecision> {

@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { parseCalledNumber } from "./called-number";
 import { edgeMode } from "./edge-mode";
-import { addressAllowed, findCalledNumber } from "./route-inbound";
+import { addressAllowed } from "@/lib/net/address-in-list";
+import { findCalledNumber } from "./route-inbound";
 import type { RouteTestInput, RouteStep, RouteVerdict } from "./route-test-schema";
 
 // The Route tester: what would happen to an INVITE with these facts, step by step, by the

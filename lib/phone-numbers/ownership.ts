@@ -1,7 +1,7 @@
 import "server-only";
 import { db, isUniqueViolation } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { addressAllowed } from "@/lib/edge/route-inbound";
+import { addressAllowed } from "@/lib/net/address-in-list";
 import { ConflictError } from "@/lib/errors";
 import { withAccountLock } from "@/lib/provisioning/account-lock";
 import { changeAccountStrictly, provisionAccount } from "@/lib/provisioning/provision-account";

@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { addressAllowed } from "@/lib/net/address-in-list";
 
 // The internal API (/api/internal/*: the agent worker, the SIP edge) answers only callers on
 // the console's own network, on top of their bearer tokens: a leaked token is no use from the
@@ -25,10 +26,6 @@ export function internalCallerAllowed(request: Request, network: readonly string
   if (forwarded === null) return true;
   const last = (forwarded.split(",").at(-1) ?? "").trim();
   if (!ipaddr.isValid(last)) return false;
-  const address = ipaddr.process(last);
-  if (address.kind() !== "ipv4") return false;
-  return network.some((entry) => {
-    const [base = "", prefix = "32"] = entry.split("/");
-    return (address as ipaddr.IPv4).match(ipaddr.IPv4.parse(base), Number(prefix));
-  });
+  // ::ffff:127.0.0.1 is judged as 127.0.0.1; any other IPv6 address is outside an IPv4 list.
+  return addressAllowed(ipaddr.process(last).toString(), network);
 }
