@@ -14,6 +14,7 @@ import { liveKitOf, parseDispatcherEnv } from "./env";
 import { placeCallTask } from "./place-call-task";
 import { reconcileCalls } from "./reconcile";
 import { syncRegistration } from "@/lib/sip-registrations/sync-registration";
+import { finishSelfTest } from "@/lib/sip-accounts/self-test/finish-self-test";
 import { purgeTranscriptsTask, purgeWebhookReceiptsTask, scheduledJobs } from "./schedule";
 
 // The dispatcher process: takes queued calls from the job queue (graphile-worker on the
@@ -56,11 +57,17 @@ if (env.CREDENTIALS_KEYS) {
   console.warn("[dispatcher] CREDENTIALS_KEYS is not set: webhooks stay queued until a dispatcher with the key ring runs.");
 }
 
-// Agents' SIP registrations are applied by the console's own code (edge over JSON-RPC, LiveKit).
+// Agents' SIP registrations are applied by the console's own code (edge over JSON-RPC, LiveKit),
+// and so are round-trip self-tests judged and hung up.
 if (liveKit && webAppEnvironment()) {
   taskList[jobNames.syncSipRegistration] = async (payload) => {
     const { agentId } = payload as { agentId: string };
     await syncRegistration(agentId);
+  };
+  // Round-trip self-tests are judged with the console's own code (public SIP domain, refusals).
+  taskList[jobNames.finishSelfTest] = async (payload) => {
+    const { selfTestId } = payload as { selfTestId: string };
+    await finishSelfTest(selfTestId);
   };
 }
 taskList[jobNames.purgeTranscripts] = purgeTranscriptsTask;

@@ -27,6 +27,7 @@ const KIND: Record<string, string> = {
   transferred: "Transferred",
   transfer_failed: "Transfer failed",
   waiting: "Waiting",
+  self_test: "Round-trip self-test",
 };
 
 // LiveKit's sip.callStatus attribute and disconnect reasons.

@@ -16,6 +16,8 @@ export const jobNames = {
   /** Delete transcripts past their Space's retention (scheduled: dispatcher/schedule.ts). */
   purgeTranscripts: "purge_transcripts",
   purgeWebhookReceipts: "purge_webhook_receipts",
+  /** Judge a SIP account's round-trip self-test, and hang it up once final (payload {selfTestId}). */
+  finishSelfTest: "finish_self_test",
 } as const;
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
@@ -101,5 +103,19 @@ export async function addSyncSipRegistrationJob(tx: Tx, agentId: string): Promis
     json_build_object('agentId', ${agentId}::text),
     job_key := ${`sip-registration:${agentId}`}::text,
     max_attempts := 25
+  )`;
+}
+
+/**
+ * Asks for a round-trip self-test to be judged at `runAt` (lib/sip-accounts/self-test). The job
+ * adds itself again until the verdict is final; one pending job per test (job key).
+ */
+export async function addFinishSelfTestJob(tx: Tx, selfTestId: string, runAt: Date): Promise<void> {
+  await tx.$executeRaw`SELECT graphile_worker.add_job(
+    ${jobNames.finishSelfTest}::text,
+    json_build_object('selfTestId', ${selfTestId}::text),
+    run_at := ${runAt}::timestamptz,
+    job_key := ${`self-test:${selfTestId}`}::text,
+    max_attempts := 5
   )`;
 }

@@ -24,6 +24,8 @@ import type { RefreshAllSummary } from "@/lib/sip-accounts/refresh-all";
 import { sipAccountDto } from "@/lib/sip-accounts/schemas";
 import type { SipAccountListItem, SipAccountView } from "@/lib/sip-accounts/view";
 import type { HostOwnershipView } from "@/lib/sip-accounts/host-ownership/view";
+import { selfTestLegs } from "@/lib/sip-accounts/self-test/judge";
+import type { SelfTestView } from "@/lib/sip-accounts/self-test/view";
 
 // The REST answers as zod, for the OpenAPI document only (the services build them from their
 // own types). The assertions at the bottom fail the typecheck when a view type and its schema
@@ -305,7 +307,34 @@ const hostOwnership = z.object({
   ).meta({ description: "The record of proofs, newest first (at most 50)." }),
 });
 
+const selfTestLeg = z.object({
+  key: z.enum(selfTestLegs),
+  title: z.string(),
+  state: z.enum(["ok", "failed", "waiting", "not_reached"]),
+  sipCode: z.number().int().nullable().meta({ description: "The SIP code this leg saw last (180, 200, 403...)." }),
+  atMs: z.number().int().nullable().meta({ description: "Milliseconds from the start of the test to this leg's last step." }),
+  detail: z.string(),
+});
+const selfTest = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  number: z.string().meta({ description: "The account's number that was called, from itself." }),
+  startedAt: z.string(),
+  startedBy: z.string(),
+  finishedAt: z.string().nullable(),
+  outboundCallId: z.string().meta({ description: "The outbound leg, in the call log." }),
+  inboundCallId: z.string().nullable().meta({ description: "The call that came back in, when it did." }),
+  state: z.enum(["running", "passed", "failed"]),
+  failedLeg: z.enum(selfTestLegs).nullable(),
+  summary: z.string(),
+  fix: z.string().nullable().meta({ description: "What to change, naming the field or the PBX setting." }),
+  legs: z.array(selfTestLeg).meta({ description: "out (Switchboard to the PBX), back (the PBX to Switchboard), agent (the number's agent answers)." }),
+});
+const selfTestList = z.object({ items: z.array(selfTest).meta({ description: "Newest first (the last 20)." }) });
+
 export const responseSchemas = {
+  SelfTest: selfTest,
+  SelfTestList: selfTestList,
   HostOwnership: hostOwnership,
   Problem: problem,
   Provisioning: provisioning,
@@ -376,7 +405,8 @@ const sameTypes: {
   refused: Same<z.output<typeof refusedCall>, RefusedCallView>;
   sipRegistration: Same<Out<"SipRegistration">, RegistrationView>;
   hostOwnership: Same<Out<"HostOwnership">, HostOwnershipView>;
-} = { hostOwnership: true, sipRegistration: true, transcript: true, refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+  selfTest: Same<Out<"SelfTest">, SelfTestView>;
+} = { selfTest: true, hostOwnership: true, sipRegistration: true, transcript: true, refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
 // The list's rows add numbersCount to the account.
 const sameAccountList: Same<Out<"SipAccountList">, { items: SipAccountListItem[] }> = true;
