@@ -19,6 +19,7 @@ import { DeleteSipAccountDialog } from "./delete-sip-account-dialog";
 import { HostOwnershipPanel } from "./host-ownership-panel";
 import { PbxConfigPanel } from "./pbx-config-panel";
 import { ProvisioningBadge } from "./provisioning-badge";
+import { SelfTestPanel } from "./self-test-panel";
 import { sipAccountKeys, useInvalidateSipAccounts, useSipAccount } from "./use-sip-accounts";
 import { VerifyButton } from "./verify-button";
 import { VerifyResults } from "./verify-results";
@@ -82,6 +83,8 @@ export function AccountPage({ spaceId, initial, platform, canManage, isOwner }: 
           <p className="text-sm text-slate-600">Never verified. Verify checks the account&apos;s config, its two LiveKit trunks and its numbers.</p>
         )}
       </section>
+
+      <SelfTestPanel spaceId={spaceId} accountId={account.id} numbers={numbers.data?.items.map((n) => n.number) ?? []} canRun={canManage} />
 
       <div className={card}>
         {/* The dialplan names the bound numbers: wait for them rather than show a config that changes. */}
