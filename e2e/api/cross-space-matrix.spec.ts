@@ -81,7 +81,7 @@ for (const op of ops) {
 test("a missing id and another Space's id answer alike for every route with an id", async () => {
   for (const op of ops.filter((o) => /\[(?!spaceId\])\w+\]/.test(o.route))) {
     const e = expectations[opKey(op)]!;
-    const missing = { ...ids, accountId: "missing-id", numberId: "missing-id", agentId: "missing-id", keyId: "missing-id", callId: "missing-id", batchId: "missing-id", endpointId: "missing-id", deliveryId: "missing-id", userId: "missing-id", phoneNumber: randomNumber() };
+    const missing = { ...ids, accountId: "missing-id", numberId: "missing-id", agentId: "missing-id", keyId: "missing-id", callId: "missing-id", batchId: "missing-id", endpointId: "missing-id", deliveryId: "missing-id", testId: "missing-id", userId: "missing-id", phoneNumber: randomNumber() };
     const response = await call(keyOnly(e) ? callers["owner key of A"] : owner, op.method, urlOf(op.route, missing), e.body?.(ids));
     expect(response.status(), opKey(op)).toBe(404);
     expect(await response.json()).toEqual(NOT_FOUND);

@@ -42,6 +42,8 @@ export type Ids = {
   batchId: string;
   endpointId: string;
   deliveryId: string;
+  /** A round-trip self-test of the fixture account. */
+  testId: string;
   /** The fixture number in E.164, the caller ID of placed calls. */
   fromNumber: string;
   /** A number in E.164 as the BYOC API names it (the fixture number unless a test makes a fresh one). */
@@ -78,6 +80,12 @@ const byocBody = () => ({ phoneNumber: randomNumber(), terminationUri: "pbx.exam
 const webhookBody = () => ({ url: `http://127.0.0.1:9/hooks/${tag()}`, events: ["batch.completed"] });
 // Nothing answers REGISTERs on port 9 (discard): the registration fails quietly and backs off.
 const registrationBody = () => ({ domain: "127.0.0.1", port: 9, username: `t${tag()}`, password: `pw-${tag()}` });
+/** A fresh account with one bound number: what a self-test calls. */
+async function accountWithNumber(owner: APIRequestContext, ids: Ids): Promise<Partial<Ids>> {
+  const accountId = await createAccountViaApi(owner, ids.spaceId, `Self-test PBX ${tag()}`);
+  await bindViaApi(owner, ids.spaceId, accountId, randomNumber());
+  return { accountId };
+}
 /** An agent with a SIP registration, for the operations that need one to read or remove. */
 async function registeredAgent(owner: APIRequestContext, ids: Ids): Promise<Partial<Ids>> {
   const agentId = await createAgentViaApi(owner, ids.spaceId, `Registered agent ${tag()}`);
@@ -98,6 +106,10 @@ export const expectations: Record<string, Expectation> = {
   "POST /spaces/[spaceId]/sip-accounts/[accountId]/verify": { access: "member", ok: 200 },
   "POST /spaces/[spaceId]/sip-accounts/[accountId]/reprovision": { access: "admin", ok: 200 },
   "GET /spaces/[spaceId]/sip-accounts/[accountId]/host-ownership": { access: "member", ok: 200 },
+  "GET /spaces/[spaceId]/sip-accounts/[accountId]/self-tests": { access: "member", ok: 200 },
+  "GET /spaces/[spaceId]/sip-accounts/[accountId]/self-tests/[testId]": { access: "member", ok: 200 },
+  // One running test per account: each caller starts its own on a fresh account with a number.
+  "POST /spaces/[spaceId]/sip-accounts/[accountId]/self-tests": { access: "admin", ok: 202, body: () => ({}), fresh: accountWithNumber },
   // A public address of its own per call: an address another Space approved cannot be approved again.
   "POST /spaces/[spaceId]/sip-accounts/[accountId]/host-ownership": { access: "owner", ok: 200, fresh: async (o, ids) => ({ accountId: await createAccountViaApi(o, ids.spaceId, `Approved ${tag()}`, randomPublicAddress()) }) },
   "POST /spaces/[spaceId]/sip-accounts/refresh-all": { access: "admin", ok: 200 },
@@ -205,9 +217,12 @@ export async function makeFixture(owner: APIRequestContext, spaceId: string, acc
   const test = await owner.post(`/api/v1/spaces/${spaceId}/webhooks/${endpointId}/test`);
   if (test.status() !== 202) throw new Error(`sending the fixture test event: ${test.status()} ${await test.text()}`);
   const deliveryId = (await test.json()).id as string;
+  const selfTest = await owner.post(`/api/v1/spaces/${spaceId}/sip-accounts/${account}/self-tests`, { data: {} });
+  if (selfTest.status() !== 202) throw new Error(`starting the fixture self-test: ${selfTest.status()} ${await selfTest.text()}`);
+  const testId = (await selfTest.json()).id as string;
   const members = (await (await owner.get(`/api/v1/spaces/${spaceId}/members`)).json()) as { items: { userId: string; role: string }[] };
   const userId = members.items.find((m) => m.role === "OWNER")!.userId;
-  return { userId, spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id, callId, batchId, endpointId, deliveryId, fromNumber: number.number, phoneNumber: number.number };
+  return { userId, spaceId, accountId: account, numberId: number.id, agentId, keyId: key.id, callId, batchId, endpointId, deliveryId, testId, fromNumber: number.number, phoneNumber: number.number };
 }
 
 export function urlOf(route: string, ids: Ids): string {
