@@ -73,7 +73,7 @@ export function SelfTestPanel({ spaceId, accountId, numbers, canRun }: { spaceId
       </div>
       <p className="max-w-prose text-sm text-slate-600">
         Calls one of this account&apos;s numbers, from itself, out through your PBX. Your PBX should send it straight back in, where the number&apos;s agent answers; then the
-        test hangs up. It takes up to a minute and names the leg that fails.
+        test hangs up. It takes at most a minute and a half, and names the leg that fails.
         {numbers.length === 0 ? " Bind a number to this account first." : ""}
       </p>
       <FormError message={error} />

@@ -38,7 +38,7 @@ async function verdict(request: APIRequestContext, spaceId: string, accountId: s
     .poll(async () => {
       test = await (await request.get(`/api/v1/spaces/${spaceId}/sip-accounts/${accountId}/self-tests/${testId}`)).json();
       return test.state;
-    }, { timeout: 70_000, intervals: [500] })
+    }, { timeout: 90_000, intervals: [500] })
     .not.toBe("running");
   return test;
 }
@@ -50,7 +50,7 @@ async function startViaApi(request: APIRequestContext, spaceId: string, accountI
 }
 
 test("Run self-test: out through the PBX, back in, answered by the agent, hung up; every leg green on the account page", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   const spaceId = await signUp(page, newUser("self-test-pass"));
   const pbx = await startLoopPbx({ username: USER, password: PASSWORD, edgePort: stackSipPort() });
   try {
@@ -59,7 +59,7 @@ test("Run self-test: out through the PBX, back in, answered by the agent, hung u
     const panel = page.getByRole("region", { name: "Round-trip self-test" });
     await panel.getByRole("button", { name: "Run self-test" }).click();
     const result = panel.getByTestId("self-test-result");
-    await expect(result.getByText("Passed", { exact: true })).toBeVisible({ timeout: 70_000 });
+    await expect(result.getByText("Passed", { exact: true })).toBeVisible({ timeout: 90_000 });
     await expect(result.getByRole("status")).toHaveText(`The call went out to your PBX, came back in for ${number} and Loop receptionist answered it.`);
     for (const leg of ["out", "back", "agent"]) await expect(result.locator(`[data-leg="${leg}"]`)).toHaveAttribute("data-state", "ok");
     await expect(result.locator('[data-leg="out"]')).toContainText("SIP 200");
@@ -79,7 +79,7 @@ test("Run self-test: out through the PBX, back in, answered by the agent, hung u
 });
 
 test("wrong outbound credentials: the verdict fails the out leg with the PBX's 403 and points at the outbound username and password", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   const spaceId = await signUp(page, newUser("self-test-auth"));
   const pbx = await startLoopPbx({ username: USER, password: PASSWORD, edgePort: stackSipPort() });
   try {
@@ -95,7 +95,7 @@ test("wrong outbound credentials: the verdict fails the out leg with the PBX's 4
 });
 
 test("the PBX's address missing from Allowed inbound IPs: the verdict fails the way back with the edge's 403 and names the address to add", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   const spaceId = await signUp(page, newUser("self-test-allowlist"));
   const pbx = await startLoopPbx({ username: USER, password: PASSWORD, edgePort: stackSipPort() });
   try {
@@ -111,7 +111,7 @@ test("the PBX's address missing from Allowed inbound IPs: the verdict fails the 
 });
 
 test("a PBX that mangles the number on the way back: the verdict blames the PBX's routing and says where to send the number", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   const spaceId = await signUp(page, newUser("self-test-routing"));
   const pbx = await startLoopPbx({ username: USER, password: PASSWORD, edgePort: stackSipPort(), dialPrefix: "9" });
   try {

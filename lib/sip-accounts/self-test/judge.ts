@@ -10,9 +10,9 @@ export const selfTestLegs = ["out", "back", "agent"] as const;
 export type SelfTestLegKey = (typeof selfTestLegs)[number];
 
 /** How long the whole round trip may take before the missing leg is declared failed. */
-export const SELF_TEST_DEADLINE_MS = 45_000;
+export const SELF_TEST_DEADLINE_MS = 60_000;
 /** How long the number's agent has to answer once the call is back in. */
-export const AGENT_ANSWER_MS = 15_000;
+export const AGENT_ANSWER_MS = 30_000;
 /** How long after the PBX answered our leg the call has to show up back in. */
 const BACK_IN_AFTER_ANSWER_MS = 8_000;
 
