@@ -30,6 +30,8 @@ export type ClaimedCall = {
   outboundTrunkId: string;
   variables: unknown;
   retryPolicy: unknown;
+  /** A round-trip self-test's outbound leg: no agent joins its room. */
+  selfTest: boolean;
 };
 
 export type ClaimOutcome =
@@ -49,7 +51,7 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
       where: { id: callId },
       select: {
         id: true, spaceId: true, status: true, direction: true, sipAccountId: true, phoneNumberId: true, agentId: true, fromNumber: true, toNumber: true,
-        scheduledAt: true, attempts: true, variables: true, retryPolicy: true, batchId: true, waitReason: true,
+        scheduledAt: true, attempts: true, variables: true, retryPolicy: true, batchId: true, waitReason: true, selfTest: true,
         batch: { select: { maxConcurrency: true, cancelledAt: true } },
         space: { select: { suspendedAt: true, monthlyMinutesLimit: true, outboundCallsPerMinute: true, outboundConcurrentCalls: true } },
         sipAccount: { select: { deletedAt: true, outboundTrunkId: true, maxConcurrentCalls: true, callsPerSecond: true } },
@@ -117,7 +119,7 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
       kind: "claimed",
       call: {
         id: call.id, spaceId: call.spaceId, accountId: call.sipAccountId, phoneNumberId: call.phoneNumberId, agentId: call.agentId, from: call.fromNumber, to: call.toNumber,
-        attempt, roomName, participantIdentity, outboundTrunkId: account.outboundTrunkId, variables: call.variables, retryPolicy: call.retryPolicy,
+        attempt, roomName, participantIdentity, outboundTrunkId: account.outboundTrunkId, variables: call.variables, retryPolicy: call.retryPolicy, selfTest: call.selfTest,
       },
     };
   });

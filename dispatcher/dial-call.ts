@@ -49,7 +49,8 @@ async function dial(call: ClaimedCall, settings: DialSettings, started: () => vo
     return;
   }
   try {
-    await createCallRoom({ roomName: call.roomName, agentName: settings.agentName, agentMetadata: metadata });
+    // A self-test's outbound leg has no agent: the console is its caller, and a second agent there would only load the worker.
+    await createCallRoom({ roomName: call.roomName, agentName: call.selfTest ? null : settings.agentName, agentMetadata: metadata });
   } catch (err) {
     // No room, so no INVITE: safe to dial later.
     console.error("[dispatcher] could not create the call's room", { callId: call.id, err: (err as Error).message });

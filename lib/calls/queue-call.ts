@@ -18,6 +18,8 @@ export type QueuedCallSpec = {
   variables: CallVariables | null;
   batchId?: string;
   batchRow?: number;
+  /** The outbound leg of a round-trip self-test (dialled with no agent). */
+  selfTest?: boolean;
 };
 
 export async function queueCall(tx: Prisma.TransactionClient, ctx: SpaceContext, origin: CallOrigin, spec: QueuedCallSpec, liveKitConfigured: boolean): Promise<string> {
@@ -35,6 +37,7 @@ export async function queueCall(tx: Prisma.TransactionClient, ctx: SpaceContext,
       variables: spec.variables ?? undefined,
       batchId: spec.batchId,
       batchRow: spec.batchRow,
+      selfTest: spec.selfTest ?? false,
       // Without LiveKit the job waits for a dispatcher that has it: the call is kept, not failed.
       waitReason: liveKitConfigured ? null : TELEPHONY_NOT_CONFIGURED,
     },

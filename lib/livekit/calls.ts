@@ -49,13 +49,16 @@ function clients(requestTimeoutSeconds = 10): { rooms: RoomServiceClient; sip: S
   };
 }
 
-/** Creates the call's room with the agent dispatched on creation. Throws when LiveKit refuses. */
-export async function createCallRoom(dial: Pick<OutboundDial, "roomName" | "agentName" | "agentMetadata">): Promise<void> {
+/**
+ * Creates the call's room with the agent dispatched on creation (none when `agentName` is
+ * null: a self-test's outbound leg). Throws when LiveKit refuses.
+ */
+export async function createCallRoom(dial: Pick<OutboundDial, "roomName" | "agentMetadata"> & { agentName: string | null }): Promise<void> {
   await clients().rooms.createRoom({
     name: dial.roomName,
     emptyTimeout: 30,
     departureTimeout: 5,
-    agents: [new RoomAgentDispatch({ agentName: dial.agentName, metadata: dial.agentMetadata })],
+    agents: dial.agentName === null ? [] : [new RoomAgentDispatch({ agentName: dial.agentName, metadata: dial.agentMetadata })],
   });
 }
 

@@ -11,7 +11,7 @@ describe("webhook payloads", () => {
       id: "c1", spaceId: "s1", direction: "outbound", fromNumber: "+14155550100", toNumber: "+14155550101", phoneNumberId: "n1", sipAccountId: "a1", agentId: null,
       status: "busy", sipStatusCode: 486, failureReason: "The destination was busy.", roomName: "r", participantIdentity: "p", createdAt: now, startedAt: now, answeredAt: null,
       endedAt: now, durationSeconds: null, durationMs: null, scheduledAt: null, attempts: 1, retryPolicy: null, variables: { secret: "not sent" }, waitReason: null, leaseUntil: null,
-      endReason: null, batchId: null, batchRow: null, updatedAt: now,
+      endReason: null, batchId: null, batchRow: null, selfTest: false, updatedAt: now,
     } satisfies Call;
     const data = callEventData(call);
     expect(callEventSchema.strict().parse(data)).toEqual(data);

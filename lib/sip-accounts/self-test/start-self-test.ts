@@ -37,7 +37,7 @@ export async function startSelfTest(ctx: SpaceContext, accountId: string, input:
   const caps = await takeOutboundCaps(ctx, 1, true);
   try {
     const testId = await db().$transaction(async (tx) => {
-      const callId = await queueCall(tx, ctx, origin, { to: number.e164, scheduledAt: null, retryPolicy: null, variables: null }, isLiveKitConfigured());
+      const callId = await queueCall(tx, ctx, origin, { to: number.e164, scheduledAt: null, retryPolicy: null, variables: null, selfTest: true }, isLiveKitConfigured());
       await tx.callEvent.create({ data: { callId, kind: "self_test", detail: "The outbound leg of a round-trip self-test" } });
       const test = await tx.sipAccountSelfTest.create({
         data: { spaceId: ctx.spaceId, sipAccountId: accountId, phoneNumberId: number.id, e164: number.e164, outboundCallId: callId, startedBy: ctx.apiKeyId ? "an API key" : "a member" },

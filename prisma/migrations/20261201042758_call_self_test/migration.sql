@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "calls" ADD COLUMN     "self_test" BOOLEAN NOT NULL DEFAULT false;
