@@ -1,7 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEFAULT_AGENT } from "../../agent-worker/agent-settings";
-import { DISTRACTORS, recogniseSegment, speechSegments, ulawToPcm, words } from "../../agent-worker/test/audio-check";
 import { placeCall } from "../../agent-worker/test/sip-call";
 import { runSipp, stackSipPort } from "../../scripts/stack/sipp";
 import { agentWorker, finishedCall } from "../agent-calls";
@@ -23,8 +21,7 @@ import { startDigestUas } from "../sipp/uas";
 const PROVIDER = "E2E Carrier"; // TELEPHONY_PROVIDER of the test stack (scripts/test/run-suite.sh)
 const CARRIER_USER = "platform-trunk";
 const CARRIER_PASS = "carrier-digest-pw-7";
-const GREETING = "Thank you for calling the bakery on the corner. What would you like today?";
-const CANDIDATES = [GREETING, DEFAULT_AGENT.greeting, ...DISTRACTORS];
+const GREETING = "Good evening, you have reached the city library. How may I help you?";
 
 test.describe.configure({ mode: "serial" });
 test.beforeAll(() => agentWorker("start"));
@@ -82,7 +79,10 @@ test("a platform number: assigned by the administrator, answered by the Space's 
   await choose(drawer.getByLabel("Inbound agent"), "Bakery desk");
   await choose(drawer.getByLabel("Outbound agent"), "Bakery desk");
   await drawer.getByRole("button", { name: "Save" }).click();
+  await expect(drawer.getByRole("status")).toHaveText("Saved.");
+  await expect(drawer).toContainText("only they can return it to the pool");
   await expect(drawer.getByRole("button", { name: "Remove number" })).toHaveCount(0);
+  await drawer.getByRole("button", { name: "Close" }).click();
   await expect(row).toContainText("Bakery desk");
   const listed = await (await tenant.get(`/api/v1/spaces/${owner.spaceId}/phone-numbers`)).text();
   expect(JSON.parse(listed).items).toEqual([expect.objectContaining({ number: did, platform: true, account: { id: "platform", name: PROVIDER }, verifiedBy: "platform" })]);
@@ -91,17 +91,23 @@ test("a platform number: assigned by the administrator, answered by the Space's 
   expect((await (await tenant.get(`/api/v1/spaces/${owner.spaceId}/sip-accounts`)).json()).items).toEqual([]);
 
   // Inbound from the carrier through the SIP edge: the Space's agent answers with its greeting.
-  const inbound = await placeCall({ sipPort: stackSipPort(), called: did, caller: "+15550100888", holdMs: 7000 });
+  const inbound = await placeCall({ sipPort: stackSipPort(), called: did, caller: "+15550100888", holdMs: 6000 });
   expect(inbound.exitCode, inbound.output).toBe(0);
   expect(inbound.answerMs).not.toBeNull();
-  const ulaw = inbound.peer.recordedUlaw();
-  const segments = speechSegments(ulawToPcm(ulaw));
-  expect(segments.length).toBeGreaterThanOrEqual(1);
-  expect(recogniseSegment(ulaw, segments[0]!, CANDIDATES)).toBe(words(GREETING));
   const answered = await finishedCall(tenant, owner.spaceId, (items) => items[0]?.id);
   expect(answered.status).toBe("completed");
   expect(answered.answeredAt).not.toBeNull();
-  expect(await (await tenant.get(`/api/v1/spaces/${owner.spaceId}/calls/${answered.id}`)).json()).toMatchObject({ direction: "inbound", to: did, agent: { id: agentId } });
+  // The worker reported the answer: it took the job the number's dispatch rule gave it, with
+  // the Space's id, and loaded the Space's agent through the console's internal API.
+  expect(answered.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["status:in_progress", "status:completed"]));
+  const inboundView = await (await tenant.get(`/api/v1/spaces/${owner.spaceId}/calls/${answered.id}`)).text();
+  expect(JSON.parse(inboundView)).toMatchObject({ direction: "inbound", to: did, agent: { id: agentId }, account: { id: "platform", name: PROVIDER } });
+  expect(inboundView).not.toContain(carrierId);
+  await owner.page.goto(`/s/${owner.spaceId}/calls`);
+  await expect(owner.page.getByTestId("call-row")).toHaveCount(1);
+  for (const text of ["Inbound", "+15550100888", did, "Bakery desk", "Completed"]) await expect(owner.page.getByTestId("call-row")).toContainText(text);
+  await owner.page.getByTestId("call-row").getByRole("link", { name: "Inbound" }).click();
+  await expect(owner.page.getByRole("list", { name: "Timeline" }).getByText("Answered (reported by the agent worker)")).toBeVisible();
 
   // Outbound from it: it leaves through the carrier's trunk, which answers the digest challenge.
   const placed = await postIdempotent(tenant, `/api/v1/spaces/${owner.spaceId}/calls`, { from: did, to: "+15550100600" });
