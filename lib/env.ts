@@ -50,6 +50,8 @@ const serverEnvSchema = z.object({
    * lowercase. Empty: the first user to sign up on a fresh deployment is its administrator.
    */
   SWITCHBOARD_ADMIN_EMAILS: optionalSetting.transform((v) => (v ? v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean) : [])),
+  /** The platform carrier's name as Spaces see it on platform numbers (e.g. "Telnyx"); unset: "Platform carrier". */
+  TELEPHONY_PROVIDER: optionalSetting,
   /** "production": the strict address policy and host ownership (lib/deployment-mode.ts); unset follows NODE_ENV. */
   DEPLOYMENT_MODE: deploymentModeSetting,
   /** The agent worker's registered name: every number's dispatch rule dispatches it. */

@@ -19,6 +19,7 @@ import { phoneNumberEditFields, type PhoneNumberEditFields } from "@/lib/phone-n
 import type { PhoneNumberView, PhoneNumberWriteResult } from "@/lib/phone-numbers/view";
 import { NumberStatusBadge } from "./number-status-badge";
 import { OwnershipBadge } from "./ownership-badge";
+import { PlatformNumberBadge } from "./platform-number-badge";
 import { UnbindNumberDialog } from "./unbind-number-dialog";
 import { useDiscardGuard } from "@/components/ui/discard-guard";
 
@@ -60,8 +61,8 @@ export function PhoneNumberDrawer({
             ) : null}
           </div>
           <dl className="grid grid-cols-1 sm:grid-cols-[9rem_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
-            <dt className="text-slate-500">Custom SIP account</dt>
-            <dd>{number.account.name}</dd>
+            <dt className="text-slate-500">{number.platform ? "Carrier" : "Custom SIP account"}</dt>
+            <dd className="flex flex-wrap items-center gap-2">{number.account.name} <PlatformNumberBadge number={number} /></dd>
             <dt className="text-slate-500">Dispatch rule</dt>
             <dd className="break-all font-mono text-xs" data-testid="dispatch-rule-id">{number.dispatchRuleId ?? "—"}</dd>
             <dt className="text-slate-500">Ownership</dt>
@@ -69,7 +70,9 @@ export function PhoneNumberDrawer({
           </dl>
           {/* Keyed by the number's state so a save or another number resets the form. */}
           <NumberForm key={`${number.id}:${number.label}:${number.inboundAgent?.id}:${number.outboundAgent?.id}`} spaceId={spaceId} number={number} canManage={canManage} onSaved={saved} />
-          {canManage ? (
+          {number.platform ? (
+            <p className="border-t border-slate-200 pt-4 text-sm text-slate-600">The deployment&apos;s administrator assigned this number to the Space; only they can return it to the pool.</p>
+          ) : canManage ? (
             <div className="border-t border-slate-200 pt-4">
               <Button variant="secondary" className="text-red-700" onClick={() => setRemoving(true)}>Remove number</Button>
             </div>

@@ -13,6 +13,7 @@ import { PhoneNumberDrawer } from "./phone-number-drawer";
 import { useInvalidatePhoneNumbers, usePhoneNumbers } from "./use-phone-numbers";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { PlatformNumberBadge } from "./platform-number-badge";
 import { IMPORT_PARAM } from "@/components/sip-accounts/import-number-menu";
 
 /** Waits for typing to pause before searching, so each keystroke is not a query. */
@@ -90,7 +91,10 @@ export function PhoneNumbersList({ spaceId, canManage }: { spaceId: string; canM
                   {n.warning ? <p className="text-xs text-amber-700" title={n.warning}>Not a known number of its country: check the digits</p> : null}
                 </td>
                 <td className="px-4 py-2">{n.label ? <Truncated text={n.label} /> : <span className="text-slate-400">—</span>}</td>
-                <td className="px-4 py-2"><Truncated text={n.account.name} /></td>
+                <td className="px-4 py-2">
+                  <Truncated text={n.account.name} />
+                  <PlatformNumberBadge number={n} />
+                </td>
                 <td className="px-4 py-2">{n.inboundAgent ? <Truncated text={n.inboundAgent.name} /> : <span className="text-slate-400">No agent</span>}</td>
                 <td className="px-4 py-2"><NumberStatusBadge provisioning={n.provisioning} /></td>
                 <td className="px-4 py-2" data-testid="number-ownership"><OwnershipBadge number={n} /></td>

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { addMember, anonymousClient, createKey, keyClient, newOwner, NOT_FOUND } from "../api-access";
-import { randomNumber } from "../phone-numbers";
+import { adminPage } from "../deployment-admin";
+import { bindViaApi, randomNumber } from "../phone-numbers";
 import { call, expectations, keyOnly, makeFixture, opKey, routeOperations, sessionOnly, urlOf, type Expectation, type Ids } from "./route-table";
 
 // Every route × every kind of caller, generated from the route files: the owner of Space A
@@ -31,12 +32,14 @@ test.describe.configure({ mode: "serial" });
 let owner: APIRequestContext;
 let callers: Record<CallerName, APIRequestContext>;
 let ids: Ids;
+let spaceB: string;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   const a = await newOwner(browser, "matrix-a");
   const b = await newOwner(browser, "matrix-b");
   const member = await addMember(browser, a, "MEMBER", "matrix-member");
+  spaceB = b.spaceId;
   owner = a.page.request;
   ids = await makeFixture(owner, a.spaceId);
   callers = {
@@ -86,4 +89,71 @@ test("a missing id and another Space's id answer alike for every route with an i
     expect(response.status(), opKey(op)).toBe(404);
     expect(await response.json()).toEqual(NOT_FOUND);
   }
+});
+
+// The platform carrier (lib/platform-numbers): its accounts and pool live in the deployment's
+// hidden platform Space, and a platform number assigned to Space B is B's alone. No Space-scoped
+// route lets A's owner (or B's, for the carrier) reach either; the admin API refuses them all.
+test("the platform carrier and another Space's platform number are out of reach of every Space-scoped route", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = (await adminPage(browser)).request;
+  const platform = (await (await admin.get("/api/admin/platform")).json()) as { spaceId: string };
+  const carrier = await admin.post(`/api/v1/spaces/${platform.spaceId}/sip-accounts`, {
+    data: { accountName: `Matrix carrier ${randomNumber()}`, sipServerAddress: "carrier.example.com", sipTransport: "udp", outboundUsername: "carrier", outboundPassword: "carrier-pw", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] },
+  });
+  expect(carrier.status(), await carrier.text()).toBe(201);
+  const carrierId = (await carrier.json()).id as string;
+  const pool = await bindViaApi(admin, platform.spaceId, carrierId, randomNumber());
+  const assigned = await admin.post(`/api/admin/platform-numbers/${pool.id}/assign`, { data: { spaceId: spaceB } });
+  expect(assigned.status(), await assigned.text()).toBe(200);
+  const bNumberId = (await assigned.json()).id as string;
+  const another = await bindViaApi(admin, platform.spaceId, carrierId, randomNumber());
+
+  const spaceRoutes = ops.filter((o) => o.route.includes("[spaceId]") && expectations[opKey(o)]!.access !== "public" && !keyOnly(expectations[opKey(o)]!));
+  const attempts: [string, APIRequestContext, Ids][] = [
+    // A's owner in the platform Space, with the carrier's and the pool's ids.
+    ["owner of A in the platform Space", owner, { ...ids, spaceId: platform.spaceId, accountId: carrierId, numberId: another.id }],
+    // A's owner on A's own URLs with the carrier's id and B's platform number.
+    ["owner of A with the carrier and B's platform number", owner, { ...ids, accountId: carrierId, numberId: bNumberId }],
+    // B's owner key on B's URLs with the carrier's id (B holds a number on it, not the account).
+    ["owner key of B with the carrier", callers["owner key of B"], { ...ids, spaceId: spaceB, accountId: carrierId, numberId: another.id }],
+  ];
+  for (const [who, client, target] of attempts) {
+    for (const op of spaceRoutes.filter((o) => who !== "owner of A in the platform Space" ? /\[(accountId|numberId)\]/.test(o.route) : true)) {
+      const e = expectations[opKey(op)]!;
+      const response = await call(client, op.method, urlOf(op.route, target), e.body?.(target));
+      expect(response.status(), `${who} on ${opKey(op)}: ${await response.text()}`).toBe(404);
+      expect(await response.json()).toEqual(NOT_FOUND);
+    }
+  }
+  // B sees its platform number, never the carrier account, and cannot return it to the pool.
+  const bKey = callers["owner key of B"];
+  const bNumbers = await (await bKey.get(`/api/v1/spaces/${spaceB}/phone-numbers`)).text();
+  // (B may hold numbers and accounts of its own from the matrix above.)
+  expect(JSON.parse(bNumbers).items).toContainEqual(expect.objectContaining({ id: bNumberId, platform: true, account: expect.objectContaining({ id: "platform" }) }));
+  expect(bNumbers).not.toContain(carrierId);
+  expect(bNumbers).not.toContain("carrier.example.com");
+  expect(bNumbers).not.toContain(another.number);
+  const bAccounts = (await (await bKey.get(`/api/v1/spaces/${spaceB}/sip-accounts`)).json()).items as { id: string }[];
+  expect(bAccounts.map((a) => a.id)).not.toContain(carrierId);
+  expect((await bKey.delete(`/api/v1/spaces/${spaceB}/phone-numbers/${bNumberId}`)).status()).toBe(409);
+
+  // The admin API: 403 to a Space's owner (session or key), 401 anonymous, as for /api/admin/spaces.
+  const adminRoutes: [string, string, unknown?][] = [
+    ["GET", "/api/admin/platform"],
+    ["GET", "/api/admin/platform-numbers"],
+    ["POST", `/api/admin/platform-numbers/${another.id}/assign`, { spaceId: ids.spaceId }],
+    ["POST", `/api/admin/platform-numbers/${bNumberId}/unassign`, {}],
+  ];
+  for (const [caller, expected] of [["owner of A", 403], ["owner key of A", 403], ["owner key of B", 403], ["anonymous", 401]] as const) {
+    for (const [method, url, body] of adminRoutes) {
+      const response = await call(callers[caller], method, url, body);
+      expect(response.status(), `${caller} on ${method} ${url}`).toBe(expected);
+      expect(response.headers()["content-type"]).toContain("application/problem+json");
+    }
+  }
+  // Nothing moved: B still holds its number, the other is still in the pool.
+  const listed = (await (await admin.get("/api/admin/platform-numbers")).json()).items as { id: string; space: { id: string } | null }[];
+  expect(listed.find((n) => n.id === bNumberId)?.space?.id).toBe(spaceB);
+  expect(listed.find((n) => n.id === another.id)?.space).toBeNull();
 });

@@ -26,7 +26,8 @@ export async function listSpacesOverview(now = new Date(), onlySpaceId?: string)
   const since = monthStartUtc(now);
   const [spaces, calls] = await Promise.all([
     db().space.findMany({
-      where: onlySpaceId ? { id: onlySpaceId } : {},
+      // The platform Space (lib/platform-numbers) is the deployment's own, not a tenant.
+      where: { isPlatform: false, ...(onlySpaceId ? { id: onlySpaceId } : {}) },
       orderBy: { createdAt: "asc" },
       select: {
         id: true, name: true, createdAt: true, suspendedAt: true, monthlyMinutesLimit: true,
@@ -60,7 +61,7 @@ export async function findSpaceOverview(spaceId: string, now = new Date()): Prom
 
 /** Suspends or resumes a Space; suspending twice keeps the first instant. */
 export async function setSpaceSuspended(spaceId: string, suspended: boolean): Promise<{ suspendedAt: string | null }> {
-  const space = await db().space.findUnique({ where: { id: spaceId }, select: { suspendedAt: true } });
+  const space = await db().space.findFirst({ where: { id: spaceId, isPlatform: false }, select: { suspendedAt: true } });
   if (!space) throw new NotFoundError("No such Space");
   const suspendedAt = suspended ? (space.suspendedAt ?? new Date()) : null;
   await db().space.update({ where: { id: spaceId }, data: { suspendedAt } });
@@ -69,7 +70,7 @@ export async function setSpaceSuspended(spaceId: string, suspended: boolean): Pr
 
 /** Sets the Space's monthly minutes limit (null: none); enforced from the next call on. */
 export async function setSpaceLimits(spaceId: string, limits: SpaceLimits): Promise<SpaceLimits> {
-  const updated = await db().space.updateMany({ where: { id: spaceId }, data: { monthlyMinutesLimit: limits.monthlyMinutesLimit } });
+  const updated = await db().space.updateMany({ where: { id: spaceId, isPlatform: false }, data: { monthlyMinutesLimit: limits.monthlyMinutesLimit } });
   if (updated.count === 0) throw new NotFoundError("No such Space");
   return limits;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { isPlatformNumber } from "@/lib/phone-numbers/query-phone-numbers";
+import { platformCarrierLabel } from "@/lib/platform-numbers/platform-space";
 import { emitCallStatusEvent } from "./call-webhook-events";
 import type { RetryPolicy } from "./schemas";
 import { callStatuses, canMove, type CallStatusName } from "./status";
@@ -12,9 +14,12 @@ import { callStatuses, canMove, type CallStatusName } from "./status";
 
 export const callInclude = {
   phoneNumber: { select: { id: true, e164: true } },
-  sipAccount: { select: { id: true, name: true } },
+  sipAccount: { select: { id: true, name: true, spaceId: true } },
   agent: { select: { id: true, name: true } },
 } satisfies Prisma.CallInclude;
+
+// A call on a platform number rides the carrier's account, which the Space does not see.
+const PLATFORM_ACCOUNT = () => ({ id: "platform", name: platformCarrierLabel() });
 
 type CallRow = Prisma.CallGetPayload<{ include: typeof callInclude }>;
 
@@ -56,7 +61,7 @@ export function toCallView(row: CallRow): CallView {
     from: row.fromNumber,
     to: row.toNumber,
     phoneNumber: row.phoneNumber ? { id: row.phoneNumber.id, number: row.phoneNumber.e164 } : null,
-    account: row.sipAccount ? { id: row.sipAccount.id, name: row.sipAccount.name } : null,
+    account: !row.sipAccount ? null : isPlatformNumber({ spaceId: row.spaceId, sipAccount: row.sipAccount }) ? PLATFORM_ACCOUNT() : { id: row.sipAccount.id, name: row.sipAccount.name },
     agent: row.agent ? { id: row.agent.id, name: row.agent.name } : null,
     status: row.status,
     sipStatusCode: row.sipStatusCode,

@@ -4,7 +4,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { withAccountLock } from "@/lib/provisioning/account-lock";
 import { provisionAccount } from "@/lib/provisioning/provision-account";
 import { emitNumberBinding } from "./number-webhook-events";
-import { carriedVerification, claimOrRefuse, closeOwnClaims, type NumberClaim } from "./ownership";
+import { carriedVerification, claimOrRefuse, closeOwnClaims, isPlatformSpace, platformVerification, type NumberClaim } from "./ownership";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { assertAgentsOfSpace, assertCanManageNumbers, getPhoneNumber } from "./repository";
 import type { BindPhoneNumberInput } from "./schemas";
@@ -38,7 +38,9 @@ export async function bindPhoneNumber(ctx: SpaceContext, input: BindPhoneNumberI
         throw new ConflictError(NUMBER_IS_REGISTRATION_DID, { number: [NUMBER_IS_REGISTRATION_DID] });
       }
       const binding = { spaceId: ctx.spaceId, sipAccountId: account.id, e164: input.number };
-      const verification = await carriedVerification(tx, binding);
+      // The platform pool's numbers are the deployment's by the administrator's word: nobody
+      // may claim them, and a Space they are assigned to gets them verified.
+      const verification = (await isPlatformSpace(tx, ctx.spaceId)) ? platformVerification() : await carriedVerification(tx, binding);
       await closeOwnClaims(tx, binding);
       const created = await tx.phoneNumber.create({
         data: {

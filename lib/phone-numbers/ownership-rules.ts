@@ -8,7 +8,7 @@
 export const CLAIMABLE_AFTER_HOURS = 72;
 const CLAIMABLE_AFTER_MS = CLAIMABLE_AFTER_HOURS * 3600_000;
 
-export type VerifiedBy = "inbound_call" | "claim_call" | "rebind";
+export type VerifiedBy = "inbound_call" | "claim_call" | "rebind" | "platform";
 
 /** The one-line how-to shown wherever an operator meets an unverified number. */
 export const HOW_TO_VERIFY = "To verify it, make one inbound call to the number through this account (from your PBX, so it passes the account's inbound rules).";

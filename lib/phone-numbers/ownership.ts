@@ -41,6 +41,16 @@ export async function carriedVerification(tx: Tx, binding: { spaceId: string; si
   return carriesVerification(latest, binding) ? { verifiedAt: new Date(), verifiedBy: "rebind" } : {};
 }
 
+/** Whether the Space is the deployment's platform Space (the pool of platform numbers). */
+export async function isPlatformSpace(tx: Tx, spaceId: string): Promise<boolean> {
+  return (await tx.space.findUnique({ where: { id: spaceId }, select: { isPlatform: true } }))?.isPlatform ?? false;
+}
+
+/** Platform numbers, in the pool and assigned, are verified by the administrator's word. */
+export function platformVerification(now = new Date()): { verifiedAt: Date; verifiedBy: VerifiedBy } {
+  return { verifiedAt: now, verifiedBy: "platform" };
+}
+
 /** A binding of the number by this Space answers its own pending claims on it. */
 export async function closeOwnClaims(tx: Tx, binding: { spaceId: string; e164: string }): Promise<void> {
   await tx.phoneNumber.updateMany({ where: { spaceId: binding.spaceId, e164: binding.e164, liveE164: null, unboundAt: null, claimedAt: { not: null } }, data: { unboundAt: new Date() } });

@@ -12,20 +12,31 @@ import type { PhoneNumberPage, PhoneNumberView } from "./view";
 // pick the global unique index on it and filter out every other Space's numbers.
 
 export const phoneNumberInclude = {
-  sipAccount: { select: { id: true, name: true } },
+  sipAccount: { select: { id: true, name: true, spaceId: true } },
   inboundAgent: { select: { id: true, name: true } },
   outboundAgent: { select: { id: true, name: true } },
 } satisfies Prisma.PhoneNumberInclude;
 
 export type PhoneNumberRow = Prisma.PhoneNumberGetPayload<{ include: typeof phoneNumberInclude }>;
 
-export function toPhoneNumberView(row: PhoneNumberRow): PhoneNumberView {
+/**
+ * A platform number (lib/platform-numbers) rides the platform carrier's account, which is not
+ * the Space's: the Space sees the carrier's label, never the account (its host, credentials
+ * and other numbers are the deployment's).
+ */
+export function isPlatformNumber(row: { spaceId: string; sipAccount: { spaceId: string } }): boolean {
+  return row.spaceId !== row.sipAccount.spaceId;
+}
+
+export function toPhoneNumberView(row: PhoneNumberRow, carrierLabel = "Platform carrier"): PhoneNumberView {
+  const platform = isPlatformNumber(row);
   return {
     id: row.id,
     number: row.e164,
     label: row.label,
     warning: numberWarning(row.e164),
-    account: { id: row.sipAccount.id, name: row.sipAccount.name },
+    account: platform ? { id: "platform", name: carrierLabel } : { id: row.sipAccount.id, name: row.sipAccount.name },
+    platform,
     inboundAgent: row.inboundAgent,
     outboundAgent: row.outboundAgent,
     dispatchRuleId: row.dispatchRuleId,
@@ -48,7 +59,7 @@ function searchFilter(q: string): Prisma.PhoneNumberWhereInput {
   return digits ? { e164: { contains: digits } } : { label: { contains: escapeLike(q), mode: "insensitive" } };
 }
 
-export async function queryPhoneNumbers(client: DbClient, spaceId: string, query: ListPhoneNumbersQuery): Promise<PhoneNumberPage> {
+export async function queryPhoneNumbers(client: DbClient, spaceId: string, query: ListPhoneNumbersQuery, carrierLabel?: string): Promise<PhoneNumberPage> {
   const where: Prisma.PhoneNumberWhereInput = {
     spaceId,
     liveE164: { not: null },
@@ -61,6 +72,6 @@ export async function queryPhoneNumbers(client: DbClient, spaceId: string, query
     client.phoneNumber.findMany({ where: page, orderBy: { e164: "asc" }, take: query.limit + 1, include: phoneNumberInclude }),
     client.phoneNumber.count({ where }),
   ]);
-  const items = rows.slice(0, query.limit).map(toPhoneNumberView);
+  const items = rows.slice(0, query.limit).map((row) => toPhoneNumberView(row, carrierLabel));
   return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.number ?? null) : null, total };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { platformCarrierLabel } from "@/lib/platform-numbers/platform-space";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { AccountTx } from "@/lib/provisioning/account-lock";
 import type { SpaceContext } from "@/lib/spaces/context";
@@ -20,7 +21,7 @@ export async function findLiveNumber(ctx: SpaceContext, numberId: string): Promi
 }
 
 export async function getPhoneNumber(ctx: SpaceContext, numberId: string): Promise<PhoneNumberView> {
-  return toPhoneNumberView(await findLiveNumber(ctx, numberId));
+  return toPhoneNumberView(await findLiveNumber(ctx, numberId), platformCarrierLabel());
 }
 
 /**
@@ -38,6 +39,9 @@ export async function assertAgentsOfSpace(ctx: SpaceContext, refs: { inboundAgen
   }
   if (Object.keys(errors).length > 0) throw new ValidationError("Choose agents of this Space.", errors);
 }
+
+/** A platform number goes back to the pool through the deployment's administrator, not the Space. */
+export const PLATFORM_NUMBER_NOT_REMOVABLE = "This is a platform number: the deployment's administrator assigned it to this Space and only they can return it to the pool.";
 
 /** What a number's row becomes when it is no longer bound: free for anyone, agents released. */
 export function releasedNumberData(now = new Date()) {

@@ -1,9 +1,10 @@
 import "server-only";
-import { NotFoundError, UpstreamError } from "@/lib/errors";
+import { ConflictError, NotFoundError, UpstreamError } from "@/lib/errors";
 import { changeAccountStrictly } from "@/lib/provisioning/provision-account";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { emitNumberBinding } from "./number-webhook-events";
-import { assertCanManageNumbers, findLiveNumber, releasedNumberData } from "./repository";
+import { isPlatformNumber } from "./query-phone-numbers";
+import { assertCanManageNumbers, findLiveNumber, PLATFORM_NUMBER_NOT_REMOVABLE, releasedNumberData } from "./repository";
 
 /**
  * Unbinds a number: it leaves both trunks (the parking number comes back when it was the
@@ -14,6 +15,7 @@ import { assertCanManageNumbers, findLiveNumber, releasedNumberData } from "./re
 export async function unbindPhoneNumber(ctx: SpaceContext, numberId: string): Promise<void> {
   assertCanManageNumbers(ctx);
   const row = await findLiveNumber(ctx, numberId);
+  if (isPlatformNumber(row)) throw new ConflictError(PLATFORM_NUMBER_NOT_REMOVABLE);
   try {
     await changeAccountStrictly(row.sipAccountId, async (tx) => {
       const { count } = await tx.phoneNumber.updateMany({ where: { id: row.id, spaceId: ctx.spaceId, liveE164: { not: null } }, data: releasedNumberData() });

@@ -10,7 +10,10 @@ export type PhoneNumberView = {
   label: string | null;
   /** Set when the number is possible but not known to be valid for its country: check the digits. */
   warning: string | null;
+  /** A platform number's is `{ id: "platform", name: <the carrier's label> }`. */
   account: { id: string; name: string };
+  /** Assigned to the Space by the deployment's administrator from the platform pool ("Platform number"). */
+  platform: boolean;
   inboundAgent: { id: string; name: string } | null;
   outboundAgent: { id: string; name: string } | null;
   dispatchRuleId: string | null;
@@ -20,7 +23,7 @@ export type PhoneNumberView = {
   verified: boolean;
   /** When it was verified, and how: an inbound call, the INVITE that proved a claim, or this Space's earlier proof on the same account. */
   verifiedAt: string | null;
-  verifiedBy: "inbound_call" | "claim_call" | "rebind" | null;
+  verifiedBy: "inbound_call" | "claim_call" | "rebind" | "platform" | null;
 };
 
 export type PhoneNumberPage = {

@@ -17,7 +17,7 @@ export async function loadLiveNumbers(tx: AccountTx, accountId: string): Promise
   const rows = await tx.phoneNumber.findMany({
     where: { sipAccountId: accountId, liveE164: { not: null } },
     orderBy: { e164: "asc" },
-    select: { id: true, e164: true, inboundAgentId: true, dispatchRuleId: true, provisioningStatus: true, provisioningError: true },
+    select: { id: true, e164: true, spaceId: true, inboundAgentId: true, dispatchRuleId: true, provisioningStatus: true, provisioningError: true },
   });
   return rows;
 }

@@ -31,6 +31,13 @@ describe("desiredDispatchRules", () => {
     expect(JSON.parse(rules[0]!.spec.agent.metadata)).toMatchObject({ number: "+14155552671", inboundAgentId: null });
   });
 
+  it("hands the worker the Space a platform number is assigned to, not its carrier account's", () => {
+    const [rule] = desiredDispatchRules(account, "ST_in", [{ id: "pn-9", e164: "+14155550100", inboundAgentId: "agent-t", spaceId: "tenant-space" }], "switchboard-agent");
+    expect(JSON.parse(rule!.spec.agent.metadata)).toMatchObject({ accountId: "acc-1", spaceId: "tenant-space", inboundAgentId: "agent-t" });
+    // The marker stays the account's: provisioning finds the rule by its account.
+    expect(readMarker(rule!.spec.metadata)).toMatchObject({ spaceId: "space-1", accountId: "acc-1" });
+  });
+
   it("changes only the agent metadata when another agent is assigned", () => {
     const before = desiredDispatchRules(account, "ST_in", numbers, "switchboard-agent")[1]!;
     const after = desiredDispatchRules(account, "ST_in", [{ ...numbers[0]!, inboundAgentId: "agent-b" }, numbers[1]!], "switchboard-agent")[1]!;

@@ -14,6 +14,12 @@ export type NumberForProvisioning = {
   /** Canonical E.164. */
   e164: string;
   inboundAgentId: string | null;
+  /**
+   * The Space the number serves when it is not its account's: a platform number assigned to
+   * a Space rides the platform carrier's trunks (lib/platform-numbers), its calls are the
+   * Space's. Absent: the account's Space.
+   */
+  spaceId?: string;
 };
 
 /** What the worker receives as the job's metadata for a call to the number. */
@@ -63,7 +69,7 @@ export function desiredDispatchRules(
         roomPrefix: ROOM_PREFIX,
         agent: {
           name: agentName,
-          metadata: agentDispatchMetadata({ phoneNumberId: n.id, number: n.e164, inboundAgentId: n.inboundAgentId, accountId: account.id, spaceId: account.spaceId }),
+          metadata: agentDispatchMetadata({ phoneNumberId: n.id, number: n.e164, inboundAgentId: n.inboundAgentId, accountId: account.id, spaceId: n.spaceId ?? account.spaceId }),
         },
       },
     }));

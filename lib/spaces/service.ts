@@ -4,6 +4,7 @@ import { newSpaceDefaults } from "@/lib/admin/deployment-settings";
 import { markFirstUserAdmin } from "@/lib/admin/first-user";
 import { assertSignUpAllowed } from "@/lib/admin/sign-up-policy";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { platformSpaceAccess } from "@/lib/platform-numbers/platform-space";
 import { db, isUniqueViolation } from "@/lib/db/client";
 import type { SpaceContext } from "./context";
 import type { CreateSpaceInput, SignUpInput } from "./schemas";
@@ -57,13 +58,17 @@ export async function listSpacesOfUser(userId: string): Promise<SpaceSummary[]> 
   return memberships.map((m) => ({ id: m.space.id, name: m.space.name, role: m.role }));
 }
 
-/** The caller's role in a Space, or null when they are not a member (the caller answers 404). */
+/**
+ * The caller's role in a Space, or null when they are not a member (the caller answers 404).
+ * The platform Space has no members: its owner is the deployment's administrator.
+ */
 export async function findMembership(userId: string, spaceId: string): Promise<SpaceSummary | null> {
   const membership = await db().membership.findUnique({
     where: { spaceId_userId: { spaceId, userId } },
     include: { space: true },
   });
-  return membership ? { id: membership.space.id, name: membership.space.name, role: membership.role } : null;
+  if (membership) return { id: membership.space.id, name: membership.space.name, role: membership.role };
+  return platformSpaceAccess(userId, spaceId);
 }
 
 /** When the deployment's administrator suspended the Space, or null while it is active. */

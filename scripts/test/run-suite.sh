@@ -39,6 +39,8 @@ export OUTBOUND_CALLS_PER_MINUTE="${OUTBOUND_CALLS_PER_MINUTE:-1000000}" OUTBOUN
 # The deployment's administrator for e2e/console/deployment-admin.spec.ts (e2e/deployment-admin.ts).
 # Named, so the first user to sign up in a run is not the administrator by the first-user rule.
 export SWITCHBOARD_ADMIN_EMAILS="${SWITCHBOARD_ADMIN_EMAILS:-deployment-admin@e2e.switchboard.test}"
+# The platform carrier's label on platform numbers (e2e/console/platform-numbers.spec.ts).
+export TELEPHONY_PROVIDER="${TELEPHONY_PROVIDER:-E2E Carrier}"
 ensure_secrets
 say "starting PostgreSQL"
 DATABASE_URL=$(node scripts/db/postgres.mjs up) || exit 1

@@ -11,6 +11,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <p className="text-base font-semibold text-brand-700">Switchboard · Admin</p>
         <nav aria-label="Admin" className="flex items-center gap-4 text-sm">
           <Link className="text-brand-600 hover:underline" href="/admin">Spaces</Link>
+          <Link className="text-brand-600 hover:underline" href="/admin/carrier">Carrier</Link>
           <Link className="text-brand-600 hover:underline" href="/admin/noise">SIP noise</Link>
           <Link className="text-brand-600 hover:underline" href="/admin/settings">Settings</Link>
           <span className="text-slate-600">{admin.email}</span>

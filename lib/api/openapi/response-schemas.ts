@@ -64,7 +64,8 @@ const phoneNumber = z.object({
   number: z.string().meta({ description: "E.164." }),
   label: z.string().nullable(),
   warning: z.string().nullable().meta({ description: "Set when the number is possible for its country but not a known number of its numbering plan: check the digits." }),
-  account: ref,
+  account: ref.meta({ description: "The Custom SIP account; a platform number's is { id: \"platform\", name: <the platform carrier's label> }." }),
+  platform: z.boolean().meta({ description: "A platform number: assigned to the Space by the deployment's administrator and carried by the platform's carrier trunk." }),
   inboundAgent: ref.nullable(),
   outboundAgent: ref.nullable(),
   dispatchRuleId: z.string().nullable(),
@@ -72,7 +73,7 @@ const phoneNumber = z.object({
   createdAt: z.string(),
   verified: z.boolean().meta({ description: "Proven this Space's by an inbound call for it through the account's trunk (README: Number ownership). In production only verified numbers are caller IDs." }),
   verifiedAt: z.string().nullable().meta({ description: "When it was verified; null while unverified." }),
-  verifiedBy: z.enum(["inbound_call", "claim_call", "rebind"]).nullable().meta({ description: "inbound_call: an inbound call through the account; claim_call: the INVITE that proved a claim; rebind: this Space's earlier proof on the same account." }),
+  verifiedBy: z.enum(["inbound_call", "claim_call", "rebind", "platform"]).nullable().meta({ description: "inbound_call: an inbound call through the account; claim_call: the INVITE that proved a claim; rebind: this Space's earlier proof on the same account; platform: assigned by the deployment's administrator." }),
 });
 
 const byocPhoneNumber = z.object({
