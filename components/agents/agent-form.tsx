@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { createAgentAction, updateAgentAction } from "@/app/(console)/s/[spaceId]/agents/actions";
+import { createAgentAction, updateAgentAction } from "@/lib/agents/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 "use client";
 
-import { deleteAgentAction } from "@/app/(console)/s/[spaceId]/agents/actions";
+import { deleteAgentAction } from "@/lib/agents/actions";
 import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";
 import type { AgentView } from "@/lib/agents/schemas";
 

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { deleteRegistrationAction, saveRegistrationAction } from "@/app/(console)/s/[spaceId]/agents/[agentId]/sip-registration/actions";
+import { deleteRegistrationAction, saveRegistrationAction } from "@/lib/sip-registrations/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { PasswordStateField } from "@/components/sip-accounts/password-state-field";
 import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { listAgentsAction } from "@/app/(console)/s/[spaceId]/agents/actions";
+import { listAgentsAction } from "@/lib/agents/actions";
 import type { AgentView } from "@/lib/agents/schemas";
 
 export const agentKeys = {

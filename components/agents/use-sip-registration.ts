@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { getRegistrationAction } from "@/app/(console)/s/[spaceId]/agents/[agentId]/sip-registration/actions";
+import { getRegistrationAction } from "@/lib/sip-registrations/actions";
 import type { RegistrationView } from "@/lib/sip-registrations/schemas";
 
 export const registrationKey = (spaceId: string, agentId: string) => ["sip-registration", spaceId, agentId] as const;

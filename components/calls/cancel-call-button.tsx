@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { cancelCallAction } from "@/app/(console)/s/[spaceId]/calls/actions";
+import { cancelCallAction } from "@/lib/calls/actions";
 import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";
 import { Button } from "@/components/ui/button";
 

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { placeCallAction } from "@/app/(console)/s/[spaceId]/calls/actions";
+import { placeCallAction } from "@/lib/calls/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

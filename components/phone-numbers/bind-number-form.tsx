@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { bindPhoneNumberAction } from "@/app/(console)/s/[spaceId]/phone-numbers/phone-number-actions";
+import { bindPhoneNumberAction } from "@/lib/phone-numbers/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { updatePhoneNumberAction } from "@/app/(console)/s/[spaceId]/phone-numbers/phone-number-actions";
+import { updatePhoneNumberAction } from "@/lib/phone-numbers/actions";
 import { useAgents } from "@/components/agents/use-agents";
 import { PlaceTestCallForm } from "@/components/calls/place-test-call-form";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";

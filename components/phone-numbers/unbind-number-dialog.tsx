@@ -1,6 +1,6 @@
 "use client";
 
-import { unbindPhoneNumberAction } from "@/app/(console)/s/[spaceId]/phone-numbers/phone-number-actions";
+import { unbindPhoneNumberAction } from "@/lib/phone-numbers/actions";
 import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";
 import type { PhoneNumberView } from "@/lib/phone-numbers/view";
 

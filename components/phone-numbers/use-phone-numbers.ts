@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { listPhoneNumbersAction } from "@/app/(console)/s/[spaceId]/phone-numbers/phone-number-actions";
+import { listPhoneNumbersAction } from "@/lib/phone-numbers/actions";
 import { getJson } from "@/lib/http/get-json";
 import type { PhoneNumberPage } from "@/lib/phone-numbers/view";
 

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/(console)/s/[spaceId]/settings/api-keys/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { createSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { createSipAccountAction } from "@/lib/sip-accounts/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

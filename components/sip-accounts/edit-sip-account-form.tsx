@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { updateSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { updateSipAccountAction } from "@/lib/sip-accounts/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";

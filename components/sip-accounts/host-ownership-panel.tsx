@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { approveOutboundHostAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { approveOutboundHostAction } from "@/lib/sip-accounts/actions";
 import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

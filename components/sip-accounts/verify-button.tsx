@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { verifySipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { verifySipAccountAction } from "@/lib/sip-accounts/actions";
 import { Button } from "@/components/ui/button";
 import type { VerifyReport } from "@/lib/provisioning/verify-checks";
 
