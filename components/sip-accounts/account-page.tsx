@@ -5,7 +5,8 @@ import { ChevronLeft } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { phoneNumberKeys, useAccountPhoneNumbers } from "@/components/phone-numbers/use-phone-numbers";
+import { useAccountPhoneNumbers } from "@/components/phone-numbers/use-phone-numbers";
+import { phoneNumberKeys, sipAccountKeys } from "@/lib/http/query-keys";
 import { PublicSipPanel } from "@/components/settings/public-sip-panel";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,7 +20,7 @@ import { DeleteSipAccountDialog } from "./delete-sip-account-dialog";
 import { HostOwnershipPanel } from "./host-ownership-panel";
 import { PbxConfigPanel } from "./pbx-config-panel";
 import { ProvisioningBadge } from "./provisioning-badge";
-import { sipAccountKeys, useInvalidateSipAccounts, useSipAccount } from "./use-sip-accounts";
+import { useInvalidateSipAccounts, useSipAccount } from "./use-sip-accounts";
 import { VerifyButton } from "./verify-button";
 import { VerifyResults } from "./verify-results";
 

@@ -2,18 +2,12 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getJson } from "@/lib/http/get-json";
+import { sipAccountKeys } from "@/lib/http/query-keys";
 import type { HostOwnershipView } from "@/lib/sip-accounts/host-ownership/view";
 import type { SipAccountListItem, SipAccountView } from "@/lib/sip-accounts/view";
 
 // Account reads go through the REST GETs. Every key starts with `all`, so one invalidation
 // refreshes the list, the account pages and the drawer together.
-
-export const sipAccountKeys = {
-  all: (spaceId: string) => ["sip-accounts", spaceId] as const,
-  list: (spaceId: string) => [...sipAccountKeys.all(spaceId), "list"] as const,
-  detail: (spaceId: string, accountId: string) => [...sipAccountKeys.all(spaceId), "detail", accountId] as const,
-  hostOwnership: (spaceId: string, accountId: string) => [...sipAccountKeys.all(spaceId), "host-ownership", accountId] as const,
-};
 
 export function useSipAccounts(spaceId: string) {
   return useQuery({
