@@ -22,11 +22,12 @@ import { PbxConfigPanel } from "./pbx-config-panel";
 import { ProvisioningBadge } from "./provisioning-badge";
 import { useInvalidateSipAccounts, useSipAccount } from "./use-sip-accounts";
 import { VerifyButton } from "./verify-button";
+import { VerifyHistory } from "./verify-history";
 import { VerifyResults } from "./verify-results";
 
 const card = "space-y-4 rounded-lg border border-slate-200 bg-white p-5";
 
-/** One Custom SIP account: its settings, numbers, last Verify, PBX config and danger zone. */
+/** One Custom SIP account: its settings, numbers, last Verify and its history, PBX config and danger zone. */
 export function AccountPage({ spaceId, initial, platform, canManage, isOwner }: { spaceId: string; initial: SipAccountView; platform: PublicSipParameters; canManage: boolean; isOwner: boolean }) {
   const query = useSipAccount(spaceId, initial.id, initial);
   const account = query.data ?? initial;
@@ -70,8 +71,7 @@ export function AccountPage({ spaceId, initial, platform, canManage, isOwner }: 
           <VerifyButton
             spaceId={spaceId}
             accountId={account.id}
-            onDone={async (error, report) => {
-              await invalidate();
+            onDone={(error, report) => {
               if (error) toast(error, "error");
               else toast(report?.ok ? `${account.accountName}: all checks passed.` : `${account.accountName}: some checks failed. See the reasons under Verify.`, report?.ok ? "ok" : "error");
             }}
@@ -82,6 +82,7 @@ export function AccountPage({ spaceId, initial, platform, canManage, isOwner }: 
         ) : (
           <p className="text-sm text-slate-600">Never verified. Verify checks the account&apos;s config, its two LiveKit trunks and its numbers.</p>
         )}
+        <VerifyHistory spaceId={spaceId} accountId={account.id} />
       </section>
 
       <div className={card}>

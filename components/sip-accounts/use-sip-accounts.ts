@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getJson } from "@/lib/http/get-json";
 import { sipAccountKeys } from "@/lib/http/query-keys";
 import type { HostOwnershipView } from "@/lib/sip-accounts/host-ownership/view";
+import type { VerifyRunView } from "@/lib/sip-accounts/verify-run-view";
 import type { SipAccountListItem, SipAccountView } from "@/lib/sip-accounts/view";
 
 // Account reads go through the REST GETs. Every key starts with `all`, so one invalidation
@@ -36,4 +37,12 @@ export function useHostOwnership(spaceId: string, accountId: string) {
 export function useInvalidateSipAccounts(spaceId: string) {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: sipAccountKeys.all(spaceId) });
+}
+
+/** The account's latest Verify runs, newest first (the REST GET's default of 10). */
+export function useVerifyRuns(spaceId: string, accountId: string) {
+  return useQuery({
+    queryKey: sipAccountKeys.verifyRuns(spaceId, accountId),
+    queryFn: async () => (await getJson<{ items: VerifyRunView[] }>(`/api/v1/spaces/${spaceId}/sip-accounts/${encodeURIComponent(accountId)}/verify-runs`, "the Verify history")).items,
+  });
 }
