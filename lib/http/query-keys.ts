@@ -41,3 +41,13 @@ export const webhookKeys = {
   endpoints: (spaceId: string) => [...webhookKeys.all(spaceId), "endpoints"] as const,
   deliveries: (spaceId: string, endpointId: string) => [...webhookKeys.all(spaceId), "deliveries", endpointId] as const,
 };
+
+export const memberKeys = {
+  all: (spaceId: string) => ["members", spaceId] as const,
+  list: (spaceId: string) => [...memberKeys.all(spaceId), "list"] as const,
+};
+
+export const apiKeyKeys = {
+  all: (spaceId: string) => ["api-keys", spaceId] as const,
+  list: (spaceId: string) => [...apiKeyKeys.all(spaceId), "list"] as const,
+};
