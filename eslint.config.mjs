@@ -1,6 +1,8 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const livekitPattern = { group: ["livekit-server-sdk", "@livekit/protocol"], message: "Use the domain verbs in lib/livekit instead." };
+
 const livekitOnlyInLibLivekit = {
   files: ["**/*.ts", "**/*.tsx"],
   ignores: ["lib/livekit/**", "agent-worker/**", "e2e/**", "bench/**", "**/*.int.test.ts"],
@@ -9,11 +11,20 @@ const livekitOnlyInLibLivekit = {
     "no-restricted-imports": [
       "error",
       {
-        patterns: [
-          { group: ["livekit-server-sdk", "@livekit/protocol"], message: "Use the domain verbs in lib/livekit instead." },
-        ],
+        patterns: [livekitPattern],
       },
     ],
+  },
+};
+
+// Server actions live beside their domain (lib/<domain>/actions.ts): components and the service
+// layer import no route folder. Tests may import route handlers to call them. Repeats the LiveKit
+// pattern because a later rule replaces an earlier one for the same files.
+const noRouteFolderImports = {
+  files: ["components/**/*.ts", "components/**/*.tsx", "lib/**/*.ts", "lib/**/*.tsx"],
+  ignores: ["lib/livekit/**", "**/*.test.ts"],
+  rules: {
+    "no-restricted-imports": ["error", { patterns: [livekitPattern, { group: ["@/app/*"], message: "Import the action from lib/<domain>/actions.ts, not a route folder." }] }],
   },
 };
 
@@ -21,6 +32,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   livekitOnlyInLibLivekit,
+  noRouteFolderImports,
   {
     ignores: [".next/**", ".next-*/**", ".stack/**", "lib/db/generated/**", "node_modules/**", "next-env.d.ts", "agent-worker/dist/**", "playwright-report/**", "test-results/**"],
   },

@@ -92,7 +92,7 @@ async function main() {
   const big = await seed(1, 1, 100);
   const bigId = big.accountIds[0]!;
   const [firstCreate] = await timed(() => provisionAccount(bigId, { sweep: true }));
-  const verify = await sample(RUNS, () => verifySipAccount(big.ctx, bigId));
+  const verify = await sample(RUNS, () => verifySipAccount(big.ctx, bigId, "api"));
   const verifyFloor = cost.list + cost.listOut + cost.listRules;
   const nothing = await sample(RUNS, () => provisionAccount(bigId, { sweep: true }));
   const nothingFloor = 2 * cost.list + 2 * cost.listOut + cost.listRules;

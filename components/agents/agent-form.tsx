@@ -3,7 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { createAgentAction, updateAgentAction } from "@/app/(console)/s/[spaceId]/agents/actions";
+import { createAgentAction, updateAgentAction } from "@/lib/agents/actions";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
+import { agentKeys, phoneNumberKeys } from "@/lib/http/query-keys";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -33,9 +35,12 @@ export function AgentForm({ spaceId, agent, onSaved, onCancel }: { spaceId: stri
   const errors = form.formState.errors;
   useDiscardGuard(form.formState.isDirty);
 
+  // Numbers show their agents by name, so a rename refreshes them too.
+  const save = useActionMutation((valid: AgentFields) => (agent ? updateAgentAction(spaceId, agent.id, valid) : createAgentAction(spaceId, valid)), [agentKeys.all(spaceId), phoneNumberKeys.all(spaceId)]);
+
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);
-    const result = agent ? await updateAgentAction(spaceId, agent.id, valid) : await createAgentAction(spaceId, valid);
+    const result = await save.mutateAsync(valid);
     if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
     onSaved(result.data);
   });

@@ -10,7 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { agentLanguages, llmProviderLabels, speechProviderLabels, type AgentView } from "@/lib/agents/schemas";
 import { AgentForm } from "./agent-form";
 import { DeleteAgentDialog } from "./delete-agent-dialog";
-import { useAgents, useInvalidateAgents } from "./use-agents";
+import { useAgents } from "./use-agents";
 
 type Editing = { kind: "new" } | { kind: "edit"; agent: AgentView } | null;
 
@@ -19,7 +19,6 @@ const short = (label: string) => label.replace(/ \(.*\)$/, "");
 /** The Agents page: the Space's agents, a drawer to create or edit one, and delete. */
 export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage: boolean }) {
   const agents = useAgents(spaceId);
-  const invalidate = useInvalidateAgents(spaceId);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<AgentView | null>(null);
   const toast = useToast();
@@ -75,8 +74,7 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
             spaceId={spaceId}
             agent={editing.kind === "edit" ? editing.agent : null}
             onCancel={() => setEditing(null)}
-            onSaved={async (saved) => {
-              await invalidate();
+            onSaved={(saved) => {
               toast(`${saved.name} was ${editing.kind === "edit" ? "saved" : "created"}.`);
               setEditing(null);
             }}
@@ -87,9 +85,8 @@ export function AgentsPanel({ spaceId, canManage }: { spaceId: string; canManage
         spaceId={spaceId}
         agent={deleting}
         onCancel={() => setDeleting(null)}
-        onDeleted={async (name) => {
+        onDeleted={(name) => {
           setDeleting(null);
-          await invalidate();
           toast(`${name} was deleted.`);
         }}
       />

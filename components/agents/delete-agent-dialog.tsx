@@ -1,8 +1,9 @@
 "use client";
 
-import { deleteAgentAction } from "@/app/(console)/s/[spaceId]/agents/actions";
+import { deleteAgentAction } from "@/lib/agents/actions";
 import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";
 import type { AgentView } from "@/lib/agents/schemas";
+import { agentKeys } from "@/lib/http/query-keys";
 
 export function DeleteAgentDialog({ spaceId, agent, onDeleted, onCancel }: { spaceId: string; agent: AgentView | null; onDeleted: (name: string) => void; onCancel: () => void }) {
   return (
@@ -12,6 +13,7 @@ export function DeleteAgentDialog({ spaceId, agent, onDeleted, onCancel }: { spa
       confirmLabel="Delete agent"
       failureText="The agent could not be deleted."
       run={() => deleteAgentAction(spaceId, { agentId: agent?.id ?? "" })}
+      invalidate={[agentKeys.all(spaceId)]}
       onDone={() => onDeleted(agent?.name ?? "")}
       onCancel={onCancel}
     >

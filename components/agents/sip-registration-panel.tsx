@@ -1,9 +1,9 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { deleteRegistrationAction, saveRegistrationAction } from "@/app/(console)/s/[spaceId]/agents/[agentId]/sip-registration/actions";
+import { deleteRegistrationAction, saveRegistrationAction } from "@/lib/sip-registrations/actions";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { PasswordStateField } from "@/components/sip-accounts/password-state-field";
 import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";
@@ -16,7 +16,8 @@ import { useToast } from "@/components/ui/toast";
 import type { PasswordChange } from "@/lib/sip-accounts/schemas";
 import { SUBSCRIBE_NOT_SUPPORTED, type RegistrationView } from "@/lib/sip-registrations/schemas";
 import { SipRegistrationStatus } from "./sip-registration-status";
-import { registrationKey, useSipRegistration } from "./use-sip-registration";
+import { agentKeys } from "@/lib/http/query-keys";
+import { useSipRegistration } from "./use-sip-registration";
 
 type FormValues = {
   domain: string;
@@ -55,7 +56,6 @@ function valuesOf(r: RegistrationView | null): FormValues {
  */
 export function SipRegistrationPanel({ spaceId, agentId, agentName, canManage, edgeAvailable }: { spaceId: string; agentId: string; agentName: string; canManage: boolean; edgeAvailable: boolean }) {
   const query = useSipRegistration(spaceId, agentId);
-  const client = useQueryClient();
   const toast = useToast();
   const [formError, setFormError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -72,11 +72,12 @@ export function SipRegistrationPanel({ spaceId, agentId, agentName, canManage, e
     }
   }, [query.isSuccess, query.data, form]);
 
+  const save = useActionMutation((values: FormValues) => saveRegistrationAction(spaceId, agentId, values), [agentKeys.registration(spaceId, agentId)]);
+
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await saveRegistrationAction(spaceId, agentId, values);
+    const result = await save.mutateAsync(values);
     if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
-    client.setQueryData(registrationKey(spaceId, agentId), result.data);
     form.reset(valuesOf(result.data));
     toast(`Saved: ${agentName} is registering with ${result.data.domain}.`);
   });
@@ -127,9 +128,9 @@ export function SipRegistrationPanel({ spaceId, agentId, agentName, canManage, e
         confirmLabel="Unregister"
         failureText="The registration could not be removed. Try again."
         run={() => deleteRegistrationAction(spaceId, { agentId })}
+        invalidate={[agentKeys.registration(spaceId, agentId)]}
         onDone={() => {
           setConfirmDelete(false);
-          void client.invalidateQueries({ queryKey: registrationKey(spaceId, agentId) });
           toast(`Unregistering ${agentName}: the SIP edge sends REGISTER with Expires: 0.`);
         }}
         onCancel={() => setConfirmDelete(false)}

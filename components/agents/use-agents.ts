@@ -1,25 +1,14 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { listAgentsAction } from "@/app/(console)/s/[spaceId]/agents/actions";
+import { useQuery } from "@tanstack/react-query";
+import { getJson } from "@/lib/http/get-json";
+import { agentKeys } from "@/lib/http/query-keys";
 import type { AgentView } from "@/lib/agents/schemas";
-
-export const agentKeys = {
-  all: (spaceId: string) => ["agents", spaceId] as const,
-};
 
 export function useAgents(spaceId: string) {
   return useQuery({
-    queryKey: agentKeys.all(spaceId),
-    queryFn: async (): Promise<AgentView[]> => {
-      const result = await listAgentsAction(spaceId, {});
-      if (!result.ok) throw new Error(result.formError ?? "Could not load the agents.");
-      return result.data;
-    },
+    queryKey: agentKeys.list(spaceId),
+    queryFn: async () => (await getJson<{ items: AgentView[] }>(`/api/v1/spaces/${spaceId}/agents`, "the agents")).items,
   });
 }
 
-export function useInvalidateAgents(spaceId: string) {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: agentKeys.all(spaceId) });
-}

@@ -12,7 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { cancelBatchAction } from "@/lib/calls/batches/actions";
 import type { BatchDetail } from "@/lib/calls/batches/repository";
 import { BatchProgress, BatchStateBadge } from "./batch-progress";
-import { batchKeys, useBatch } from "./use-batches";
+import { batchKeys } from "@/lib/http/query-keys";
+import { useBatch } from "./use-batches";
 
 export function BatchDetailView({ spaceId, initial, canManage }: { spaceId: string; initial: BatchDetail; canManage: boolean }) {
   const client = useQueryClient();

@@ -4,7 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { placeCallAction } from "@/app/(console)/s/[spaceId]/calls/actions";
+import { placeCallAction } from "@/lib/calls/actions";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
+import { callKeys } from "@/lib/http/query-keys";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -20,10 +22,12 @@ export function PlaceTestCallForm({ spaceId, from, agents, outboundAgentName }: 
   const form = useForm<PlaceTestCallFields>({ resolver: zodResolver(placeTestCallFields), defaultValues: { to: "", agentId: "" } });
   const options = [{ value: "", label: outboundAgentName ? `Number's outbound agent (${outboundAgentName})` : "Number's outbound agent (default agent)" }, ...agents.map((a) => ({ value: a.id, label: a.name }))];
 
+  const place = useActionMutation((valid: PlaceTestCallFields) => placeCallAction(spaceId, { from, to: valid.to, agentId: valid.agentId || null }), [callKeys.all(spaceId)]);
+
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);
     setPlaced(null);
-    const result = await placeCallAction(spaceId, { from, to: valid.to, agentId: valid.agentId || null });
+    const result = await place.mutateAsync(valid);
     if (!result.ok) {
       // "from" and "agentId" problems are about this number or its account: say them above the form.
       const general = result.fieldErrors?.from?.[0] ?? result.fieldErrors?.agentId?.[0];

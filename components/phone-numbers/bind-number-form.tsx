@@ -3,7 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { bindPhoneNumberAction } from "@/app/(console)/s/[spaceId]/phone-numbers/phone-number-actions";
+import { bindPhoneNumberAction } from "@/lib/phone-numbers/actions";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
+import { phoneNumberKeys, sipAccountKeys } from "@/lib/http/query-keys";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -39,10 +41,12 @@ export function BindNumberForm({
   const errors = form.formState.errors;
   useDiscardGuard(form.formState.isDirty);
 
+  const bind = useActionMutation((valid: Parameters<typeof bindPhoneNumberAction>[1]) => bindPhoneNumberAction(spaceId, valid), [phoneNumberKeys.all(spaceId), sipAccountKeys.all(spaceId)]);
+
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);
     setClaim(null);
-    const result = await bindPhoneNumberAction(spaceId, valid);
+    const result = await bind.mutateAsync(valid);
     if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
     if ("claim" in result.data) return setClaim(result.data.claim.message);
     onBound(result.data);

@@ -4,7 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { updatePhoneNumberAction } from "@/app/(console)/s/[spaceId]/phone-numbers/phone-number-actions";
+import { updatePhoneNumberAction } from "@/lib/phone-numbers/actions";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
+import { phoneNumberKeys, sipAccountKeys } from "@/lib/http/query-keys";
 import { useAgents } from "@/components/agents/use-agents";
 import { PlaceTestCallForm } from "@/components/calls/place-test-call-form";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
@@ -112,9 +114,11 @@ function NumberFields({ spaceId, number, canManage, onSaved, agents }: { spaceId
   useDiscardGuard(form.formState.isDirty);
   const options = [{ value: "", label: "No agent" }, ...agents.map((a) => ({ value: a.id, label: a.name }))];
 
+  const update = useActionMutation((valid: unknown) => updatePhoneNumberAction(spaceId, number.id, valid), [phoneNumberKeys.all(spaceId), sipAccountKeys.all(spaceId)]);
+
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);
-    const result = await updatePhoneNumberAction(spaceId, number.id, valid);
+    const result = await update.mutateAsync(valid);
     if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
     // Saved values are no longer unsaved changes (the drawer's discard guard reads this).
     form.reset(form.getValues());

@@ -1,8 +1,9 @@
 "use client";
 
-import { unbindPhoneNumberAction } from "@/app/(console)/s/[spaceId]/phone-numbers/phone-number-actions";
+import { unbindPhoneNumberAction } from "@/lib/phone-numbers/actions";
 import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";
 import type { PhoneNumberView } from "@/lib/phone-numbers/view";
+import { phoneNumberKeys, sipAccountKeys } from "@/lib/http/query-keys";
 
 export function UnbindNumberDialog({ spaceId, number, onRemoved, onCancel }: { spaceId: string; number: PhoneNumberView | null; onRemoved: () => void; onCancel: () => void }) {
   return (
@@ -12,6 +13,7 @@ export function UnbindNumberDialog({ spaceId, number, onRemoved, onCancel }: { s
       confirmLabel="Remove number"
       failureText="The number could not be removed."
       run={() => unbindPhoneNumberAction(spaceId, { numberId: number?.id ?? "" })}
+      invalidate={[phoneNumberKeys.all(spaceId), sipAccountKeys.all(spaceId)]}
       onDone={onRemoved}
       onCancel={onCancel}
     >

@@ -2,12 +2,13 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/(console)/s/[spaceId]/settings/api-keys/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -17,6 +18,8 @@ import { TextField } from "@/components/ui/field";
 import { apiKeyInputFromFields, createApiKeyFields, keyLifetimes, type ApiKeyView, type CreateApiKeyFields } from "@/lib/api-keys/schemas";
 import { roleAtLeast, roleLabels, spaceRoles, type SpaceRoleName } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format/date-time";
+import { getJson } from "@/lib/http/get-json";
+import { apiKeyKeys } from "@/lib/http/query-keys";
 
 function when(iso: string | null): string {
   return formatDateTime(iso, "Never");
@@ -49,9 +52,10 @@ function CreateKeyForm({ spaceId, callerRole, onCreated }: { spaceId: string; ca
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateApiKeyFields, unknown, z.output<typeof createApiKeyFields>>({ resolver: zodResolver(createApiKeyFields), defaultValues: { name: "", role: "MEMBER", expires: "" } });
   const roles = spaceRoles.filter((r) => roleAtLeast(callerRole, r)).map((r) => ({ value: r, label: roleLabels[r] }));
+  const create = useActionMutation((values: z.output<typeof createApiKeyFields>) => createApiKeyAction(spaceId, apiKeyInputFromFields(values)), [apiKeyKeys.all(spaceId)]);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await createApiKeyAction(spaceId, apiKeyInputFromFields(values));
+    const result = await create.mutateAsync(values);
     if (!result.ok) {
       // The server names the lifetime expiresInDays; the form holds it as `expires`.
       const { expiresInDays, ...fieldErrors } = result.fieldErrors ?? {};
@@ -78,21 +82,27 @@ function CreateKeyForm({ spaceId, callerRole, onCreated }: { spaceId: string; ca
   );
 }
 
-export function ApiKeysPanel({ spaceId, keys, callerRole, canManage }: { spaceId: string; keys: ApiKeyView[]; callerRole: SpaceRoleName; canManage: boolean }) {
-  const router = useRouter();
+/** The Space's live keys: the server's list first, then the REST GET after each create or revoke. */
+function useApiKeys(spaceId: string, initialData: ApiKeyView[]) {
+  return useQuery({
+    queryKey: apiKeyKeys.list(spaceId),
+    queryFn: async () => (await getJson<{ items: ApiKeyView[] }>(`/api/v1/spaces/${spaceId}/api-keys`, "the API keys")).items,
+    initialData,
+  });
+}
+
+export function ApiKeysPanel({ spaceId, keys: initialKeys, callerRole, canManage }: { spaceId: string; keys: ApiKeyView[]; callerRole: SpaceRoleName; canManage: boolean }) {
+  const keys = useApiKeys(spaceId, initialKeys).data;
+  const revokeKey = useActionMutation((keyId: string) => revokeApiKeyAction(spaceId, { keyId }), [apiKeyKeys.all(spaceId)]);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyView | null>(null);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function revoke() {
     if (!revoking) return;
-    setBusy(true);
-    const result = await revokeApiKeyAction(spaceId, { keyId: revoking.id });
-    setBusy(false);
+    const result = await revokeKey.mutateAsync(revoking.id).catch(() => null);
     setRevoking(null);
-    setError(result.ok ? null : (result.formError ?? "The key could not be revoked."));
-    router.refresh();
+    setError(result?.ok ? null : (result?.formError ?? "The key could not be revoked."));
   }
 
   return (
@@ -131,12 +141,12 @@ export function ApiKeysPanel({ spaceId, keys, callerRole, canManage }: { spaceId
       {canManage ? (
         <section className="rounded-lg border border-slate-200 bg-white p-6">
           <h2 className="mb-4 text-base font-semibold">Create an API key</h2>
-          <CreateKeyForm spaceId={spaceId} callerRole={callerRole} onCreated={(name, secret) => { setCreated({ name, secret }); router.refresh(); }} />
+          <CreateKeyForm spaceId={spaceId} callerRole={callerRole} onCreated={(name, secret) => setCreated({ name, secret })} />
         </section>
       ) : (
         <p className="text-sm text-slate-600">Only owners and admins can create or revoke API keys.</p>
       )}
-      <ConfirmDialog open={revoking !== null} title="Revoke this API key?" confirmLabel="Revoke key" danger busy={busy} onConfirm={revoke} onCancel={() => setRevoking(null)}>
+      <ConfirmDialog open={revoking !== null} title="Revoke this API key?" confirmLabel="Revoke key" danger busy={revokeKey.isPending} onConfirm={revoke} onCancel={() => setRevoking(null)}>
         <p>“{revoking?.name}” stops working at once. Anything that uses it will get 401 answers.</p>
       </ConfirmDialog>
     </div>

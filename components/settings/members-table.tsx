@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ComponentRef } from "react";
 import { Button } from "@/components/ui/button";
@@ -7,6 +8,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/ui/form-error";
 import { SelectField } from "@/components/ui/select-field";
 import { roleLabels, spaceRoles, type SpaceRoleName } from "@/lib/auth/roles";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
+import { getJson } from "@/lib/http/get-json";
+import { apiKeyKeys, memberKeys } from "@/lib/http/query-keys";
 import { changeMemberRoleAction, removeMemberAction } from "@/lib/spaces/actions";
 
 export type MemberRow = { userId: string; name: string; email: string; role: SpaceRoleName };
@@ -26,35 +30,40 @@ function NewRoleField({ initial, onChange }: { initial: SpaceRoleName; onChange:
  * Settings → Members: owners change roles and remove members; anyone can leave. Row buttons
  * are named by their row (no email in their names), so a cell is found by its email alone.
  */
-export function MembersTable({ spaceId, members, me, isOwner }: { spaceId: string; members: MemberRow[]; me: string; isOwner: boolean }) {
+export function MembersTable({ spaceId, members: initialMembers, me, isOwner }: { spaceId: string; members: MemberRow[]; me: string; isOwner: boolean }) {
   const router = useRouter();
+  const members = useQuery({
+    queryKey: memberKeys.list(spaceId),
+    queryFn: async () => (await getJson<{ items: MemberRow[] }>(`/api/v1/spaces/${spaceId}/members`, "the members")).items,
+    initialData: initialMembers,
+  }).data;
+  // A member's role and removal also cap or revoke the API keys they created here.
+  const affected = [memberKeys.all(spaceId), apiKeyKeys.all(spaceId)];
+  const changeMemberRole = useActionMutation((input: { userId: string; role: SpaceRoleName }) => changeMemberRoleAction(spaceId, input), affected);
+  const removeMember = useActionMutation((userId: string) => removeMemberAction(spaceId, { userId }), affected);
   const [error, setError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const [changing, setChanging] = useState<{ member: MemberRow; role: SpaceRoleName } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const reason = (r: { formError?: string; fieldErrors?: Record<string, string[]> }, fallback: string) => r.formError ?? r.fieldErrors?.userId?.[0] ?? fallback;
+  const busy = changeMemberRole.isPending || removeMember.isPending;
+  const reason = (r: { formError?: string; fieldErrors?: Record<string, string[]> } | null, fallback: string) => r?.formError ?? r?.fieldErrors?.userId?.[0] ?? fallback;
 
   async function changeRole() {
     if (!changing) return;
-    setBusy(true);
-    const result = await changeMemberRoleAction(spaceId, { userId: changing.member.userId, role: changing.role });
-    setBusy(false);
+    const result = await changeMemberRole.mutateAsync({ userId: changing.member.userId, role: changing.role }).catch(() => null);
     setChanging(null);
-    setError(result.ok ? null : reason(result, "The role could not be changed."));
-    router.refresh();
+    setError(result?.ok ? null : reason(result, "The role could not be changed."));
+    // One's own role shapes the server-rendered page (who may invite, change roles): render it again.
+    if (result?.ok && changing.member.userId === me) router.refresh();
   }
 
   async function remove() {
     if (!removing) return;
-    setBusy(true);
-    const result = await removeMemberAction(spaceId, { userId: removing.userId });
-    setBusy(false);
+    const result = await removeMember.mutateAsync(removing.userId).catch(() => null);
     const leaving = removing.userId === me;
     setRemoving(null);
-    if (!result.ok) return setError(reason(result, "The member could not be removed."));
+    if (!result?.ok) return setError(reason(result, "The member could not be removed."));
     setError(null);
     if (leaving) router.push("/");
-    else router.refresh();
   }
 
   return (

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { cancelInviteAction } from "@/app/(console)/s/[spaceId]/settings/members/actions";
+import { cancelInviteAction } from "@/lib/spaces/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { roleLabels } from "@/lib/auth/roles";

@@ -5,7 +5,8 @@ import { ChevronLeft } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { phoneNumberKeys, useAccountPhoneNumbers } from "@/components/phone-numbers/use-phone-numbers";
+import { useAccountPhoneNumbers } from "@/components/phone-numbers/use-phone-numbers";
+import { phoneNumberKeys, sipAccountKeys } from "@/lib/http/query-keys";
 import { PublicSipPanel } from "@/components/settings/public-sip-panel";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,13 +21,14 @@ import { HostOwnershipPanel } from "./host-ownership-panel";
 import { PbxConfigPanel } from "./pbx-config-panel";
 import { ProvisioningBadge } from "./provisioning-badge";
 import { SelfTestPanel } from "./self-test-panel";
-import { sipAccountKeys, useInvalidateSipAccounts, useSipAccount } from "./use-sip-accounts";
+import { useInvalidateSipAccounts, useSipAccount } from "./use-sip-accounts";
 import { VerifyButton } from "./verify-button";
+import { VerifyHistory } from "./verify-history";
 import { VerifyResults } from "./verify-results";
 
 const card = "space-y-4 rounded-lg border border-slate-200 bg-white p-5";
 
-/** One Custom SIP account: its settings, numbers, last Verify, PBX config and danger zone. */
+/** One Custom SIP account: its settings, numbers, last Verify and its history, PBX config and danger zone. */
 export function AccountPage({ spaceId, initial, platform, canManage, isOwner }: { spaceId: string; initial: SipAccountView; platform: PublicSipParameters; canManage: boolean; isOwner: boolean }) {
   const query = useSipAccount(spaceId, initial.id, initial);
   const account = query.data ?? initial;
@@ -70,8 +72,7 @@ export function AccountPage({ spaceId, initial, platform, canManage, isOwner }: 
           <VerifyButton
             spaceId={spaceId}
             accountId={account.id}
-            onDone={async (error, report) => {
-              await invalidate();
+            onDone={(error, report) => {
               if (error) toast(error, "error");
               else toast(report?.ok ? `${account.accountName}: all checks passed.` : `${account.accountName}: some checks failed. See the reasons under Verify.`, report?.ok ? "ok" : "error");
             }}
@@ -82,6 +83,7 @@ export function AccountPage({ spaceId, initial, platform, canManage, isOwner }: 
         ) : (
           <p className="text-sm text-slate-600">Never verified. Verify checks the account&apos;s config, its two LiveKit trunks and its numbers.</p>
         )}
+        <VerifyHistory spaceId={spaceId} accountId={account.id} />
       </section>
 
       <SelfTestPanel spaceId={spaceId} accountId={account.id} numbers={numbers.data?.items.map((n) => n.number) ?? []} canRun={canManage} />

@@ -4,12 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { RefusedCallsTable } from "@/components/calls/refused-calls-table";
 import { getJson } from "@/lib/http/get-json";
+import { sipAccountKeys } from "@/lib/http/query-keys";
 import type { RefusedCallView } from "@/lib/edge/refused-calls";
 
 /** The account's latest refused inbound calls with their fixes, refreshed while the page is open. */
 export function AccountRefusedCalls({ spaceId, accountId, canManage }: { spaceId: string; accountId: string; canManage: boolean }) {
   const refused = useQuery({
-    queryKey: ["refused-calls", spaceId, accountId],
+    queryKey: sipAccountKeys.refusedCalls(spaceId, accountId),
     queryFn: async () => (await getJson<{ items: RefusedCallView[] }>(`/api/v1/spaces/${spaceId}/refused-calls?accountId=${encodeURIComponent(accountId)}&limit=20`, "the refused calls")).items,
     refetchInterval: 10_000,
   });

@@ -3,7 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { createSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { createSipAccountAction } from "@/lib/sip-accounts/actions";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
+import { phoneNumberKeys, sipAccountKeys } from "@/lib/http/query-keys";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -48,9 +50,11 @@ export function CreateSipAccountForm({
   useDiscardGuard(form.formState.isDirty);
   const values = useWatch({ control: form.control }) as SipAccountFields;
 
+  const create = useActionMutation((valid: unknown) => createSipAccountAction(spaceId, valid), [sipAccountKeys.all(spaceId), phoneNumberKeys.all(spaceId)]);
+
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);
-    const result = await createSipAccountAction(spaceId, valid);
+    const result = await create.mutateAsync(valid);
     if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
     onSaved(result.data);
   });

@@ -1,6 +1,6 @@
 "use client";
 
-import { deleteSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { deleteSipAccountAction } from "@/lib/sip-accounts/actions";
 import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";
 import type { SipAccountView } from "@/lib/sip-accounts/view";
 

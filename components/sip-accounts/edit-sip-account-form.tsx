@@ -3,7 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { updateSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { updateSipAccountAction } from "@/lib/sip-accounts/actions";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
+import { phoneNumberKeys, sipAccountKeys } from "@/lib/http/query-keys";
 import { applyActionErrors } from "@/components/forms/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
@@ -54,9 +56,11 @@ export function EditSipAccountForm({
   useDiscardGuard(form.formState.isDirty);
   const values = useWatch({ control: form.control }) as SipAccountEditFields;
 
+  const update = useActionMutation((valid: unknown) => updateSipAccountAction(spaceId, account.id, valid), [sipAccountKeys.all(spaceId), phoneNumberKeys.all(spaceId)]);
+
   const onSubmit = form.handleSubmit(async (valid) => {
     setFormError(null);
-    const result = await updateSipAccountAction(spaceId, account.id, valid);
+    const result = await update.mutateAsync(valid);
     if (!result.ok) return setFormError(applyActionErrors(form.setError, result) ?? null);
     onSaved(result.data);
   });

@@ -1,13 +1,13 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { approveOutboundHostAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { approveOutboundHostAction } from "@/lib/sip-accounts/actions";
 import { ActionConfirmDialog } from "@/components/ui/action-confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { HostOwnershipView } from "@/lib/sip-accounts/host-ownership/view";
-import { sipAccountKeys, useHostOwnership } from "./use-sip-accounts";
+import { sipAccountKeys } from "@/lib/http/query-keys";
+import { useHostOwnership } from "./use-sip-accounts";
 
 const card = "space-y-3 rounded-lg border border-slate-200 bg-white p-5";
 
@@ -18,7 +18,6 @@ const card = "space-y-3 rounded-lg border border-slate-200 bg-white p-5";
  */
 export function HostOwnershipPanel({ spaceId, accountId, canApprove }: { spaceId: string; accountId: string; canApprove: boolean }) {
   const query = useHostOwnership(spaceId, accountId);
-  const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const view = query.data;
   if (!view || view.sipServerAddress === null) return null;
@@ -66,10 +65,8 @@ export function HostOwnershipPanel({ spaceId, accountId, canApprove }: { spaceId
         failureText="The address could not be approved."
         run={() => approveOutboundHostAction(spaceId, { accountId })}
         onCancel={() => setConfirming(false)}
-        onDone={() => {
-          setConfirming(false);
-          void client.invalidateQueries({ queryKey: sipAccountKeys.hostOwnership(spaceId, accountId) });
-        }}
+        invalidate={[sipAccountKeys.hostOwnership(spaceId, accountId)]}
+        onDone={() => setConfirming(false)}
       >
         <p>
           You confirm that {unproven.map((a) => a.address).join(", ")} is this Space&apos;s own PBX. Calls without outbound authentication will be sent there, and the PBX will

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { refreshAllSipAccountsAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { refreshAllSipAccountsAction } from "@/lib/sip-accounts/actions";
 import { Button } from "@/components/ui/button";
 import type { RefreshAllSummary } from "@/lib/sip-accounts/refresh-all";
 import type { SipAccountView } from "@/lib/sip-accounts/view";

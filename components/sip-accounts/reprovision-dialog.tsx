@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { previewReprovisionAction, recreateSipAccountAction, reprovisionSipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { previewReprovisionAction, recreateSipAccountAction, reprovisionSipAccountAction } from "@/lib/sip-accounts/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/ui/form-error";

@@ -1,8 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { useState } from "react";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
@@ -11,7 +11,8 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { startSelfTestAction } from "@/lib/sip-accounts/self-test/actions";
 import type { SelfTestLeg } from "@/lib/sip-accounts/self-test/judge";
 import type { SelfTestView } from "@/lib/sip-accounts/self-test/view";
-import { selfTestKeys, useSelfTests } from "./use-self-tests";
+import { sipAccountKeys } from "@/lib/http/query-keys";
+import { useSelfTests } from "./use-self-tests";
 
 const card = "space-y-4 rounded-lg border border-slate-200 bg-white p-5";
 
@@ -35,19 +36,15 @@ const legMark: Record<SelfTestLeg["state"], { symbol: string; words: string; cla
  */
 export function SelfTestPanel({ spaceId, accountId, numbers, canRun }: { spaceId: string; accountId: string; numbers: string[]; canRun: boolean }) {
   const tests = useSelfTests(spaceId, accountId);
-  const client = useQueryClient();
   const [number, setNumber] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const start = useMutation({
-    mutationFn: async () => {
-      const result = await startSelfTestAction(spaceId, { accountId, ...(number ? { number } : {}) });
-      if (!result.ok) throw new Error(result.fieldErrors?.number?.[0] ?? result.fieldErrors?._form?.[0] ?? result.formError ?? "The self-test could not be started.");
-      return result.data;
-    },
-    onMutate: () => setError(null),
-    onError: (err: Error) => setError(err.message),
-    onSuccess: () => client.invalidateQueries({ queryKey: selfTestKeys.list(spaceId, accountId) }),
-  });
+  const start = useActionMutation(() => startSelfTestAction(spaceId, { accountId, ...(number ? { number } : {}) }), [sipAccountKeys.selfTests(spaceId, accountId)]);
+  const run = async () => {
+    setError(null);
+    const result = await start.mutateAsync(undefined).catch(() => null);
+    if (!result) setError("The self-test could not be started. Try again.");
+    else if (!result.ok) setError(result.fieldErrors?.number?.[0] ?? result.fieldErrors?._form?.[0] ?? result.formError ?? "The self-test could not be started.");
+  };
   const [latest, ...earlier] = tests.data ?? [];
   const running = latest?.state === "running";
 
@@ -65,7 +62,7 @@ export function SelfTestPanel({ spaceId, accountId, numbers, canRun }: { spaceId
                 onChange={(e) => setNumber(e.target.value)}
               />
             ) : null}
-            <Button variant="secondary" disabled={start.isPending || running || numbers.length === 0} onClick={() => start.mutate()}>
+            <Button variant="secondary" disabled={start.isPending || running || numbers.length === 0} onClick={() => void run()}>
               {start.isPending ? "Starting…" : "Run self-test"}
             </Button>
           </div>

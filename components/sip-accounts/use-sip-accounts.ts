@@ -2,18 +2,13 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getJson } from "@/lib/http/get-json";
+import { sipAccountKeys } from "@/lib/http/query-keys";
 import type { HostOwnershipView } from "@/lib/sip-accounts/host-ownership/view";
+import type { VerifyRunView } from "@/lib/sip-accounts/verify-run-view";
 import type { SipAccountListItem, SipAccountView } from "@/lib/sip-accounts/view";
 
 // Account reads go through the REST GETs. Every key starts with `all`, so one invalidation
 // refreshes the list, the account pages and the drawer together.
-
-export const sipAccountKeys = {
-  all: (spaceId: string) => ["sip-accounts", spaceId] as const,
-  list: (spaceId: string) => [...sipAccountKeys.all(spaceId), "list"] as const,
-  detail: (spaceId: string, accountId: string) => [...sipAccountKeys.all(spaceId), "detail", accountId] as const,
-  hostOwnership: (spaceId: string, accountId: string) => [...sipAccountKeys.all(spaceId), "host-ownership", accountId] as const,
-};
 
 export function useSipAccounts(spaceId: string) {
   return useQuery({
@@ -42,4 +37,12 @@ export function useHostOwnership(spaceId: string, accountId: string) {
 export function useInvalidateSipAccounts(spaceId: string) {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: sipAccountKeys.all(spaceId) });
+}
+
+/** The account's latest Verify runs, newest first (the REST GET's default of 10). */
+export function useVerifyRuns(spaceId: string, accountId: string) {
+  return useQuery({
+    queryKey: sipAccountKeys.verifyRuns(spaceId, accountId),
+    queryFn: async () => (await getJson<{ items: VerifyRunView[] }>(`/api/v1/spaces/${spaceId}/sip-accounts/${encodeURIComponent(accountId)}/verify-runs`, "the Verify history")).items,
+  });
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { useState } from "react";
-import { verifySipAccountAction } from "@/app/(console)/s/[spaceId]/phone-numbers/sip-account-actions";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import { Button } from "@/components/ui/button";
+import { phoneNumberKeys, sipAccountKeys } from "@/lib/http/query-keys";
 import type { VerifyReport } from "@/lib/provisioning/verify-checks";
+import { verifySipAccountAction } from "@/lib/sip-accounts/actions";
 
-/** Runs Verify; the card shows the stored result once the accounts list refreshes. */
+/** Runs Verify; the account's views (its stored result, its Verify history, its numbers' statuses) refetch once it has run. */
 export function VerifyButton({
   spaceId,
   accountId,
@@ -15,20 +16,18 @@ export function VerifyButton({
   accountId: string;
   onDone: (error: string | null, report: VerifyReport | null) => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const verify = useActionMutation(() => verifySipAccountAction(spaceId, { accountId }), [sipAccountKeys.all(spaceId), phoneNumberKeys.all(spaceId)]);
   return (
     <Button
       variant="secondary"
-      disabled={busy}
+      disabled={verify.isPending}
       onClick={async () => {
-        setBusy(true);
-        const result = await verifySipAccountAction(spaceId, { accountId });
-        setBusy(false);
-        if (result.ok) onDone(null, result.data);
-        else onDone(result.formError ?? "Verify failed.", null);
+        const result = await verify.mutateAsync(undefined).catch(() => null);
+        if (result?.ok) onDone(null, result.data);
+        else onDone(result?.formError ?? "Verify failed.", null);
       }}
     >
-      {busy ? "Verifying…" : "Verify"}
+      {verify.isPending ? "Verifying…" : "Verify"}
     </Button>
   );
 }

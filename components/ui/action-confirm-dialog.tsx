@@ -1,13 +1,16 @@
 "use client";
 
+import type { QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import type { ActionResult } from "@/lib/actions/result";
 import { ConfirmDialog } from "./confirm-dialog";
 import { FormError } from "./form-error";
 
 /**
- * A confirmation that runs one server action: busy while it runs, the action's refusal shown
- * in the dialog (which stays open), `onDone` once it succeeded.
+ * A confirmation that runs one server action as a mutation: busy while it runs, the action's
+ * refusal shown in the dialog (which stays open); once it succeeded, the `invalidate` views
+ * refetch and `onDone` runs.
  */
 export function ActionConfirmDialog({
   open,
@@ -15,6 +18,7 @@ export function ActionConfirmDialog({
   confirmLabel,
   failureText,
   run,
+  invalidate = [],
   onDone,
   onCancel,
   children,
@@ -25,11 +29,13 @@ export function ActionConfirmDialog({
   /** Shown when the action fails without a message of its own. */
   failureText: string;
   run: () => Promise<ActionResult<unknown>>;
+  /** Query keys whose views the action changes. */
+  invalidate?: readonly QueryKey[];
   onDone: () => void;
   onCancel: () => void;
   children: React.ReactNode;
 }) {
-  const [busy, setBusy] = useState(false);
+  const mutation = useActionMutation(run, invalidate);
   const [error, setError] = useState<string | null>(null);
   return (
     <ConfirmDialog
@@ -37,16 +43,14 @@ export function ActionConfirmDialog({
       title={title}
       confirmLabel={confirmLabel}
       danger
-      busy={busy}
+      busy={mutation.isPending}
       onCancel={() => {
         setError(null);
         onCancel();
       }}
       onConfirm={async () => {
-        setBusy(true);
         setError(null);
-        const result = await run();
-        setBusy(false);
+        const result = await mutation.mutateAsync(undefined).catch((): ActionResult<unknown> => ({ ok: false }));
         if (!result.ok) return setError(result.formError ?? failureText);
         onDone();
       }}

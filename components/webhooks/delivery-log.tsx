@@ -8,7 +8,8 @@ import { FormError } from "@/components/ui/form-error";
 import { formatDateTime } from "@/lib/format/date-time";
 import { redeliverWebhookAction } from "@/lib/webhooks/actions";
 import type { WebhookDeliveryView } from "@/lib/webhooks/schemas";
-import { useWebhookDeliveries, webhookKeys } from "./use-webhooks";
+import { webhookKeys } from "@/lib/http/query-keys";
+import { useWebhookDeliveries } from "./use-webhooks";
 
 const tone = { delivered: "green", failed: "red", pending: "amber" } as const;
 

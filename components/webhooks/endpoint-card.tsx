@@ -11,7 +11,7 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { deleteWebhookEndpointAction, rotateWebhookSecretAction, sendTestWebhookAction, updateWebhookEndpointAction } from "@/lib/webhooks/actions";
 import type { CreatedWebhookEndpoint, WebhookEndpointView } from "@/lib/webhooks/schemas";
 import { DeliveryLog } from "./delivery-log";
-import { webhookKeys } from "./use-webhooks";
+import { webhookKeys } from "@/lib/http/query-keys";
 
 function firstError(result: Extract<ActionResult<unknown>, { ok: false }>, fallback: string): string {
   return result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? fallback;

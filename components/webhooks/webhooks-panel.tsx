@@ -7,7 +7,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { CreatedWebhookEndpoint, WebhookEndpointView } from "@/lib/webhooks/schemas";
 import { CreateEndpointForm } from "./create-endpoint-form";
 import { EndpointCard } from "./endpoint-card";
-import { useWebhookEndpoints, webhookKeys } from "./use-webhooks";
+import { webhookKeys } from "@/lib/http/query-keys";
+import { useWebhookEndpoints } from "./use-webhooks";
 
 /** The signing secret, once: it is stored sealed and never shown again. */
 function NewSecret({ created, onDone }: { created: CreatedWebhookEndpoint; onDone: () => void }) {

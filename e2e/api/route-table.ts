@@ -104,6 +104,7 @@ export const expectations: Record<string, Expectation> = {
   "PATCH /spaces/[spaceId]/sip-accounts/[accountId]": { access: "admin", ok: 200, body: () => ({ destinationCountry: "GB" }) },
   "DELETE /spaces/[spaceId]/sip-accounts/[accountId]": { access: "admin", ok: 204, fresh: async (o, ids) => ({ accountId: await createAccountViaApi(o, ids.spaceId, `Doomed ${tag()}`) }) },
   "POST /spaces/[spaceId]/sip-accounts/[accountId]/verify": { access: "member", ok: 200 },
+  "GET /spaces/[spaceId]/sip-accounts/[accountId]/verify-runs": { access: "member", ok: 200 },
   "POST /spaces/[spaceId]/sip-accounts/[accountId]/reprovision": { access: "admin", ok: 200 },
   "GET /spaces/[spaceId]/sip-accounts/[accountId]/host-ownership": { access: "member", ok: 200 },
   "GET /spaces/[spaceId]/sip-accounts/[accountId]/self-tests": { access: "member", ok: 200 },

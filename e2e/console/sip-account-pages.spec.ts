@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { newUser, signUp } from "../fixtures";
+import { livekitSip, trunksOf } from "../livekit";
 import { noHorizontalScroll, tabTo } from "../layout";
 import { bindViaApi, createAccountViaApi, randomNumber } from "../phone-numbers";
 import { createAccount } from "../sip-account-form";
@@ -72,6 +73,40 @@ test("the list shows each account with its numbers count; its page shows the num
   await page.getByRole("link", { name: "SIP accounts" }).first().click();
   await expect(row(page, "Mango Office")).toContainText("All OK");
   await expect(row(page, "Spare PBX")).toContainText("Never verified");
+});
+
+test("Verify history: a run that found the inbound trunk deleted, then one over REST after Reprovision, newest first with what ran them", async ({ page }) => {
+  const user = newUser("verify-history");
+  const spaceId = await signUp(page, user);
+  // Inbound only (no SIP server): once repaired, every check Verify runs on it can pass here.
+  const created = await page.request.post(`/api/v1/spaces/${spaceId}/sip-accounts`, { data: { accountName: "History Office", destinationCountry: "US", allowedInboundIps: ["127.0.0.1"] } });
+  expect(created.status(), await created.text()).toBe(201);
+  const accountId = (await created.json()).id as string;
+  await livekitSip().deleteSipTrunk((await trunksOf(accountId)).inbound[0]!.sipTrunkId);
+
+  await page.goto(`/s/${spaceId}/sip-accounts/${accountId}`);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(toast(page, "History Office: some checks failed. See the reasons under Verify.")).toBeVisible();
+  const runs = page.getByTestId("verify-run");
+  await expect(runs).toHaveCount(1);
+  await expect(runs.first()).toContainText("Failed");
+  await expect(runs.first().getByTestId("verify-run-failed")).toHaveText("Inbound trunk");
+  await expect(runs.first()).toContainText(`Verify button${user.email}`);
+
+  const api = `/api/v1/spaces/${spaceId}/sip-accounts/${accountId}`;
+  expect((await page.request.post(`${api}/reprovision`)).status()).toBe(200);
+  const verified = await page.request.post(`${api}/verify`);
+  expect((await verified.json()).ok).toBe(true);
+  await page.reload();
+  await expect(runs).toHaveCount(2);
+  await expect(runs.nth(0)).toContainText("OK");
+  await expect(runs.nth(0).getByTestId("verify-run-failed")).toHaveText("—");
+  await expect(runs.nth(0)).toContainText("REST API");
+  await expect(runs.nth(1).getByTestId("verify-run-failed")).toHaveText("Inbound trunk");
+
+  const history = await page.request.get(`${api}/verify-runs`);
+  expect(history.status()).toBe(200);
+  expect(((await history.json()).items as { trigger: string; ok: boolean }[]).map((r) => [r.trigger, r.ok])).toEqual([["api", true], ["console", false]]);
 });
 
 test("PBX config from the account's values, copied with one click, passwords only as placeholders", async ({ page, context }) => {

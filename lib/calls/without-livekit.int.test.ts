@@ -63,7 +63,7 @@ describe("the console without LiveKit configured", () => {
     // The number is kept (the desired state), and the database holds it bound.
     expect(await db().phoneNumber.count({ where: { spaceId, liveE164: number } })).toBe(1);
 
-    const report = await verifySipAccount(ctx(), created.account.id);
+    const report = await verifySipAccount(ctx(), created.account.id, "api");
     expect(report.liveKitReachable).toBe(false);
     const inbound = report.checks.find((c) => c.name === "Inbound trunk");
     expect(inbound).toMatchObject({ status: "failed", reason: `LiveKit unreachable: ${LIVEKIT_NOT_CONFIGURED}`, fix: expect.stringMatching(/^Set LIVEKIT_URL/) });

@@ -8,3 +8,11 @@ export async function getJson<T>(url: string, what: string): Promise<T> {
   if (!response.ok) throw new Error(`Could not load ${what} (${response.status}).`);
   return (await response.json()) as T;
 }
+
+/** The same, for a resource that may not exist yet (an agent's SIP registration): 404 is null. */
+export async function getJsonOrNull<T>(url: string, what: string): Promise<T | null> {
+  const response = await fetch(url, { headers: { accept: "application/json" } });
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`Could not load ${what} (${response.status}).`);
+  return (await response.json()) as T;
+}

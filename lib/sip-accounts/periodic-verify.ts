@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { provisionAccount } from "@/lib/provisioning/provision-account";
+import { PERIODIC_VERIFY } from "./verify-runs";
 import { newLiveKitDrift, verifyAccountRow } from "./verify-sip-account";
 
 // The periodic Verify (run by the dispatcher): every live account is verified once per
@@ -26,7 +27,7 @@ export async function verifyStaleAccounts(everyMinutes: number): Promise<{ verif
   for (const { id } of due) {
     const row = await db().sipAccount.findFirst({ where: { id, deletedAt: null }, include: { space: { select: { autoRepair: true } } } });
     if (!row) continue;
-    const report = await verifyAccountRow(row).catch((err: Error) => {
+    const report = await verifyAccountRow(row, PERIODIC_VERIFY).catch((err: Error) => {
       console.error(`[periodic-verify] account ${id}:`, err.message);
       return null;
     });
@@ -36,7 +37,7 @@ export async function verifyStaleAccounts(everyMinutes: number): Promise<{ verif
     if (outcome.ok) {
       repaired++;
       // The card shows the state after the repair, not the drift that was just fixed.
-      await verifyAccountRow(await db().sipAccount.findUniqueOrThrow({ where: { id } }));
+      await verifyAccountRow(await db().sipAccount.findUniqueOrThrow({ where: { id } }), PERIODIC_VERIFY);
     }
   }
   return { verified: due.length, repaired };

@@ -18,7 +18,7 @@ export type ReprovisionPreview = {
 export async function previewReprovision(ctx: SpaceContext, accountId: string): Promise<ReprovisionPreview> {
   assertCanManage(ctx);
   const row = await findLiveAccount(ctx, accountId);
-  const report = await verifySipAccount(ctx, accountId);
+  const report = await verifySipAccount(ctx, accountId, "reprovision_preview");
   const unreachable = !report.liveKitReachable;
   let activeCalls: number | null = null;
   if (!unreachable) {

@@ -11,19 +11,21 @@ import { pbxReachableCheck } from "@/lib/edge/pbx-probe";
 import { withRateLimit } from "@/lib/rate-limits/with-rate-limit";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { findLiveAccount } from "./repository";
+import type { VerifyTrigger } from "./verify-run-view";
+import { recordVerifyRun, verifyRunBy, type VerifyRunBy } from "./verify-runs";
 
 /**
  * Runs the four checks for one account. Nothing changes in LiveKit or in the account's
- * configuration; only the report is kept, so the card can show the last result. Any member
- * may verify. Spends the Space's Verify budget (so does the Reprovision dialog's preview,
- * which runs a fresh Verify).
+ * configuration; only the report is kept (on the card, and as a run in the account's Verify
+ * history, with `trigger` and the caller). Any member may verify. Spends the Space's Verify
+ * budget (so does the Reprovision dialog's preview, which runs a fresh Verify).
  */
-export function verifySipAccount(ctx: SpaceContext, accountId: string): Promise<VerifyReport> {
-  return withRateLimit("verify", ctx.spaceId, () => runVerify(ctx, accountId));
+export function verifySipAccount(ctx: SpaceContext, accountId: string, trigger: VerifyTrigger): Promise<VerifyReport> {
+  return withRateLimit("verify", ctx.spaceId, () => runVerify(ctx, accountId, trigger));
 }
 
-async function runVerify(ctx: SpaceContext, accountId: string): Promise<VerifyReport> {
-  return verifyAccountRow(await findLiveAccount(ctx, accountId));
+async function runVerify(ctx: SpaceContext, accountId: string, trigger: VerifyTrigger): Promise<VerifyReport> {
+  return verifyAccountRow(await findLiveAccount(ctx, accountId), verifyRunBy(ctx, trigger));
 }
 
 /**
@@ -31,7 +33,7 @@ async function runVerify(ctx: SpaceContext, accountId: string): Promise<VerifyRe
  * sip_account.drift_detected when LiveKit newly differs. Also run by the dispatcher's
  * periodic Verify (periodic-verify.ts), which has no caller to rate-limit.
  */
-export async function verifyAccountRow(row: SipAccount): Promise<VerifyReport> {
+export async function verifyAccountRow(row: SipAccount, by: VerifyRunBy): Promise<VerifyReport> {
   const numbers = await loadLiveNumbers(db(), row.id);
   // The PBX probe runs beside LiveKit's checks (it can take up to 5 s without an answer).
   const [liveKit, pbx] = await Promise.all([
@@ -49,6 +51,7 @@ export async function verifyAccountRow(row: SipAccount): Promise<VerifyReport> {
       where: { id: row.id, spaceId: row.spaceId },
       data: { lastVerifiedAt: new Date(report.verifiedAt), lastVerifyReport: report },
     });
+    await recordVerifyRun(tx, row, report, by);
     const drift = newLiveKitDrift(row.lastVerifyReport as VerifyReport | null, report);
     if (drift.length > 0) await emitDriftDetected(tx, row, drift);
   });

@@ -14,7 +14,7 @@ export type SpaceSummary = { id: string; name: string; role: SpaceRoleName };
 /**
  * Creates the user and their first Space, which they own (the deployment's sign-up mode
  * permitting). An email that already has an account creates nothing and returns null, after
- * the same password hashing, and the action answers both alike (app/(auth)/sign-up/actions.ts),
+ * the same password hashing, and the action answers both alike (lib/auth/actions.ts),
  * so sign-up does not tell a stranger which emails have accounts.
  */
 export async function signUp(input: SignUpInput): Promise<{ userId: string; spaceId: string } | null> {

@@ -26,6 +26,7 @@ import type { SipAccountListItem, SipAccountView } from "@/lib/sip-accounts/view
 import type { HostOwnershipView } from "@/lib/sip-accounts/host-ownership/view";
 import { selfTestLegs } from "@/lib/sip-accounts/self-test/judge";
 import type { SelfTestView } from "@/lib/sip-accounts/self-test/view";
+import { VERIFY_TRIGGERS, type VerifyRunView } from "@/lib/sip-accounts/verify-run-view";
 
 // The REST answers as zod, for the OpenAPI document only (the services build them from their
 // own types). The assertions at the bottom fail the typecheck when a view type and its schema
@@ -49,6 +50,16 @@ const verifyReport = z.object({
   verifiedAt: z.string(),
   ok: z.boolean().meta({ description: "True when no check failed." }),
   liveKitReachable: z.boolean().meta({ description: "False when LiveKit could not be asked; its checks then say LiveKit unreachable." }),
+});
+
+const verifyRun = z.object({
+  id: z.string(),
+  ranAt: z.string(),
+  trigger: z.enum(VERIFY_TRIGGERS).meta({ description: "What ran it: the console's Verify button, the REST API, the periodic Verify, or the Reprovision preview." }),
+  triggeredBy: z.string().nullable().meta({ description: "The member's email or \"API key <name>\"; null for the periodic Verify, or a member or key since removed." }),
+  ok: z.boolean(),
+  failedChecks: z.array(z.object({ name: z.enum(CHECK_NAMES), reason: z.string() })),
+  checks: verifyReport.shape.checks,
 });
 
 const sipAccount = sipAccountDto.extend({
@@ -340,6 +351,7 @@ export const responseSchemas = {
   Problem: problem,
   Provisioning: provisioning,
   VerifyReport: verifyReport,
+  VerifyRunList: z.object({ items: z.array(verifyRun) }),
   SipAccount: sipAccount,
   SipAccountList: z.object({ items: z.array(sipAccount.extend({ numbersCount: z.number().int().meta({ description: "Numbers bound to the account." }) })) }),
   ReprovisionResult: z.object({ account: sipAccount, changes: z.array(z.string()).meta({ description: "What was changed in LiveKit; empty when it already matched." }) }),
@@ -407,7 +419,8 @@ const sameTypes: {
   sipRegistration: Same<Out<"SipRegistration">, RegistrationView>;
   hostOwnership: Same<Out<"HostOwnership">, HostOwnershipView>;
   selfTest: Same<Out<"SelfTest">, SelfTestView>;
-} = { selfTest: true, hostOwnership: true, sipRegistration: true, transcript: true, refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
+  verifyRuns: Same<Out<"VerifyRunList">, { items: VerifyRunView[] }>;
+} = { selfTest: true, verifyRuns: true, hostOwnership: true, sipRegistration: true, transcript: true, refused: true, webhookEndpoint: true, createdWebhook: true, webhookDelivery: true, byoc: true, byocPage: true, byocRefresh: true, batch: true, outboundCaps: true, batchWithRows: true, sipAccount: true, verify: true, number: true, page: true, refresh: true, agent: true, apiKey: true, created: true, refreshAll: true, call: true, callPage: true, callEvent: true };
 void sameTypes;
 // The list's rows add numbersCount to the account.
 const sameAccountList: Same<Out<"SipAccountList">, { items: SipAccountListItem[] }> = true;

@@ -1,7 +1,6 @@
-import { AutoRefresh } from "@/components/calls/auto-refresh";
 import { CallFilters, REFUSED } from "@/components/calls/call-filters";
 import { CallsPager } from "@/components/calls/calls-pager";
-import { CallsTable } from "@/components/calls/calls-table";
+import { LiveCallsList } from "@/components/calls/live-calls-list";
 import { RefusedCallsTable } from "@/components/calls/refused-calls-table";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
@@ -14,7 +13,6 @@ import { listRefusedCalls, listRefusedCallsQuery } from "@/lib/edge/refused-call
 import type { SpaceContext } from "@/lib/spaces/context";
 import { listCallsQuery } from "@/lib/calls/schemas";
 import { callFilterOptions, listCalls } from "@/lib/calls/service";
-import { finalStatuses } from "@/lib/calls/status";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -32,9 +30,9 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
   const sent = filtersFrom(search);
   const parsed = listCallsQuery.safeParse(sent);
   // Filters the list cannot take show why and fall back to the newest calls, unfiltered.
-  const { cursor, ...filters } = parsed.success ? sent : {};
-  const query = parsed.success ? parsed.data : listCallsQuery.parse({});
-  const [page, { accounts, numbers }] = await Promise.all([listCalls(ctx, query), callFilterOptions(ctx)]);
+  const query = parsed.success ? sent : {};
+  const filters = Object.fromEntries(Object.entries(query).filter(([key]) => key !== "cursor"));
+  const [page, { accounts, numbers }] = await Promise.all([listCalls(ctx, parsed.success ? parsed.data : listCallsQuery.parse({})), callFilterOptions(ctx)]);
   return (
     <>
       <PageHeader
@@ -42,23 +40,13 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
         description="Inbound and outbound calls handled by your agents."
         actions={<Link href={`/s/${spaceId}/calls/route-tester`} className={buttonClass("secondary")}>Route tester</Link>}
       />
-      <AutoRefresh active={page.items.some((c) => !finalStatuses.has(c.status))} />
       <CallFilters values={filters} accounts={accounts.map((a) => ({ id: a.id, label: a.name }))} numbers={numbers.map((n) => ({ id: n.id, label: n.e164 }))} />
       {parsed.success ? null : (
         <div className="mb-4">
           <NoticeLine notice={{ tone: "error", text: `Showing all calls: ${parsed.error.issues.map((i) => `${String(i.path[0] ?? "filters")}: ${i.message}`).join(" ")}` }} />
         </div>
       )}
-      {page.items.length === 0 ? (
-        <EmptyState
-          title={cursor ? "No more calls" : "No calls yet"}
-          body="Calls appear here once a number with an agent receives or places one. Place a test call from a number's card."
-          action={cursor ? undefined : <Link href={`/s/${spaceId}/phone-numbers`} className={buttonClass("secondary")}>Go to Phone Numbers</Link>}
-        />
-      ) : (
-        <CallsTable spaceId={spaceId} calls={page.items} />
-      )}
-      <CallsPager filters={filters} nextCursor={page.nextCursor} onLaterPage={Boolean(cursor)} />
+      <LiveCallsList spaceId={spaceId} query={query} filters={filters} initialPage={page} />
     </>
   );
 }

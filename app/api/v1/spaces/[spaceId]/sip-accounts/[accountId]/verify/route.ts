@@ -3,6 +3,6 @@
 import { withSpaceRoute } from "@/lib/api/with-space-route";
 import { verifySipAccount } from "@/lib/sip-accounts/verify-sip-account";
 
-export const POST = withSpaceRoute<{ spaceId: string; accountId: string }>(async ({ ctx, params }) => Response.json(await verifySipAccount(ctx, params.accountId)), {
+export const POST = withSpaceRoute<{ spaceId: string; accountId: string }>(async ({ ctx, params }) => Response.json(await verifySipAccount(ctx, params.accountId, "api")), {
   noBody: true,
 });

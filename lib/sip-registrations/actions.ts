@@ -2,12 +2,10 @@
 
 import { z } from "zod";
 import { spaceAction } from "@/lib/actions/space-action";
-import { deleteRegistration, findRegistration, saveRegistration } from "@/lib/sip-registrations/registration-service";
+import { deleteRegistration, saveRegistration } from "@/lib/sip-registrations/registration-service";
 import { registrationInput } from "@/lib/sip-registrations/schemas";
 
 const agentOnly = z.object({ agentId: z.string().min(1) });
-
-export const getRegistrationAction = spaceAction(agentOnly, (ctx, input) => findRegistration(ctx, input.agentId));
 
 // The agent id travels apart from the values so field errors keep the form's field names.
 export async function saveRegistrationAction(spaceId: string, agentIdValue: string, raw: unknown) {

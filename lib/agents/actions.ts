@@ -2,12 +2,10 @@
 
 import { z } from "zod";
 import { spaceAction } from "@/lib/actions/space-action";
-import { createAgent, deleteAgent, listAgents, updateAgent } from "@/lib/agents/agent-service";
+import { createAgent, deleteAgent, updateAgent } from "@/lib/agents/agent-service";
 import { agentInput } from "@/lib/agents/schemas";
 
 const agentId = z.object({ agentId: z.string().min(1) });
-
-export const listAgentsAction = spaceAction(z.object({}), (ctx) => listAgents(ctx));
 
 export const createAgentAction = spaceAction(agentInput, createAgent);
 

@@ -3,14 +3,11 @@
 import { z } from "zod";
 import { spaceAction } from "@/lib/actions/space-action";
 import { bindOrClaimPhoneNumber } from "@/lib/phone-numbers/bind-phone-number";
-import { listPhoneNumbers } from "@/lib/phone-numbers/list-phone-numbers";
-import { bindPhoneNumberInput, listPhoneNumbersQuery, updatePhoneNumberInput } from "@/lib/phone-numbers/schemas";
+import { bindPhoneNumberInput, updatePhoneNumberInput } from "@/lib/phone-numbers/schemas";
 import { unbindPhoneNumber } from "@/lib/phone-numbers/unbind-phone-number";
 import { updatePhoneNumber } from "@/lib/phone-numbers/update-phone-number";
 
 const numberId = z.object({ numberId: z.string().min(1) });
-
-export const listPhoneNumbersAction = spaceAction(listPhoneNumbersQuery, listPhoneNumbers);
 
 export const bindPhoneNumberAction = spaceAction(bindPhoneNumberInput, bindOrClaimPhoneNumber);
 

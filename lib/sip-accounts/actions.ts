@@ -29,7 +29,7 @@ export const reprovisionSipAccountAction = spaceAction(accountId, (ctx, input) =
 
 export const refreshAllSipAccountsAction = spaceAction(z.object({}), (ctx) => refreshAllSipAccounts(ctx));
 
-export const verifySipAccountAction = spaceAction(accountId, (ctx, input) => verifySipAccount(ctx, input.accountId));
+export const verifySipAccountAction = spaceAction(accountId, (ctx, input) => verifySipAccount(ctx, input.accountId, "console"));
 
 export const approveOutboundHostAction = spaceAction(accountId, (ctx, input) => approveOutboundHost(ctx, input.accountId));
 
