@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { isPlatformNumber } from "@/lib/phone-numbers/query-phone-numbers";
+import { PLATFORM_ACCOUNT_ID } from "@/lib/platform-numbers/platform-account";
 import { platformCarrierLabel } from "@/lib/platform-numbers/platform-space";
 import { emitCallStatusEvent } from "./call-webhook-events";
 import type { RetryPolicy } from "./schemas";
@@ -19,7 +20,7 @@ export const callInclude = {
 } satisfies Prisma.CallInclude;
 
 // A call on a platform number rides the carrier's account, which the Space does not see.
-const PLATFORM_ACCOUNT = () => ({ id: "platform", name: platformCarrierLabel() });
+const PLATFORM_ACCOUNT = () => ({ id: PLATFORM_ACCOUNT_ID, name: platformCarrierLabel() });
 
 type CallRow = Prisma.CallGetPayload<{ include: typeof callInclude }>;
 

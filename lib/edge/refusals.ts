@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { platformCarrierLabel } from "@/lib/platform-numbers/platform-space";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { refusalAsSpaceSees } from "./refusal-as-space-sees";
 import { refusalCauseText, type RefusalCauseName } from "./refusal-explanations";
 
 // Refused inbound calls, recorded for the operator of the account they concern. Attribution:
@@ -98,20 +100,22 @@ type SavedRefusal = Awaited<ReturnType<Prisma.TransactionClient["refusedCall"]["
 
 async function emitRefusedEvent(tx: Prisma.TransactionClient, saved: SavedRefusal): Promise<void> {
   if (!saved.spaceId) return;
+  const account = saved.sipAccountId ? await tx.sipAccount.findUnique({ where: { id: saved.sipAccountId }, select: { spaceId: true } }) : null;
+  const seen = refusalAsSpaceSees(saved, account?.spaceId ?? null, platformCarrierLabel());
   await emitWebhookEvent(tx, {
     spaceId: saved.spaceId,
     type: "call.refused",
     orderingKey: `refused:${saved.sipAccountId}`,
     data: {
       refusedCallId: saved.id,
-      sipAccountId: saved.sipAccountId,
+      sipAccountId: seen.sipAccountId,
       cause: saved.cause,
-      explanation: refusalCauseText(saved),
+      explanation: refusalCauseText({ ...saved, sourceAddress: seen.sourceAddress }),
       sipStatusCode: saved.sipCode,
       calledNumber: saved.calledNumber,
       matchedNumber: saved.matchedNumber,
       from: saved.fromNumber,
-      sourceAddress: saved.sourceAddress,
+      sourceAddress: seen.sourceAddress,
       transport: saved.transport,
       refusedAt: saved.createdAt.toISOString(),
     },

@@ -3,8 +3,10 @@ import { z } from "zod";
 import { decodeCallsCursor, encodeCallsCursor } from "@/lib/calls/list-cursor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { platformCarrierLabel } from "@/lib/platform-numbers/platform-space";
 import type { SpaceContext } from "@/lib/spaces/context";
 import { parseCalledNumber } from "./called-number";
+import { refusalAsSpaceSees } from "./refusal-as-space-sees";
 import { refusalCauseText, refusalFix, type RefusalCauseName, type RefusalFix } from "./refusal-explanations";
 
 // A Space's refused inbound calls, newest first, each with its cause in plain words and the
@@ -39,27 +41,30 @@ export type RefusedCallView = {
   fix: RefusalFix | null;
 };
 
-const include = { sipAccount: { select: { name: true, deletedAt: true } } } as const;
+const include = { sipAccount: { select: { name: true, deletedAt: true, spaceId: true } } } as const;
 type Row = Prisma.RefusedCallGetPayload<{ include: typeof include }>;
 
 function toView(row: Row): RefusedCallView {
   const bindable = row.cause === "unknown_number" ? (parseCalledNumber(row.calledNumber)?.exact[0] ?? null) : null;
   const live = row.sipAccount && !row.sipAccount.deletedAt;
+  const carrier = platformCarrierLabel();
+  const seen = refusalAsSpaceSees(row, row.sipAccount?.spaceId ?? null, carrier);
+  const facts = { ...row, sourceAddress: seen.sourceAddress };
   return {
     id: row.id,
-    sipAccountId: row.sipAccountId,
-    accountName: row.sipAccount?.name ?? null,
+    sipAccountId: seen.sipAccountId,
+    accountName: seen.platform ? carrier : (row.sipAccount?.name ?? null),
     cause: row.cause,
-    explanation: refusalCauseText(row),
+    explanation: refusalCauseText(facts),
     sipStatusCode: row.sipCode,
     calledNumber: row.calledNumber,
     matchedNumber: row.matchedNumber,
     from: row.fromNumber,
-    sourceAddress: row.sourceAddress,
+    sourceAddress: seen.sourceAddress,
     transport: row.transport,
     refusedAt: row.createdAt.toISOString(),
-    // A deleted account has nothing left to fix.
-    fix: live ? refusalFix(row, bindable) : null,
+    // A deleted account has nothing left to fix, and the carrier's settings are the administrator's.
+    fix: live && !seen.platform ? refusalFix(row, bindable) : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DbClient } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { PLATFORM_ACCOUNT_ID } from "@/lib/platform-numbers/platform-account";
 import { numberWarning } from "./e164";
 import { numberSearchDigits, type ListPhoneNumbersQuery } from "./schemas";
 import type { PhoneNumberPage, PhoneNumberView } from "./view";
@@ -35,7 +36,7 @@ export function toPhoneNumberView(row: PhoneNumberRow, carrierLabel = "Platform 
     number: row.e164,
     label: row.label,
     warning: numberWarning(row.e164),
-    account: platform ? { id: "platform", name: carrierLabel } : { id: row.sipAccount.id, name: row.sipAccount.name },
+    account: platform ? { id: PLATFORM_ACCOUNT_ID, name: carrierLabel } : { id: row.sipAccount.id, name: row.sipAccount.name },
     platform,
     inboundAgent: row.inboundAgent,
     outboundAgent: row.outboundAgent,

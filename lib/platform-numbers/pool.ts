@@ -7,6 +7,7 @@ import { platformVerification } from "@/lib/phone-numbers/ownership";
 import { releasedNumberData } from "@/lib/phone-numbers/repository";
 import { withAccountLock } from "@/lib/provisioning/account-lock";
 import { changeAccountStrictly, provisionAccount } from "@/lib/provisioning/provision-account";
+import { PLATFORM_ACCOUNT_ID } from "./platform-account";
 import { platformSpaceId } from "./platform-space";
 import type { AssignPlatformNumberInput } from "./schemas";
 
@@ -87,7 +88,7 @@ export async function assignPlatformNumber(numberId: string, input: AssignPlatfo
       data: { ...platformVerification(), spaceId: target.id, sipAccountId: pool.sipAccountId, e164: pool.e164, liveE164: pool.e164 },
       select: { id: true },
     });
-    await emitNumberBinding(tx, "phone_number.bound", { id: created.id, spaceId: target.id, e164: pool.e164, sipAccountId: pool.sipAccountId });
+    await emitNumberBinding(tx, "phone_number.bound", { id: created.id, spaceId: target.id, e164: pool.e164, sipAccountId: PLATFORM_ACCOUNT_ID });
     return created.id;
   });
   const outcome = await provisionAccount(pool.sipAccountId);
@@ -110,7 +111,7 @@ export async function unassignPlatformNumber(numberId: string): Promise<Platform
     await changeAccountStrictly(row.sipAccountId, async (tx) => {
       const { count } = await tx.phoneNumber.updateMany({ where: { id: row.id, spaceId: row.spaceId, liveE164: { not: null } }, data: releasedNumberData() });
       if (count === 0) throw new ConflictError(NOT_ASSIGNED);
-      await emitNumberBinding(tx, "phone_number.unbound", { id: row.id, spaceId: row.spaceId, e164: row.e164, sipAccountId: row.sipAccountId });
+      await emitNumberBinding(tx, "phone_number.unbound", { id: row.id, spaceId: row.spaceId, e164: row.e164, sipAccountId: PLATFORM_ACCOUNT_ID });
       const poolLabel = await tx.phoneNumber.findFirst({ where: { spaceId: platformId, e164: row.e164 }, orderBy: { createdAt: "desc" }, select: { label: true } });
       poolId = (await tx.phoneNumber.create({
         data: { ...platformVerification(), spaceId: platformId, sipAccountId: row.sipAccountId, e164: row.e164, liveE164: row.e164, label: poolLabel?.label ?? null },
