@@ -1,7 +1,7 @@
 // What a Space is shown of a refused call. A refusal for a platform number (lib/platform-numbers)
 // rides the deployment's carrier account, which lives in the platform Space: the tenant sees the
-// carrier's label instead of that account and its address, and no fix (the carrier's settings
-// are the administrator's). Shared by the REST view and the call.refused event.
+// carrier's label instead of that account and its address (and, in the REST view, no fix that
+// lies in the carrier's settings, which are the administrator's). Shared by the REST view and the call.refused event.
 
 import { PLATFORM_ACCOUNT_ID } from "@/lib/platform-numbers/platform-account";
 

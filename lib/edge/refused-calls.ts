@@ -44,6 +44,9 @@ export type RefusedCallView = {
 const include = { sipAccount: { select: { name: true, deletedAt: true, spaceId: true } } } as const;
 type Row = Prisma.RefusedCallGetPayload<{ include: typeof include }>;
 
+/** Causes fixed in the account's own settings: on a platform number those are the carrier's. */
+const CARRIER_SETTINGS_CAUSES: ReadonlySet<RefusalCauseName> = new Set(["address_not_allowed", "digest_failed"]);
+
 function toView(row: Row): RefusedCallView {
   const bindable = row.cause === "unknown_number" ? (parseCalledNumber(row.calledNumber)?.exact[0] ?? null) : null;
   const live = row.sipAccount && !row.sipAccount.deletedAt;
@@ -64,7 +67,7 @@ function toView(row: Row): RefusedCallView {
     transport: row.transport,
     refusedAt: row.createdAt.toISOString(),
     // A deleted account has nothing left to fix, and the carrier's settings are the administrator's.
-    fix: live && !seen.platform ? refusalFix(row, bindable) : null,
+    fix: live && !(seen.platform && CARRIER_SETTINGS_CAUSES.has(row.cause)) ? refusalFix(row, bindable) : null,
   };
 }
 
