@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { newUser, signUp, type TestUser } from "./fixtures";
 import { choose } from "./select";
@@ -46,4 +47,18 @@ export function keyClient(secret: string): Promise<APIRequestContext> {
 
 export function anonymousClient(): Promise<APIRequestContext> {
   return playwrightRequest.newContext({ baseURL });
+}
+
+/**
+ * POSTs with a fresh Idempotency-Key, once more on a dropped connection (the same key: the
+ * server does it at most once), for specs that place calls while the stack is under load.
+ */
+export async function postIdempotent(request: APIRequestContext, url: string, data: Record<string, unknown>) {
+  const headers = { "idempotency-key": randomUUID() };
+  try {
+    return await request.post(url, { data, headers });
+  } catch (err) {
+    if (!/ECONNRESET|socket hang up/.test(String(err))) throw err;
+    return request.post(url, { data, headers });
+  }
 }

@@ -1,23 +1,13 @@
-import { randomInt, randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { randomInt } from "node:crypto";
+import { expect, test } from "@playwright/test";
 import { runSipp, stackSipPort } from "../../scripts/stack/sipp";
-import { anonymousClient, createKey, keyClient, newOwner } from "../api-access";
+import { anonymousClient, createKey, keyClient, newOwner, postIdempotent } from "../api-access";
 import { adminPage } from "../deployment-admin";
 import { bindViaApi, randomNumber } from "../phone-numbers";
 
 // The deployment's administrator (SWITCHBOARD_ADMIN_EMAILS, set by scripts/test/run-suite.sh)
 // against a Space owner: only the former reaches the Admin area, and suspending a Space stops
 // its inbound calls at the edge (sipp as the PBX), its queued calls and its new calls.
-
-async function postIdempotent(request: APIRequestContext, url: string, data: Record<string, unknown>) {
-  const headers = { "idempotency-key": randomUUID() };
-  try {
-    return await request.post(url, { data, headers });
-  } catch (err) {
-    if (!/ECONNRESET|socket hang up/.test(String(err))) throw err;
-    return request.post(url, { data, headers });
-  }
-}
 
 const BANNER = "This Space is suspended by the deployment's administrator";
 

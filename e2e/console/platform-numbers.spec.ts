@@ -1,9 +1,9 @@
-import { randomInt, randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { randomInt } from "node:crypto";
+import { expect, test } from "@playwright/test";
 import { placeCall } from "../../agent-worker/test/sip-call";
 import { runSipp, stackSipPort } from "../../scripts/stack/sipp";
 import { agentWorker, finishedCall } from "../agent-calls";
-import { newOwner } from "../api-access";
+import { newOwner, postIdempotent } from "../api-access";
 import { adminPage } from "../deployment-admin";
 import { dispatchRulesOf } from "../livekit";
 import { bindViaApi, createAgentViaApi, numberRow, randomNumber } from "../phone-numbers";
@@ -26,16 +26,6 @@ const GREETING = "Good evening, you have reached the city library. How may I hel
 test.describe.configure({ mode: "serial" });
 test.beforeAll(() => agentWorker("start"));
 test.afterAll(() => agentWorker("stop"));
-
-async function postIdempotent(request: APIRequestContext, url: string, data: Record<string, unknown>) {
-  const headers = { "idempotency-key": randomUUID() };
-  try {
-    return await request.post(url, { data, headers });
-  } catch (err) {
-    if (!/ECONNRESET|socket hang up/.test(String(err))) throw err;
-    return request.post(url, { data, headers });
-  }
-}
 
 test("a platform number: assigned by the administrator, answered by the Space's agent, calling out through the carrier's digest, refused while suspended, back in the pool when unassigned", async ({ browser }) => {
   test.setTimeout(300_000);
