@@ -24,7 +24,7 @@ export async function startSelfTest(ctx: SpaceContext, accountId: string, input:
     where: { id: accountId, spaceId: ctx.spaceId, deletedAt: null },
     select: { id: true, sipServerAddress: true, phoneNumbers: { where: { liveE164: { not: null } }, orderBy: { e164: "asc" }, select: { id: true, e164: true, inboundAgentId: true } } },
   });
-  if (!account) throw new NotFoundError("SIP account not found");
+  if (!account) throw new NotFoundError("Custom SIP account not found");
   if (!account.sipServerAddress) {
     throw new ValidationError("The self-test calls out through this account, and it has no SIP server address. Add one first.", { _form: ["The self-test calls out through this account, and it has no SIP server address. Add one first."] });
   }

@@ -3,6 +3,7 @@ import type { SipAccountSelfTest } from "@/lib/db/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { SpaceContext } from "@/lib/spaces/context";
+import { findLiveAccount } from "../repository";
 import type { SelfTestResult } from "./judge";
 import { currentResult } from "./snapshot";
 
@@ -39,14 +40,9 @@ export async function toSelfTestView(test: SipAccountSelfTest): Promise<SelfTest
   };
 }
 
-async function accountOfSpace(ctx: SpaceContext, accountId: string): Promise<void> {
-  const account = await db().sipAccount.findFirst({ where: { id: accountId, spaceId: ctx.spaceId, deletedAt: null }, select: { id: true } });
-  if (!account) throw new NotFoundError("SIP account not found");
-}
-
 /** The account's self-tests, newest first. */
 export async function listSelfTests(ctx: SpaceContext, accountId: string): Promise<{ items: SelfTestView[] }> {
-  await accountOfSpace(ctx, accountId);
+  await findLiveAccount(ctx, accountId);
   const tests = await db().sipAccountSelfTest.findMany({ where: { sipAccountId: accountId, spaceId: ctx.spaceId }, orderBy: { startedAt: "desc" }, take: SELF_TEST_HISTORY });
   return { items: await Promise.all(tests.map(toSelfTestView)) };
 }
