@@ -6,7 +6,7 @@ import { ConflictError } from "@/lib/errors";
 import { endCallRoom } from "@/lib/livekit/calls";
 import { addFinishSelfTestJob } from "@/lib/queue/jobs";
 import { judgeSelfTest } from "./judge";
-import { readSelfTest, type SelfTestRooms } from "./snapshot";
+import { readSelfTest, type SelfTestRooms, type StoredSelfTest } from "./snapshot";
 
 // The dispatcher's finish_self_test job: judges the test; while it runs, looks again in a
 // second; once final, stores the verdict (once, whichever dispatcher gets there first) and
@@ -23,7 +23,7 @@ export async function finishSelfTest(selfTestId: string): Promise<void> {
     await addFinishSelfTestJob(db(), selfTestId, new Date(Date.now() + LOOK_AGAIN_MS));
     return;
   }
-  const stored = await db().sipAccountSelfTest.updateMany({ where: { id: selfTestId, finishedAt: null }, data: { finishedAt: new Date(), result } });
+  const stored = await db().sipAccountSelfTest.updateMany({ where: { id: selfTestId, finishedAt: null }, data: { finishedAt: new Date(), result: { ...result, inboundCallId: rooms.backCallId } satisfies StoredSelfTest } });
   if (stored.count === 0) return;
   await hangUp(test.spaceId, rooms, result.state === "passed" ? "passed" : "failed");
 }

@@ -58,9 +58,15 @@ export async function readSelfTest(test: SipAccountSelfTest): Promise<{ snapshot
   };
 }
 
-/** The stored verdict once final, else judged now from the calls as they stand. */
+/** What the dispatcher stores once the verdict is final: the verdict and the call that came back. */
+export type StoredSelfTest = SelfTestResult & { inboundCallId: string | null };
+
+/** The stored verdict once final (no reads: the history is polled), else judged now from the calls as they stand. */
 export async function currentResult(test: SipAccountSelfTest): Promise<{ result: SelfTestResult; backCallId: string | null }> {
+  if (test.result) {
+    const { inboundCallId, ...result } = test.result as unknown as StoredSelfTest;
+    return { result, backCallId: inboundCallId };
+  }
   const { snapshot, rooms } = await readSelfTest(test);
-  const result = test.result ? (test.result as unknown as SelfTestResult) : judgeSelfTest(snapshot, new Date());
-  return { result, backCallId: rooms.backCallId };
+  return { result: judgeSelfTest(snapshot, new Date()), backCallId: rooms.backCallId };
 }
