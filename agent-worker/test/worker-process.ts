@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 
-// Builds agent-worker/dist when a source is newer, and runs the real worker process
+// Builds agent-worker/dist (build.mjs) when a source is newer, and runs the real worker process
 // (`node agent-worker/dist/main.js start`) for tests and the bench. Its own process group,
 // so stop() can be sure no job process outlives it.
 
@@ -15,15 +15,14 @@ function newestSource(dir: string): number {
     if (entry.name === "dist" || entry.name === "test" || entry.name === "node_modules") continue;
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (entry.name.endsWith(".ts") || entry.name === "tsconfig.json") newest = Math.max(newest, statSync(p).mtimeMs);
+    else if (entry.name.endsWith(".ts") || entry.name === "tsconfig.json" || entry.name === "build.mjs") newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }
 
 export function ensureWorkerBuilt(): void {
   if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= newestSource(WORKER_DIR)) return;
-  const tsc = path.resolve(WORKER_DIR, "..", "node_modules", ".bin", "tsc");
-  const r = spawnSync(tsc, ["-p", path.join(WORKER_DIR, "tsconfig.json")], { encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, [path.join(WORKER_DIR, "build.mjs")], { encoding: "utf8", timeout: 120_000 });
   if (r.status !== 0) throw new Error(`building agent-worker failed:\n${r.stdout}${r.stderr}`);
 }
 
