@@ -29,7 +29,7 @@ const workerEnvSchema = z.object({
    * reading marks a 2-core machine "full" during a call's start-up spike.
    */
   AGENT_WORKER_MAX_CALLS: z.coerce.number().int().min(1).max(10_000).optional(),
-  /** Job processes kept warm (each call runs in its own process); framework default when empty. */
+  /** Job processes kept warm (each call runs in its own process); two per core when empty. */
   AGENT_WORKER_IDLE_PROCESSES: z.coerce.number().int().min(0).max(64).optional(),
   /** Seconds SIGTERM waits for calls in progress before the worker exits anyway. */
   AGENT_WORKER_DRAIN_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(600),

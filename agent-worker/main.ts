@@ -1,16 +1,28 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { cli, ServerOptions } from "@livekit/agents";
 import { workerEnv } from "./env.js";
 import { installRobustDrain } from "./robust-drain.js";
 
-// The worker process: `node agent-worker/dist/main.js start` (production mode: SIGTERM and
-// SIGINT drain calls in progress before exiting). It registers under AGENT_NAME, so LiveKit
-// hands it only rooms whose dispatch rule names that agent; each call runs agent.ts in a
-// job process of its own.
+// The worker process: `node agent-worker/dist/main.js start` after `node agent-worker/build.mjs`
+// (production mode: SIGTERM and SIGINT drain calls in progress before exiting). It registers
+// under AGENT_NAME, so LiveKit hands it only rooms whose dispatch rule names that agent; each
+// call runs agent.ts in a job process of its own.
 
 const env = workerEnv();
 
 const maxCalls = env.AGENT_WORKER_MAX_CALLS;
+
+/**
+ * Warm job processes when AGENT_WORKER_IDLE_PROCESSES is empty: two per core. Calls that
+ * arrive together each need a process, and a new one takes seconds to start on busy cores;
+ * with the framework's one per core, 4 calls arriving 0.5 s apart on 2 cores waited up to
+ * 9 s for an answer, with two per core 2.3 s (bench/worker-capacity.ts). Each costs about
+ * 70 MB while it waits.
+ */
+function defaultIdleProcesses(callLimit: number | undefined): number {
+  return Math.max(1, Math.min(2 * availableParallelism(), callLimit ?? Infinity));
+}
 
 installRobustDrain(env.AGENT_WORKER_DRAIN_SECONDS * 1000);
 
@@ -28,7 +40,7 @@ cli.runApp(
     // second; a warm process started during a drain ignores the request and is killed after
     // this (the framework's 60 s default held every SIGTERM exit up that long).
     shutdownProcessTimeout: 10_000,
-    ...(env.AGENT_WORKER_IDLE_PROCESSES !== undefined ? { numIdleProcesses: env.AGENT_WORKER_IDLE_PROCESSES } : {}),
+    numIdleProcesses: env.AGENT_WORKER_IDLE_PROCESSES ?? defaultIdleProcesses(maxCalls),
     // A fixed call budget instead of the CPU reading, when configured: full at exactly maxCalls.
     ...(maxCalls !== undefined ? { loadFunc: async (server) => server.activeJobs.length / maxCalls, loadThreshold: 1 } : {}),
   }),
