@@ -12,6 +12,7 @@ import { postToConsole } from "./console-post.js";
 import { TranscriptRecorder } from "./transcript.js";
 import { renderTemplate, variablesFromAttributes } from "./variables.js";
 import { buildProviders, describePlan, planProviders } from "./providers.js";
+import { warmJobProcess } from "./warm-job-process.js";
 
 // One call: runs in its own job process, forked by the worker for a room the number's
 // dispatch rule sent it to. Joins, finds the caller, loads the number's agent from the
@@ -73,10 +74,15 @@ function agentListening(session: voice.AgentSession): Promise<void> {
 }
 
 export default defineAgent({
+  // Runs while the job process waits for a call, so the call does not pay for it.
+  prewarm: warmJobProcess,
   entry: async (ctx: JobContext) => {
     const env = workerEnv();
     const logger = log().child({ room: ctx.job.room?.name, job: ctx.job.id });
 
+    const consoleConfig = { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS };
+    // The agent is named by the job's metadata alone, so its settings load while we join.
+    const loading = loadAgentForCall(parseCallMetadata(ctx.job.metadata), consoleConfig);
     await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
     let caller: RemoteParticipant;
     try {
@@ -88,7 +94,7 @@ export default defineAgent({
     }
 
     const target = parseCallMetadata(ctx.job.metadata, caller.attributes);
-    const loaded = await loadAgentForCall(target, { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS });
+    const loaded = await loading;
     // The agent's {{variables}}: the batch row's values, and the SIP headers the account passes.
     const variables = { ...target.variables, ...variablesFromAttributes(caller.attributes) };
     const agent = { ...loaded.settings, greeting: renderTemplate(loaded.settings.greeting, variables), instructions: renderTemplate(loaded.settings.instructions, variables) };
@@ -134,7 +140,6 @@ export default defineAgent({
     session.on(voice.AgentSessionEventTypes.UserInputTranscribed, (ev) => {
       if (ev.isFinal) callLog.info({ transcript: ev.transcript }, "caller said");
     });
-    const consoleConfig = { url: env.CONSOLE_INTERNAL_URL, token: env.WORKER_INTERNAL_TOKEN, timeoutMs: env.CONSOLE_TIMEOUT_MS };
     const roomName = ctx.room.name ?? "";
     const transcript = new TranscriptRecorder(
       (turns) => postToConsole("calls/transcript", { roomName, participantIdentity: caller.identity, turns }, { ...consoleConfig, attempts: 3 }),
