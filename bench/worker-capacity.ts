@@ -16,7 +16,8 @@ import { stackEnv, stackLiveKit } from "../scripts/stack/stack-env";
 //      greeting, for the worker and for a participant that answers at once with a tone
 //      (LiveKit's own share);
 //   2. concurrent calls in steps (BENCH_STEP, default 4) until a call is not answered or its
-//      greeting is not recognised, and the worker's memory (RSS of its process group) per call.
+//      greeting is not recognised; the worker's memory per call (PSS and RSS of its process
+//      group) and its CPU seconds per call.
 // Bounded: BENCH_MAX_CALLS (default 32) concurrent calls at most, BENCH_DEADLINE_S (default
 // 900) for the whole run; every process it starts is stopped at the end. Prints figures only.
 // BENCH_IDLE_PROCESSES sets the worker's warm job processes (AGENT_WORKER_IDLE_PROCESSES).
@@ -52,24 +53,55 @@ function greetingHeard(call: CallResult): boolean {
   return recogniseSegment(ulaw, seg, [DEFAULT_AGENT.greeting, ...DISTRACTORS]) === words(DEFAULT_AGENT.greeting);
 }
 
-/** Resident memory (MB) of a process group: the worker, its job processes and its inference process. */
-function groupRssMb(pgid: number): { total: number; procs: number } {
-  let kb = 0;
-  let procs = 0;
+type GroupMemory = { rss: number; pss: number; procs: number };
+
+/** Group members' /proc/<pid>/stat fields after the command name, for every process of the group. */
+function groupStats(pgid: number): { pid: string; fields: string[] }[] {
+  const found: { pid: string; fields: string[] }[] = [];
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== pgid) continue;
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      if (m) {
-        kb += Number(m[1]);
-        procs++;
-      }
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) found.push({ pid, fields });
     } catch {
       /* the process ended meanwhile */
     }
   }
-  return { total: Math.round(kb / 1024), procs };
+  return found;
+}
+
+/**
+ * Memory (MB) of a process group: the worker, its job processes and its inference process.
+ * RSS counts the pages they share (node's code, the native libraries) once per process;
+ * PSS splits each shared page between its sharers, so it sums to what the machine spends.
+ */
+function groupMemoryMb(pgid: number): GroupMemory {
+  let rss = 0;
+  let pss = 0;
+  let procs = 0;
+  for (const { pid } of groupStats(pgid)) {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+      pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+      procs++;
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return { rss: Math.round(rss / 1024), pss: Math.round(pss / 1024), procs };
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds the group has used: its live processes, plus the job processes the worker has reaped. */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const { pid, fields } of groupStats(pgid)) {
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    if (Number(pid) === pgid) ticks += Number(fields[13]) + Number(fields[14]); // cutime, cstime
+  }
+  return ticks / TICKS_PER_SECOND;
 }
 
 async function sequential(label: string, called: string, expectGreeting: boolean) {
@@ -91,12 +123,14 @@ async function sequential(label: string, called: string, expectGreeting: boolean
 }
 
 async function concurrent(worker: WorkerHandle, n: number) {
-  const idle = groupRssMb(worker.proc.pid!);
+  const pgid = worker.proc.pid!;
+  const idle = groupMemoryMb(pgid);
   let peak = idle;
   const sampler = setInterval(() => {
-    const now = groupRssMb(worker.proc.pid!);
-    if (now.total > peak.total) peak = now;
+    const now = groupMemoryMb(pgid);
+    if (now.pss > peak.pss) peak = now;
   }, 500);
+  const cpuBefore = groupCpuSeconds(pgid);
   // One new call every 500 ms, as calls arrive on a line; all are up together for >= 10 s.
   const holdFor = (i: number) => 14_000 + (n - i) * 500;
   const calls = await Promise.all(
@@ -107,11 +141,17 @@ async function concurrent(worker: WorkerHandle, n: number) {
     ),
   );
   clearInterval(sampler);
+  await new Promise((r) => setTimeout(r, 3000)); // the calls' job processes exit and are reaped
+  const cpuPerCall = (groupCpuSeconds(pgid) - cpuBefore) / n;
+  const heldSeconds = calls.reduce((sum, c, i) => sum + (c.answerMs === null ? 0 : holdFor(i) / 1000), 0) / n;
   const answered = calls.filter((c) => c.answerMs !== null).length;
   const heard = calls.filter((c) => c.exitCode === 0 && greetingHeard(c)).length;
-  const perCall = (peak.total - idle.total) / n;
+  const perCall = (m: keyof Omit<GroupMemory, "procs">) => ((peak[m] - idle[m]) / n).toFixed(0);
+  const answers = calls.flatMap((c) => (c.answerMs === null ? [] : [c.answerMs]));
   console.log(
-    `  ${n} concurrent: answered ${answered}/${n}, greeting recognised ${heard}/${n}; worker RSS idle ${idle.total} MB (${idle.procs} procs), peak ${peak.total} MB (${peak.procs} procs) -> ${perCall.toFixed(0)} MB per call; answer p95 ${pct(calls.flatMap((c) => (c.answerMs === null ? [] : [c.answerMs])), 95)} ms`,
+    `  ${n} concurrent: answered ${answered}/${n}, greeting recognised ${heard}/${n}; answer p50 ${pct(answers, 50)} ms, p95 ${pct(answers, 95)} ms; ` +
+      `worker idle ${idle.pss} MB PSS / ${idle.rss} MB RSS (${idle.procs} procs), peak ${peak.pss} / ${peak.rss} MB (${peak.procs} procs) -> ${perCall("pss")} MB PSS, ${perCall("rss")} MB RSS per call; ` +
+      `CPU ${cpuPerCall.toFixed(1)} s per call of ~${heldSeconds.toFixed(0)} s`,
   );
   return heard === n;
 }
@@ -140,7 +180,7 @@ async function main() {
     await sequential("LiveKit alone (tone participant answers at once)", toneNumber, false);
     await tone.stop();
     const idle: Record<string, string> = process.env.BENCH_IDLE_PROCESSES ? { AGENT_WORKER_IDLE_PROCESSES: process.env.BENCH_IDLE_PROCESSES } : {};
-    worker = await startWorker({ AGENT_NAME: agentName, AGENT_PROVIDERS: "offline", AGENT_WORKER_MAX_CALLS: String(MAX_CALLS * 2), LOG_LEVEL: "warn", ...idle }, 18_900 + (run % 90));
+    worker = await startWorker({ AGENT_NAME: agentName, AGENT_PROVIDERS: "offline", AGENT_WORKER_MAX_CALLS: String(Math.max(1, MAX_CALLS * 2)), LOG_LEVEL: "warn", ...idle }, 18_900 + (run % 90));
     await new Promise((r) => setTimeout(r, 3000)); // warm job processes
     await sequential("agent worker (default agent, espeak-ng greeting)", agentNumber, true);
     let best = 0;
