@@ -84,6 +84,14 @@ describe("judgeSelfTest", () => {
     expect(r.legs[1]!.sipCode).toBe(403);
   });
 
+  it("keeps the out leg green when the way back was refused before the PBX's brief ring was seen", () => {
+    const refusal = { cause: "address_not_allowed" as const, sipCode: 403, calledNumber: "+14155550100", matchedNumber: "+14155550100", sourceAddress: "203.0.113.9", at: at(250) };
+    const r = judgeSelfTest(snapshot({ refusal }, { status: "failed", sipStatusCode: 480, endedAt: at(320) }), at(400));
+    expect(r.failedLeg).toBe("back");
+    expect(states(r)).toEqual(["out:ok", "back:failed", "agent:not_reached"]);
+    expect(r.legs[0]!.detail).toMatch(/took the call, then ended it \(SIP 480\) when the way back failed/);
+  });
+
   it("names the inbound credentials when the PBX's digest answer did not match", () => {
     const refusal = { cause: "digest_failed" as const, sipCode: 403, calledNumber: "+14155550100", matchedNumber: "+14155550100", sourceAddress: "203.0.113.9", at: at(1200) };
     expect(judgeSelfTest(snapshot({ refusal }), at(1300)).fix).toMatch(/^Inbound auth:/);

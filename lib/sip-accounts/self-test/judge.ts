@@ -120,8 +120,11 @@ function outLeg(s: SelfTestSnapshot, since: (at: Date | null) => number | null):
   if (o.answeredAt) return { ...base, state: "ok", sipCode: 200, atMs: since(o.answeredAt), detail: `Your PBX at ${s.pbxAddress} answered (200 OK).` };
   if (ended(o.status)) {
     // The PBX took our leg and dropped it only because the way back failed: our leg was fine.
-    if (o.ringingAt && (s.refusal || s.back)) {
-      return { ...base, state: "ok", sipCode: 180, atMs: since(o.ringingAt), detail: `Your PBX at ${s.pbxAddress} took the call (180), then ended it (SIP ${o.sipStatusCode ?? "?"}) when the way back failed.` };
+    // The call coming back (or refused on its way back) proves it reached the PBX, even when
+    // its ring was too brief to be seen: the dispatcher samples the ringing state.
+    if (s.refusal || s.back) {
+      const took = o.ringingAt ? "took the call (180)" : "took the call";
+      return { ...base, state: "ok", sipCode: o.ringingAt ? 180 : null, atMs: since(o.ringingAt ?? o.endedAt), detail: `Your PBX at ${s.pbxAddress} ${took}, then ended it (SIP ${o.sipStatusCode ?? "?"}) when the way back failed.` };
     }
     return { ...base, state: "failed", sipCode: o.sipStatusCode, atMs: since(o.endedAt), detail: o.failureReason ?? "The call was not connected." };
   }
