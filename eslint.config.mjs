@@ -34,7 +34,7 @@ const config = [
   livekitOnlyInLibLivekit,
   noRouteFolderImports,
   {
-    ignores: [".next/**", ".next-*/**", ".stack/**", "lib/db/generated/**", "node_modules/**", "next-env.d.ts", "agent-worker/dist/**", "playwright-report/**", "test-results/**"],
+    ignores: [".next/**", ".next-*/**", ".stack/**", "lib/db/generated/**", "node_modules/**", "next-env.d.ts", "agent-worker/dist/**", "agent-worker/.dist-build-*/**", "playwright-report/**", "test-results/**"],
   },
 ];
 

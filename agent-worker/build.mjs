@@ -15,7 +15,7 @@
 //   node agent-worker/build.mjs        (scripts/worker/start.sh and the tests call it when a
 //                                       source is newer than agent-worker/dist/main.js)
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -26,7 +26,11 @@ const framework = path.join(root, "node_modules", "@livekit", "agents", "dist");
 const typecheck = spawnSync(path.join(root, "node_modules", ".bin", "tsc"), ["-p", path.join(here, "tsconfig.json"), "--noEmit"], { stdio: "inherit" });
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 
-const outdir = path.join(here, "dist");
+// Written beside dist, then moved in file by file: a worker already running from dist (or a
+// second build started at the same time, as parallel test tiers do) never sees a half-written
+// file. Chunk names are content hashes, so a rebuild of the same sources changes no name.
+const dist = path.join(here, "dist");
+const outdir = path.join(here, `.dist-build-${process.pid}`);
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
@@ -62,3 +66,13 @@ await build({
     "thread-stream",
   ],
 });
+
+function moveInto(from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) moveInto(path.join(from, entry.name), path.join(to, entry.name));
+    else renameSync(path.join(from, entry.name), path.join(to, entry.name));
+  }
+}
+moveInto(outdir, dist);
+rmSync(outdir, { recursive: true, force: true });
