@@ -29,6 +29,8 @@ if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 // Written beside dist, then moved in file by file: a worker already running from dist (or a
 // second build started at the same time, as parallel test tiers do) never sees a half-written
 // file. Chunk names are content hashes, so a rebuild of the same sources changes no name.
+// Chunks of an older build are left in dist on purpose: a worker still running that build
+// forks its job processes from them (they are a few MB; `rm -rf agent-worker/dist` clears them).
 const dist = path.join(here, "dist");
 const outdir = path.join(here, `.dist-build-${process.pid}`);
 rmSync(outdir, { recursive: true, force: true });
