@@ -1,20 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { liveStatuses } from "@/lib/calls/status";
 import { effectiveCaps, type OutboundCaps } from "@/lib/calls/policy/caps";
 import { callerIdRefusal } from "@/lib/phone-numbers/ownership-rules";
 import { SPACE_SUSPENDED_QUEUED_CALL } from "@/lib/spaces/suspension";
 import { monthlyLimitRefusal } from "@/lib/usage/monthly-limit";
 import { billableSecondsThisMonth } from "@/lib/usage/service";
-import { cpsWindowMs, decideLimits, decideSpaceCaps, MINUTE_MS } from "./limits";
+import { countLive, readAndLockCallToClaim } from "./claim-reads";
+import { cpsWindowMs, decideLimits, decideSpaceCaps } from "./limits";
 
 // Takes a queued call for dialling, exactly once across every dispatcher. A suspended Space's
 // call, or one over the Space's monthly minutes, is refused (failed, with the reason on its
 // page). Under a transaction-scoped advisory lock on the call's Space, the Space's caps and
 // the account's and batch's limits are counted and the row moves queued -> dialing with a
 // conditional update. A second dispatcher (or a duplicate job) finds it no longer queued and
-// does nothing. Every claim is a few queries under that lock, so they are kept few: the
-// call, its Space and its account are one read before it.
+// does nothing. Every claim holds that lock for its few statements, so they are kept few:
+// one read of the call with the lock, one of every count (claim-reads.ts), the move, its event.
 
 export type ClaimedCall = {
   id: string;
@@ -47,59 +47,39 @@ export type SpaceCeilings = Pick<OutboundCaps, "callsPerMinute" | "concurrentCal
 /** `mode` production: a caller ID (the call's number) must be verified at dial too (README: Number ownership). */
 export async function claimCall(callId: string, leaseSeconds: number, ceilings: SpaceCeilings, now = new Date(), mode: "local" | "production" = "local"): Promise<ClaimOutcome> {
   return db().$transaction(async (tx) => {
-    const call = await tx.call.findUnique({
-      where: { id: callId },
-      select: {
-        id: true, spaceId: true, status: true, direction: true, sipAccountId: true, phoneNumberId: true, agentId: true, fromNumber: true, toNumber: true,
-        scheduledAt: true, attempts: true, variables: true, retryPolicy: true, batchId: true, waitReason: true, selfTest: true,
-        batch: { select: { maxConcurrency: true, cancelledAt: true } },
-        space: { select: { suspendedAt: true, monthlyMinutesLimit: true, outboundCallsPerMinute: true, outboundConcurrentCalls: true } },
-        sipAccount: { select: { deletedAt: true, outboundTrunkId: true, maxConcurrentCalls: true, callsPerSecond: true } },
-        phoneNumber: { select: { verifiedAt: true } },
-      },
-    });
+    const call = await readAndLockCallToClaim(tx, callId);
     if (!call || call.status !== "queued" || call.direction !== "outbound") return { kind: "skip", why: "not queued" };
     if (call.scheduledAt && call.scheduledAt.getTime() > now.getTime() + 50) return { kind: "wait", waitMs: call.scheduledAt.getTime() - now.getTime(), reason: "" };
-    if (call.space.suspendedAt) return { kind: "refuse", reason: SPACE_SUSPENDED_QUEUED_CALL };
+    if (call.spaceSuspendedAt) return { kind: "refuse", reason: SPACE_SUSPENDED_QUEUED_CALL };
     if (!call.sipAccountId) return { kind: "refuse", reason: "The call's SIP account no longer exists." };
-    if (call.batch?.cancelledAt) return { kind: "refuse", reason: "The batch was cancelled." };
-    const unverified = call.phoneNumber ? callerIdRefusal(mode, call.phoneNumber.verifiedAt) : null;
+    if (call.batchCancelledAt) return { kind: "refuse", reason: "The batch was cancelled." };
+    const unverified = call.phoneNumberId ? callerIdRefusal(mode, call.numberVerifiedAt) : null;
     if (unverified) return { kind: "refuse", reason: unverified };
 
-    const account = call.sipAccount;
-    if (!account || account.deletedAt) return { kind: "refuse", reason: "The call's SIP account was deleted." };
-    if (!account.outboundTrunkId) {
+    if (!call.accountExists || call.accountDeletedAt) return { kind: "refuse", reason: "The call's SIP account was deleted." };
+    if (!call.outboundTrunkId) {
       // Saved while LiveKit was away: the call waits for the trunk (Reprovision puts it in place) rather than failing.
       return waitFor(tx, call, { waitMs: 10_000, reason: "Waiting for the account's outbound trunk to be provisioned in LiveKit: run Reprovision on the account." });
     }
 
-    if (call.space.monthlyMinutesLimit !== null) {
-      const overLimit = monthlyLimitRefusal(call.space.monthlyMinutesLimit, await billableSecondsThisMonth(call.spaceId, now, tx));
+    if (call.monthlyMinutesLimit !== null) {
+      const overLimit = monthlyLimitRefusal(call.monthlyMinutesLimit, await billableSecondsThisMonth(call.spaceId, now, tx));
       if (overLimit) return { kind: "refuse", reason: overLimit };
     }
 
-    // Serialises every claim of the Space: its caps, and so its accounts' limits and their
-    // batches' (an account belongs to one Space). One lock: each query here is held by it.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`calls:space:${call.spaceId}`}, 0))`;
-    const spaceDecision = await spaceCapsDecision(tx, call.spaceId, { callsPerMinute: call.space.outboundCallsPerMinute, concurrentCalls: call.space.outboundConcurrentCalls }, ceilings, now);
+    // Counted under the Space's lock (taken by the read above), so no other claim of the Space moves them meanwhile.
+    const caps = effectiveCaps({ callsPerMinute: call.outboundCallsPerMinute, concurrentCalls: call.outboundConcurrentCalls, callsPerDay: null }, { ...ceilings, callsPerDay: Number.MAX_SAFE_INTEGER });
+    const live = await countLive(tx, { spaceId: call.spaceId, sipAccountId: call.sipAccountId, batchId: call.batchId }, { callsPerMinute: caps.callsPerMinute, cpsWindowMs: cpsWindowMs(call.callsPerSecond) }, now);
+    const spaceDecision = decideSpaceCaps({ spaceLive: live.spaceLive, concurrentCalls: caps.concurrentCalls, capthLatestStart: live.capthLatestStart, callsPerMinute: caps.callsPerMinute }, now);
     if (!spaceDecision.ok) return waitFor(tx, call, spaceDecision);
-
-    const windowMs = cpsWindowMs(account.callsPerSecond);
-    const [accountLive, recent, batchLive] = await Promise.all([
-      tx.call.count({ where: { sipAccountId: call.sipAccountId, status: { in: [...liveStatuses] } } }),
-      windowMs > 0
-        ? tx.call.findMany({ where: { sipAccountId: call.sipAccountId, direction: "outbound", startedAt: { gt: new Date(now.getTime() - windowMs) } }, select: { startedAt: true } })
-        : Promise.resolve([]),
-      call.batchId ? tx.call.count({ where: { batchId: call.batchId, status: { in: [...liveStatuses] } } }) : Promise.resolve(null),
-    ]);
     const decision = decideLimits(
       {
-        accountLive,
-        maxConcurrentCalls: account.maxConcurrentCalls,
-        recentStarts: recent.map((r) => r.startedAt!).filter(Boolean),
-        callsPerSecond: account.callsPerSecond,
-        batchLive,
-        batchMaxConcurrency: call.batch?.maxConcurrency ?? null,
+        accountLive: live.accountLive,
+        maxConcurrentCalls: call.maxConcurrentCalls,
+        recentStarts: live.recentStarts.map((d) => new Date(d)),
+        callsPerSecond: call.callsPerSecond,
+        batchLive: call.batchId ? live.batchLive : null,
+        batchMaxConcurrency: call.batchMaxConcurrency,
       },
       now,
     );
@@ -119,25 +99,13 @@ export async function claimCall(callId: string, leaseSeconds: number, ceilings: 
       kind: "claimed",
       call: {
         id: call.id, spaceId: call.spaceId, accountId: call.sipAccountId, phoneNumberId: call.phoneNumberId, agentId: call.agentId, from: call.fromNumber, to: call.toNumber,
-        attempt, roomName, participantIdentity, outboundTrunkId: account.outboundTrunkId, variables: call.variables, retryPolicy: call.retryPolicy, selfTest: call.selfTest,
+        attempt, roomName, participantIdentity, outboundTrunkId: call.outboundTrunkId, variables: call.variables, retryPolicy: call.retryPolicy, selfTest: call.selfTest,
       },
     };
   });
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
-
-async function spaceCapsDecision(tx: Tx, spaceId: string, own: { callsPerMinute: number | null; concurrentCalls: number | null }, ceilings: SpaceCeilings, now: Date) {
-  const caps = effectiveCaps(
-    { ...own, callsPerDay: null },
-    { ...ceilings, callsPerDay: Number.MAX_SAFE_INTEGER },
-  );
-  const [spaceLive, capth] = await Promise.all([
-    tx.call.count({ where: { spaceId, direction: "outbound", status: { in: [...liveStatuses] } } }),
-    tx.call.findFirst({ where: { spaceId, direction: "outbound", startedAt: { gt: new Date(now.getTime() - MINUTE_MS) } }, select: { startedAt: true }, orderBy: { startedAt: "desc" }, skip: caps.callsPerMinute - 1 }),
-  ]);
-  return decideSpaceCaps({ spaceLive, concurrentCalls: caps.concurrentCalls, capthLatestStart: capth?.startedAt ?? null, callsPerMinute: caps.callsPerMinute }, now);
-}
 
 async function waitFor(tx: Tx, call: { id: string; waitReason: string | null }, wait: { waitMs: number; reason: string }): Promise<ClaimOutcome> {
   // The reason is written once per change, not on every look: the timeline stays readable.

@@ -46,11 +46,13 @@ export function callEventData(call: Call): Record<string, unknown> {
   };
 }
 
-/** Emits the event of `status` for `callId` (nothing for statuses that are not events). */
-export async function emitCallStatusEvent(tx: Tx, callId: string, status: CallStatusName): Promise<void> {
+/**
+ * Emits the event of `status` for `call`, the row as the move left it (nothing for statuses
+ * that are not events). The row comes from the write itself (a create, or an update that
+ * returns it): reading it again would cost every status change one more round trip.
+ */
+export async function emitCallStatusEvent(tx: Tx, call: Call, status: CallStatusName): Promise<void> {
   const type = eventOfStatus[status];
   if (!type) return;
-  const call = await tx.call.findUnique({ where: { id: callId } });
-  if (!call) return;
   await emitWebhookEvent(tx, { spaceId: call.spaceId, type, orderingKey: `call:${call.id}`, data: callEventData(call) });
 }

@@ -16,11 +16,11 @@ export async function cancelCall(ctx: SpaceContext, callId: string): Promise<Cal
   const found = await db().call.findFirst({ where: { id: callId, spaceId: ctx.spaceId }, select: { id: true, status: true } });
   if (!found) throw new NotFoundError("Call not found");
   const cancelled = await db().$transaction(async (tx) => {
-    const res = await tx.call.updateMany({ where: { id: callId, spaceId: ctx.spaceId, status: "queued" }, data: { status: "cancelled", endedAt: new Date(), waitReason: null } });
-    if (res.count === 0) return false;
+    const [moved] = await tx.call.updateManyAndReturn({ where: { id: callId, spaceId: ctx.spaceId, status: "queued" }, data: { status: "cancelled", endedAt: new Date(), waitReason: null } });
+    if (!moved) return false;
     await tx.callEvent.create({ data: { callId, kind: "status:cancelled", detail: `Cancelled by ${ctx.apiKeyId ? "an API key" : "a member"}` } });
     await removePlaceCallJob(tx, callId);
-    await emitCallStatusEvent(tx, callId, "cancelled");
+    await emitCallStatusEvent(tx, moved, "cancelled");
     return true;
   });
   const row = await db().call.findUniqueOrThrow({ where: { id: callId }, include: callInclude });

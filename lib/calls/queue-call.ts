@@ -41,13 +41,12 @@ export async function queueCall(tx: Prisma.TransactionClient, ctx: SpaceContext,
       // Without LiveKit the job waits for a dispatcher that has it: the call is kept, not failed.
       waitReason: liveKitConfigured ? null : TELEPHONY_NOT_CONFIGURED,
     },
-    select: { id: true },
   });
   const by = ctx.apiKeyId ? "an API key" : "a member";
   const when = spec.scheduledAt && spec.scheduledAt.getTime() > Date.now() ? `, for ${spec.scheduledAt.toISOString()}` : "";
   await tx.callEvent.create({ data: { callId: call.id, kind: "status:queued", detail: `Queued by ${by}${when}` } });
   if (!liveKitConfigured) await tx.callEvent.create({ data: { callId: call.id, kind: "not_dispatched", detail: TELEPHONY_NOT_CONFIGURED } });
   await addPlaceCallJob(tx, call.id, spec.scheduledAt);
-  await emitCallStatusEvent(tx, call.id, "queued");
+  await emitCallStatusEvent(tx, call, "queued");
   return call.id;
 }

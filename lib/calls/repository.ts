@@ -96,10 +96,10 @@ export async function moveCall(callId: string, to: CallStatusName, data: MoveDat
 /** The conditional move itself, from any of `from` (the state machine's rules live in moveCall). */
 async function moveCallFrom(callId: string, from: readonly CallStatusName[], to: CallStatusName, data: MoveData = {}, detail?: string): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const res = await tx.call.updateMany({ where: { id: callId, status: { in: [...from] } }, data: { ...data, status: to } });
-    if (res.count === 0) return false;
+    const [moved] = await tx.call.updateManyAndReturn({ where: { id: callId, status: { in: [...from] } }, data: { ...data, status: to } });
+    if (!moved) return false;
     await tx.callEvent.create({ data: { callId, kind: `status:${to}`, detail: detail ?? null } });
-    await emitCallStatusEvent(tx, callId, to);
+    await emitCallStatusEvent(tx, moved, to);
     return true;
   });
 }

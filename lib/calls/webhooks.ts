@@ -62,7 +62,7 @@ async function createInbound(ev: CallWebhook, roomName: string): Promise<string 
       });
       await tx.callEvent.create({ data: { callId: created.id, kind: "status:ringing", detail: `Inbound call from ${caller}` } });
       await recordHostProofFromInboundCall(tx, target, ev.at);
-      await emitCallStatusEvent(tx, created.id, "ringing");
+      await emitCallStatusEvent(tx, created, "ringing");
       await verifyNumberByInboundCall(tx, target, p.attributes["sip.trunkID"], created.startedAt ?? ev.at);
       return created;
     });
