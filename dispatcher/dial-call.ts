@@ -21,12 +21,19 @@ const STARTING_POLL_MS = 100;
 const RINGING_POLL_MS = 300;
 const UNREACHABLE_RETRY_MS = 5000;
 
-/** `started` is called once the call's SIP participant is in the room (ringing calls hold no start slot). */
-export async function dialCall(call: ClaimedCall, settings: DialSettings, started: () => void): Promise<void> {
+/**
+ * `takeStartSlot` waits for a start slot and returns its release, called once the call's SIP
+ * participant is in the room (ringing calls hold no start slot) or the dial has ended. The
+ * lease is renewed from the claim on, the wait for the slot included.
+ */
+export async function dialCall(call: ClaimedCall, settings: DialSettings, takeStartSlot: () => Promise<() => void>): Promise<void> {
   const renew = setInterval(() => void extendLease(call.id, settings.leaseSeconds), (settings.leaseSeconds * 1000) / 3);
+  let started = () => {};
   try {
+    started = await takeStartSlot();
     await dial(call, settings, started);
   } finally {
+    started();
     clearInterval(renew);
   }
 }

@@ -12,6 +12,18 @@ describe("dial slots", () => {
     expect(await waiting).toBe(true);
     expect(slots.inUse).toBe(2);
   });
+  it("without a timeout, waits as long as it takes for a slot", async () => {
+    const slots = new DialSlots(1);
+    await slots.acquire();
+    let granted = false;
+    const waiting = slots.acquire().then((ok) => (granted = ok));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(granted).toBe(false);
+    slots.release();
+    await waiting;
+    expect(granted).toBe(true);
+    expect(slots.inUse).toBe(1);
+  });
   it("counts a release once however many paths give it back", async () => {
     const slots = new DialSlots(1);
     await slots.acquire(10);

@@ -1,9 +1,6 @@
-// How many calls this dispatcher may be starting at once. Starting a call is LiveKit's
-// expensive step (livekit-sip joins the room over WebRTC, then sends the INVITE); measured on
-// two cores, 200 starts at once made livekit-server answer most of them "no response from
-// servers". A slot is taken before the call is claimed (so a call waiting for one is still
-// "queued") and given back once its SIP participant is in the room or the dial has ended:
-// ringing calls hold no slot.
+// A counting semaphore, for the two bounds of a dispatcher's dialling (place-call-task.ts):
+// how many calls it may be starting in LiveKit at once, and how many it may have claimed
+// ahead of a free start slot.
 
 export class DialSlots {
   private used = 0;
@@ -15,18 +12,18 @@ export class DialSlots {
     return this.used;
   }
 
-  /** Takes a slot, waiting at most `timeoutMs`; false when none came free in time. */
-  async acquire(timeoutMs: number): Promise<boolean> {
+  /** Takes a slot, waiting at most `timeoutMs` (without it, as long as it takes); false when none came free in time. */
+  async acquire(timeoutMs?: number): Promise<boolean> {
     if (this.used < this.size) {
       this.used++;
       return true;
     }
     return new Promise<boolean>((resolve) => {
       const grant = () => {
-        clearTimeout(timer);
+        if (timer) clearTimeout(timer);
         resolve(true);
       };
-      const timer = setTimeout(() => {
+      const timer = timeoutMs === undefined ? null : setTimeout(() => {
         const i = this.waiters.indexOf(grant);
         if (i >= 0) this.waiters.splice(i, 1);
         resolve(false);

@@ -41,8 +41,9 @@ const settings = {
 
 // Without LiveKit no call can be dialled: the dispatcher leaves place_call jobs in the queue
 // (calls stay queued, not failed) until one that has LiveKit runs.
-const slots = new DialSlots(env.DISPATCHER_DIAL_STARTS);
-const taskList: TaskList = liveKit ? { [jobNames.placeCall]: placeCallTask({ ...settings, maxDials: env.DISPATCHER_MAX_DIALS, inFlight, slots, spaceCeilings: { callsPerMinute: env.OUTBOUND_CALLS_PER_MINUTE, concurrentCalls: env.OUTBOUND_CONCURRENT_CALLS }, deploymentMode: env.DEPLOYMENT_MODE }) } : {};
+const starts = new DialSlots(env.DISPATCHER_DIAL_STARTS);
+const claimsAhead = new DialSlots(env.DISPATCHER_DIAL_STARTS);
+const taskList: TaskList = liveKit ? { [jobNames.placeCall]: placeCallTask({ ...settings, maxDials: env.DISPATCHER_MAX_DIALS, inFlight, starts, claimsAhead, spaceCeilings: { callsPerMinute: env.OUTBOUND_CALLS_PER_MINUTE, concurrentCalls: env.OUTBOUND_CONCURRENT_CALLS }, deploymentMode: env.DEPLOYMENT_MODE }) } : {};
 if (!liveKit) console.warn("[dispatcher] LiveKit is not configured (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET): calls stay queued until a dispatcher with LiveKit runs.");
 // Webhooks need the key ring that opens their signing secrets; without it they wait in the queue.
 if (env.CREDENTIALS_KEYS) {
@@ -122,7 +123,7 @@ const webhookSweep = setInterval(() => {
 
 const health = createServer((req, res) => {
   res.setHeader("content-type", "application/json");
-  res.end(JSON.stringify({ ok: true, liveKitConfigured: Boolean(liveKit), starting: slots.inUse, dialling: inFlight.size, following: following.size, lastReconcile }));
+  res.end(JSON.stringify({ ok: true, liveKitConfigured: Boolean(liveKit), starting: starts.inUse, claimedAhead: claimsAhead.inUse, dialling: inFlight.size, following: following.size, lastReconcile }));
 });
 health.listen(env.DISPATCHER_HTTP_PORT, env.DISPATCHER_HTTP_HOST);
 console.log(`[dispatcher] ready (health http://${env.DISPATCHER_HTTP_HOST}:${env.DISPATCHER_HTTP_PORT}/, concurrency ${env.DISPATCHER_CONCURRENCY}, LiveKit ${liveKit ? liveKit.url : "not configured"})`);

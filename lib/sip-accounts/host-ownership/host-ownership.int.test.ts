@@ -69,7 +69,7 @@ describe("host ownership", () => {
     const claim = await claimCall(call.id, 15, ceilings);
     expect(claim.kind).toBe("claimed");
     if (claim.kind !== "claimed") return;
-    await dialCall(claim.call, { agentName: "test-agent", ringingTimeoutSeconds: 10, leaseSeconds: 15, mode: "production" }, () => {});
+    await dialCall(claim.call, { agentName: "test-agent", ringingTimeoutSeconds: 10, leaseSeconds: 15, mode: "production" }, async () => () => {});
     const after = await db().call.findUniqueOrThrow({ where: { id: call.id }, include: { events: true } });
     expect(after).toMatchObject({ status: "failed", roomName: null });
     expect(after.failureReason).toContain(`resolves to ${address}, which this account has not proven is its PBX`);
