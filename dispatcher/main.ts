@@ -88,6 +88,17 @@ const runner = await run({
   noHandleSignals: true,
   // Jobs arrive by LISTEN/NOTIFY within milliseconds; polling only covers missed notifications and run_at in the future.
   pollInterval: 1000,
+  preset: {
+    worker: {
+      // Jobs are fetched (and locked) a batch at a time and their completions written a batch
+      // at a time: ~1 statement per job instead of ~3 when calls are queued in bulk. A job
+      // completed but not yet written when the process dies runs again later; every job here
+      // is idempotent (a call is claimed only while queued). Jobs locked in a dead
+      // dispatcher's batch are given back by reconciliation (reconcile.ts, requeueOrphans).
+      localQueue: { size: env.DISPATCHER_CONCURRENCY, ttl: 60_000 },
+      completeJobBatchDelay: 50,
+    },
+  },
 });
 
 let reconciling = false;

@@ -133,7 +133,8 @@ async function followUnanswered(callId: string, roomName: string, identity: stri
 /**
  * Queued calls whose job is gone (or stuck with a dispatcher that died holding it) get
  * their job back. The job is keyed per call and the claim is conditional, so adding one
- * too many never dials twice.
+ * too many never dials twice. A live dispatcher holds a place_call job for seconds, or up
+ * to its local queue's minute (main.ts): a job locked for two minutes is a dead one's.
  */
 async function requeueOrphans(): Promise<void> {
   await db().$executeRaw`
@@ -144,7 +145,7 @@ async function requeueOrphans(): Promise<void> {
       AND c.updated_at < now() - interval '30 seconds'
       AND NOT EXISTS (
         SELECT 1 FROM graphile_worker.jobs j
-        WHERE j.key = 'call:' || c.id AND (j.locked_at IS NULL OR j.locked_at > now() - interval '5 minutes')
+        WHERE j.key = 'call:' || c.id AND (j.locked_at IS NULL OR j.locked_at > now() - interval '2 minutes')
       )
     LIMIT 500`;
 }
