@@ -29,7 +29,7 @@ const dispatcherEnvSchema = z
       .default("switchboard-agent"),
     /** Queue jobs run at once by this process (a job claims and starts one call; dials are not held by it). */
     DISPATCHER_CONCURRENCY: int(1, 200, 16),
-    /** Calls this process may be starting at once in LiveKit (room join + INVITE, its costly step; see dial-slots.ts). */
+    /** Calls this process may be starting at once in LiveKit (room join + INVITE, its costly step), and as many claimed ahead (place-call-task.ts). */
     DISPATCHER_DIAL_STARTS: int(1, 500, 6),
     /** Calls this process follows at once while they dial and ring; more wait in the queue. */
     DISPATCHER_MAX_DIALS: int(1, 10_000, 200),
