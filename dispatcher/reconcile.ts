@@ -16,7 +16,11 @@ import { requeueCall } from "./requeue";
 const BATCH = 200;
 const PARALLEL = 8;
 const FOLLOW_POLL_MS = 500;
-/** A participant gone from an answered call is checked once more after this, so a webhook on its way (with the exact end time) wins. */
+/**
+ * A participant gone from an answered call is checked once more after this, so a webhook on
+ * its way (with the exact end time) wins; likewise an inbound call found answered, so the
+ * agent worker's report on its way (with the exact answer time) wins.
+ */
 const GONE_GRACE_MS = 1500;
 
 export type ReconcileSettings = { leaseSeconds: number; ringingTimeoutSeconds: number };
@@ -42,19 +46,22 @@ export async function reconcileCalls(settings: ReconcileSettings, dialling: Read
   });
   const todo = calls.filter((c) => !following.has(c.id) && !dialling.has(c.id));
   const ended: string[] = [];
+  const answeredInbound: { id: string; seenAt: Date }[] = [];
   // A few at a time: each is one or two LiveKit requests.
   for (let i = 0; i < todo.length; i += PARALLEL) {
     await Promise.all(
       todo.slice(i, i + PARALLEL).map(async (call) => {
         try {
-          if ((await reconcileOne(call, settings, following)) === "answered-and-gone") ended.push(call.id);
+          const found = await reconcileOne(call, settings, following);
+          if (found === "answered-and-gone") ended.push(call.id);
+          if (found === "inbound-answered") answeredInbound.push({ id: call.id, seenAt: new Date() });
         } catch (err) {
           console.error("[dispatcher] reconcile failed for a call", { callId: call.id, err: (err as Error).message });
         }
       }),
     );
   }
-  await completeEnded(ended);
+  await settleAfterGrace(ended, answeredInbound);
   await requeueOrphans();
   await completeBatches();
   return { checked: calls.length };
@@ -62,15 +69,21 @@ export async function reconcileCalls(settings: ReconcileSettings, dialling: Read
 
 type Row = { id: string; direction: "inbound" | "outbound"; status: string; roomName: string | null; participantIdentity: string | null; startedAt: Date | null };
 
-/** Answered calls whose participant is gone, checked once more after the grace (one wait for all). */
-async function completeEnded(ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * After one grace for all: answered calls whose participant is gone are completed, and
+ * inbound calls found answered are moved to in progress (answered when first seen), unless
+ * LiveKit's webhook or the worker's report settled them meanwhile.
+ */
+async function settleAfterGrace(ended: string[], answeredInbound: { id: string; seenAt: Date }[]): Promise<void> {
+  if (ended.length === 0 && answeredInbound.length === 0) return;
   await new Promise((r) => setTimeout(r, GONE_GRACE_MS));
-  const still = await db().call.findMany({ where: { id: { in: ids }, status: "in_progress" }, select: { id: true } });
+  const still = ended.length === 0 ? [] : await db().call.findMany({ where: { id: { in: ended }, status: "in_progress" }, select: { id: true } });
   for (const { id } of still) await completeCall(id, "The call ended (its end was found by reconciliation, to within a few seconds).");
+  // moveCall applies only from ringing: a call the worker's report moved already is left as it is.
+  for (const { id, seenAt } of answeredInbound) await moveCall(id, "in_progress", { answeredAt: seenAt, leaseUntil: null }, "Answered (found by reconciliation)");
 }
 
-async function reconcileOne(call: Row, settings: ReconcileSettings, following: Set<string>): Promise<"answered-and-gone" | void> {
+async function reconcileOne(call: Row, settings: ReconcileSettings, following: Set<string>): Promise<"answered-and-gone" | "inbound-answered" | void> {
   const answered = call.status === "in_progress";
   // Answered calls need no lease (nobody dials them); dialling and ringing ones are taken.
   if (!answered && call.direction === "outbound" && !(await takeLease(call.id, settings.leaseSeconds))) return;
@@ -86,6 +99,7 @@ async function reconcileOne(call: Row, settings: ReconcileSettings, following: S
 
   if (answered) return gone ? "answered-and-gone" : undefined;
   if (!gone && state.callStatus === "active") {
+    if (call.direction === "inbound") return "inbound-answered";
     await moveCall(call.id, "in_progress", { answeredAt: new Date(), leaseUntil: null, ...(call.direction === "outbound" ? { sipStatusCode: 200 } : {}) }, "Answered (found by reconciliation)");
     return;
   }
