@@ -34,13 +34,13 @@ export type CallToClaim = {
   monthlyMinutesLimit: number | null;
   outboundCallsPerMinute: number | null;
   outboundConcurrentCalls: number | null;
-  /** Null with no account row at all. */
-  accountDeletedAt: Date | null;
+  /** False when the call's account row is gone (its other account fields are then null). */
   accountExists: boolean;
+  accountDeletedAt: Date | null;
   outboundTrunkId: string | null;
   maxConcurrentCalls: number | null;
   callsPerSecond: number | null;
-  /** Null when the call has no number (or it is not verified). */
+  /** Null when the call has no number, or its number is not verified. */
   numberVerifiedAt: Date | null;
 };
 
@@ -61,6 +61,7 @@ export async function readAndLockCallToClaim(tx: Tx, callId: string): Promise<Ca
            a.id IS NOT NULL AS "accountExists", a.deleted_at AS "accountDeletedAt", a.outbound_trunk_id AS "outboundTrunkId",
            a.max_concurrent_calls AS "maxConcurrentCalls", a.calls_per_second AS "callsPerSecond",
            n.verified_at AS "numberVerifiedAt",
+           -- Taken for the rest of the transaction; the column itself is not read.
            pg_advisory_xact_lock(hashtextextended('calls:space:' || c.space_id, 0)) IS NULL AS "lockTaken"
       FROM calls c
       JOIN spaces s ON s.id = c.space_id
