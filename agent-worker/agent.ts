@@ -2,6 +2,7 @@ import { AutoSubscribe, defineAgent, inference, log, voice, type JobContext } fr
 import { buildAgentTools } from "./agent-tools.js";
 import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
 import { loadAgentForCall } from "./agent-settings.js";
+import { GreetingCache, greetingAudio } from "./greeting-cache.js";
 import { reportAnswered } from "./answer-report.js";
 import { CallEnding } from "./call-ending.js";
 import { CallTransfer } from "./transfer.js";
@@ -25,6 +26,12 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 const ANSWER_WAIT_MS = 90_000;
+
+const GREETING_SOURCE = {
+  cache: "greeting played from the cache",
+  stored: "greeting synthesised and stored in the cache",
+  synthesised: "greeting synthesised (not cached: it has {{variables}}, or the cache is off)",
+} as const;
 
 /** What the offline agent says when the caller ends the call with #. */
 const OFFLINE_GOODBYE = "Thank you for calling. Goodbye.";
@@ -228,6 +235,17 @@ export default defineAgent({
     });
     // Outbound: greet once the callee has answered, not into the ringing.
     if (target.direction === "outbound" && !(await answered)) return end("the callee did not answer");
-    if (agent.greeting.trim()) session.say(agent.greeting, { allowInterruptions: true });
+    if (agent.greeting.trim()) {
+      const greeting = await greetingAudio({
+        cache: env.AGENT_WORKER_GREETING_CACHE_ENTRIES > 0 ? new GreetingCache(env.AGENT_WORKER_GREETING_CACHE_DIR, env.AGENT_WORKER_GREETING_CACHE_ENTRIES) : null,
+        template: loaded.settings.greeting,
+        text: agent.greeting,
+        voice: providers.ttsVoice,
+        tts: providers.tts,
+        onStoreError: (err) => callLog.warn({ err: err.message }, "could not store the greeting in the cache"),
+      });
+      callLog.info(GREETING_SOURCE[greeting.source]);
+      session.say(agent.greeting, { allowInterruptions: true, audio: greeting.audio });
+    }
   },
 });

@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { z } from "zod";
 
 // The only reader of process.env for the agent worker (the web app has lib/env.ts). Parsed
@@ -31,6 +33,10 @@ const workerEnvSchema = z.object({
   AGENT_WORKER_MAX_CALLS: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Job processes kept warm (each call runs in its own process); two per core when empty. */
   AGENT_WORKER_IDLE_PROCESSES: z.coerce.number().int().min(0).max(64).optional(),
+  /** Where each agent's greeting is kept once synthesised (shared by the worker's job processes). */
+  AGENT_WORKER_GREETING_CACHE_DIR: z.string().default(path.join(tmpdir(), "switchboard-greetings")),
+  /** Greetings kept in that cache, the least recently played dropped first; 0 turns the cache off. */
+  AGENT_WORKER_GREETING_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Seconds SIGTERM waits for calls in progress before the worker exits anyway. */
   AGENT_WORKER_DRAIN_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(600),
 

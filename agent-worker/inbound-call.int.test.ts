@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { RoomAgentDispatch, RoomConfiguration } from "@livekit/protocol";
 import { RoomServiceClient, SipClient } from "livekit-server-sdk";
@@ -27,6 +28,8 @@ const numberWithAgent = `+1555${randomInt(1_000_000, 9_999_999)}`;
 const numberWithoutAgent = `+1556${randomInt(1_000_000, 9_999_999)}`;
 const caller = "+15557654321";
 const roomPrefix = `itest-agent-${run}`;
+// Empty at the start, so the first call to an agent synthesises its greeting and stores it.
+const greetingCacheDir = mkdtempSync(path.join(tmpdir(), "sb-itest-greetings-"));
 
 const stubAgent: StubAgent = {
   id: "agent_itest",
@@ -90,6 +93,7 @@ function workerEnvForTest(): Record<string, string> {
     // A call budget instead of the CPU reading (a 2-core machine reads "full" during start-up).
     AGENT_WORKER_MAX_CALLS: "50",
     AGENT_WORKER_DRAIN_SECONDS: "60",
+    AGENT_WORKER_GREETING_CACHE_DIR: greetingCacheDir,
     LOG_LEVEL: "info",
   };
 }
@@ -155,6 +159,23 @@ describe("the agent worker answers inbound SIP calls", () => {
     expect(logs).toMatch(/"digit":"5"[^\n]*"caller pressed a key"/);
     expect(logs).toMatch(/"text":"You pressed 5\."[^\n]*"agent said"/);
   }, 90_000);
+
+  it("plays the agent's greeting from the cache on the next call: stored once, heard the same", async () => {
+    // The call above synthesised the greeting and stored it.
+    expect(worker!.logs()).toContain("greeting synthesised and stored in the cache");
+    expect(readdirSync(greetingCacheDir).filter((f) => f.endsWith(".wav"))).toHaveLength(1);
+    const before = worker!.logs().length;
+    const call = await placeCall({ sipPort: liveKitSipPort(), called: numberWithAgent, caller, holdMs: 8000 });
+    expect(call.exitCode, call.output).toBe(0);
+    const logs = worker!.logs().slice(before);
+    expect(logs).toContain("greeting played from the cache");
+    expect(logs).not.toContain("greeting synthesised and stored in the cache");
+    const h = heard(call, "number-with-agent-cached");
+    console.log(`[itest] cached greeting: answer ${call.answerMs} ms; first sound ${h.firstSoundAfterAnswerMs} ms after 200 OK`);
+    expect(h.segments.length).toBeGreaterThanOrEqual(1);
+    expect(recogniseSegment(h.ulaw, h.segments[0]!, [stubAgent.greeting, DEFAULT_AGENT.greeting, ...DISTRACTORS])).toBe(words(stubAgent.greeting));
+    expect(readdirSync(greetingCacheDir).filter((f) => f.endsWith(".wav"))).toHaveLength(1);
+  }, 60_000);
 
   it("answers a number without an agent with the built-in default agent", async () => {
     worker ??= await startWorker(workerEnvForTest(), httpPort);

@@ -4,6 +4,7 @@ import * as elevenlabs from "@livekit/agents-plugin-elevenlabs";
 import * as openai from "@livekit/agents-plugin-openai";
 import type { AgentSettings } from "./agent-settings.js";
 import type { WorkerEnv } from "./env.js";
+import type { VoiceIdentity } from "./greeting-cache.js";
 import { OfflineDialogueLLM } from "./offline/dialogue-llm.js";
 import { EspeakTTS, espeakVoiceFor } from "./offline/espeak-tts.js";
 import { PocketsphinxSTT } from "./offline/pocketsphinx-stt.js";
@@ -63,7 +64,13 @@ export function planProviders(agent: AgentSettings, env: WorkerEnv): ProviderPla
   return { stt, llm: llmChoice, tts: ttsChoice };
 }
 
-export type Providers = { stt: stt.STT; llm: llm.LLM; tts: tts.TTS };
+export type Providers = {
+  stt: stt.STT;
+  llm: llm.LLM;
+  tts: tts.TTS;
+  /** Everything besides the text that changes what the TTS says (the greeting cache's key). */
+  ttsVoice: VoiceIdentity;
+};
 
 export function buildProviders(plan: ProviderPlan, agent: AgentSettings, env: WorkerEnv): Providers {
   const language = agent.language;
@@ -91,16 +98,21 @@ export function buildProviders(plan: ProviderPlan, agent: AgentSettings, env: Wo
   }
 
   let ttsInstance: tts.TTS;
+  let voiceSettings: unknown[];
   if (plan.tts.provider === "elevenlabs") {
     ttsInstance = new elevenlabs.TTS({ apiKey: env.ELEVEN_API_KEY, ...(agent.voice ? { voiceId: agent.voice } : {}), language: baseLanguage });
+    voiceSettings = [agent.voice, baseLanguage];
   } else if (plan.tts.provider === "openai") {
     ttsInstance = new openai.TTS({ apiKey: env.OPENAI_API_KEY, ...(agent.voice ? { voice: agent.voice as openai.TTSVoices } : {}) });
+    voiceSettings = [agent.voice];
   } else {
     // The agent's voice names an espeak voice only when the agent itself chose offline speech.
     const voice = plan.tts.reason === null && agent.voice && OFFLINE_VOICE.test(agent.voice) ? agent.voice : env.OFFLINE_TTS_VOICE ?? espeakVoiceFor(language);
     ttsInstance = new EspeakTTS({ voice, rate: env.OFFLINE_TTS_RATE });
+    voiceSettings = [voice, env.OFFLINE_TTS_RATE];
   }
-  return { stt: sttInstance, llm: llmInstance, tts: ttsInstance };
+  const ttsVoice = JSON.stringify([ttsInstance.provider, ttsInstance.model, ttsInstance.sampleRate, ...voiceSettings]);
+  return { stt: sttInstance, llm: llmInstance, tts: ttsInstance, ttsVoice };
 }
 
 /** espeak-ng voice names such as en-us, en-gb-x-rp, en-us+klatt2. */

@@ -12,7 +12,8 @@
 # Settings (every one optional; see .env.example): AGENT_NAME, CONSOLE_INTERNAL_URL
 # (default http://127.0.0.1:$APP_PORT), WORKER_INTERNAL_TOKEN (default: the one in
 # $STACK_DIR/secrets.env), AGENT_WORKER_HTTP_PORT (dev 8089, test 8189),
-# AGENT_WORKER_MAX_CALLS (default 4 per CPU core), provider keys.
+# AGENT_WORKER_MAX_CALLS (default 4 per CPU core), AGENT_WORKER_GREETING_CACHE_DIR (default
+# $STACK_DIR/greetings), provider keys.
 # Files: $STACK_DIR/logs/agent-worker.log, $STACK_DIR/run/agent-worker.pid.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,7 +37,9 @@ esac
 if [ -z "${WORKER_INTERNAL_TOKEN:-}" ] && [ -f "$STACK_DIR/secrets.env" ]; then
   WORKER_INTERNAL_TOKEN=$(sed -n 's/^WORKER_INTERNAL_TOKEN=//p' "$STACK_DIR/secrets.env")
 fi
-export AGENT_WORKER_HTTP_PORT CONSOLE_INTERNAL_URL AGENT_WORKER_MAX_CALLS
+# The stack's greetings live with the rest of its files.
+: "${AGENT_WORKER_GREETING_CACHE_DIR:=$STACK_DIR/greetings}"
+export AGENT_WORKER_HTTP_PORT CONSOLE_INTERNAL_URL AGENT_WORKER_MAX_CALLS AGENT_WORKER_GREETING_CACHE_DIR
 [ -n "${WORKER_INTERNAL_TOKEN:-}" ] && export WORKER_INTERNAL_TOKEN
 export AGENT_WORKER_HTTP_HOST=127.0.0.1
 
