@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { RoomAgentDispatch, RoomConfiguration } from "@livekit/protocol";
 import { RoomServiceClient, SipClient } from "livekit-server-sdk";
 import { DEFAULT_AGENT } from "../agent-worker/agent-settings";
@@ -13,8 +14,8 @@ import { stackEnv, stackLiveKit } from "../scripts/stack/stack-env";
 // Capacity of one agent worker in offline mode on this machine, measured through the real
 // stack (run it where scripts/stack/up.sh runs the stack, with its env exported):
 //   1. call set-up over 20 sequential calls: INVITE -> 200 OK and 200 OK -> first sound of the
-//      greeting, for the worker and for a participant that answers at once with a tone
-//      (LiveKit's own share);
+//      greeting, for a participant that answers at once with a tone (LiveKit's own share), and
+//      for the worker with its greeting cache off, then on;
 //   2. concurrent calls in steps (BENCH_STEP, default 4) until a call is not answered or its
 //      greeting is not recognised; the worker's memory per call (PSS and RSS of its process
 //      group) and its CPU seconds per call.
@@ -108,17 +109,19 @@ async function sequential(label: string, called: string, expectGreeting: boolean
   const answer: number[] = [];
   const sound: number[] = [];
   const failures: string[] = [];
+  let firstCallSound: number | null = null;
   for (let i = 0; i < SEQUENTIAL && Date.now() < deadline; i++) {
     const call = await placeCall({ sipPort, called, caller, holdMs: expectGreeting ? 6000 : 1500, answerTimeoutMs: 15_000 });
     const s = firstSoundMs(call);
     const why = call.answerMs === null ? "not answered" : s === null ? "no sound" : expectGreeting && !greetingHeard(call) ? "greeting not recognised" : call.exitCode !== 0 ? "SIP error" : null;
+    if (i === 0) firstCallSound = s;
     if (why) failures.push(why);
     else {
       answer.push(call.answerMs!);
       sound.push(s!);
     }
   }
-  console.log(`${label}: INVITE -> 200 OK ${fmt(answer)}; 200 OK -> first sound ${fmt(sound)}; failed ${failures.length}${failures.length ? ` (${failures.join(", ")})` : ""}`);
+  console.log(`${label}: INVITE -> 200 OK ${fmt(answer)}; 200 OK -> first sound ${fmt(sound)}, first call's ${firstCallSound ?? "none"} ms; failed ${failures.length}${failures.length ? ` (${failures.join(", ")})` : ""}`);
   return { answer, sound };
 }
 
@@ -180,9 +183,24 @@ async function main() {
     await sequential("LiveKit alone (tone participant answers at once)", toneNumber, false);
     await tone.stop();
     const idle: Record<string, string> = process.env.BENCH_IDLE_PROCESSES ? { AGENT_WORKER_IDLE_PROCESSES: process.env.BENCH_IDLE_PROCESSES } : {};
-    worker = await startWorker({ AGENT_NAME: agentName, AGENT_PROVIDERS: "offline", AGENT_WORKER_MAX_CALLS: String(Math.max(1, MAX_CALLS * 2)), LOG_LEVEL: "warn", ...idle }, 18_900 + (run % 90));
+    const workerEnv = (cacheEntries: number) => ({
+      AGENT_NAME: agentName,
+      AGENT_PROVIDERS: "offline",
+      AGENT_WORKER_MAX_CALLS: String(Math.max(2, MAX_CALLS * 2)),
+      LOG_LEVEL: "warn",
+      // Empty: the first call synthesises the greeting and stores it, the others play it.
+      AGENT_WORKER_GREETING_CACHE_DIR: mkdtempSync(path.join(tmpdir(), "sb-bench-greetings-")),
+      AGENT_WORKER_GREETING_CACHE_ENTRIES: String(cacheEntries),
+      ...idle,
+    });
+    const port = 18_900 + (run % 90);
+    worker = await startWorker(workerEnv(0), port);
     await new Promise((r) => setTimeout(r, 3000)); // warm job processes
-    await sequential("agent worker (default agent, espeak-ng greeting)", agentNumber, true);
+    await sequential("agent worker, greeting cache off (espeak-ng at every call)", agentNumber, true);
+    await worker.stop(15_000);
+    worker = await startWorker(workerEnv(500), port);
+    await new Promise((r) => setTimeout(r, 3000));
+    await sequential("agent worker, greeting cache on (the first call stores it)", agentNumber, true);
     let best = 0;
     for (let n = STEP; n <= MAX_CALLS && Date.now() < deadline; n += STEP) {
       await new Promise((r) => setTimeout(r, 5000)); // let the previous calls' processes exit
