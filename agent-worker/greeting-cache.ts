@@ -4,7 +4,7 @@ import path from "node:path";
 import { ReadableStream } from "node:stream/web";
 import type { tts } from "@livekit/agents";
 import { AudioFrame } from "@livekit/rtc-node";
-import { encodeWav, parseWavHeader, type PcmFormat } from "./offline/wav.js";
+import { decodeWav, encodeWav, type PcmFormat } from "./offline/wav.js";
 
 // Each agent's greeting, synthesised once and kept on disk until it changes. Every call runs
 // in a job process of its own, so the cache is a directory all of them share: one WAV per
@@ -51,7 +51,7 @@ export class GreetingCache {
     } catch {
       return undefined;
     }
-    const audio = decode(bytes);
+    const audio = decodeWav(bytes);
     if (!audio) {
       await unlink(file).catch(() => undefined);
       return undefined;
@@ -79,20 +79,6 @@ export class GreetingCache {
     );
     aged.sort((a, b) => a.mtime - b.mtime);
     for (const { n } of aged.slice(0, aged.length - this.maxEntries)) await unlink(path.join(this.dir, n)).catch(() => undefined);
-  }
-}
-
-function decode(bytes: Buffer): CachedAudio | undefined {
-  try {
-    const header = parseWavHeader(bytes);
-    if (!header) return undefined;
-    const data = bytes.subarray(header.dataOffset);
-    if (data.length < 2 || data.length !== bytes.readUInt32LE(header.dataOffset - 4)) return undefined;
-    const samples = new Int16Array(data.length >> 1);
-    for (let i = 0; i < samples.length; i++) samples[i] = data.readInt16LE(i * 2);
-    return { sampleRate: header.sampleRate, channels: header.channels, samples };
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { shortuuid, tts, type APIConnectOptions } from "@livekit/agents";
 import { AudioFrame } from "@livekit/rtc-node";
-import { parseWavHeader, type WavHeader } from "./wav.js";
+import { parseWavHeader, pcmSamples, type WavHeader } from "./wav.js";
 
 // Offline text-to-speech through Debian's espeak-ng: one process per sentence (the
 // framework splits replies into sentences for TTSs that do not stream), its WAV read from
@@ -117,8 +117,6 @@ class EspeakChunkedStream extends tts.ChunkedStream {
 }
 
 function toFrame(bytes: Buffer, header: WavHeader): AudioFrame {
-  // Copy: the Buffer may be a view into a pooled allocation with an odd offset.
-  const samples = new Int16Array(bytes.length / 2);
-  for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(i * 2);
+  const samples = pcmSamples(bytes);
   return new AudioFrame(samples, header.sampleRate, header.channels, samples.length / header.channels);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeWav, parseWavHeader } from "./wav";
+import { decodeWav, encodeWav, parseWavHeader } from "./wav";
 
 describe("WAV", () => {
   it("round-trips 16-bit PCM through encode and header parse", () => {
@@ -17,5 +17,13 @@ describe("WAV", () => {
     expect(parseWavHeader(wav.subarray(0, 30))).toBeUndefined();
     expect(parseWavHeader(wav.subarray(0, 44))).toEqual({ sampleRate: 22050, channels: 1, dataOffset: 44 });
     expect(() => parseWavHeader(Buffer.from("RIFX0000WAVE"))).toThrow();
+  });
+
+  it("decodes a whole file back to its samples, and refuses one cut short or not a WAV", () => {
+    const samples = Int16Array.from([0, 1000, -1000, 32767, -32768]);
+    const wav = encodeWav(samples, { sampleRate: 22050, channels: 1 });
+    expect(decodeWav(wav)).toEqual({ sampleRate: 22050, channels: 1, samples });
+    expect(decodeWav(wav.subarray(0, wav.length - 2))).toBeUndefined();
+    expect(decodeWav(Buffer.from("RIFF....WAVEnot really"))).toBeUndefined();
   });
 });

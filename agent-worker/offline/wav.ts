@@ -1,5 +1,5 @@
-// Minimal RIFF/WAVE for 16-bit PCM: what espeak-ng writes and pocketsphinx reads. No
-// dependency: the two formats used here are fixed and small.
+// Minimal RIFF/WAVE for 16-bit PCM: what espeak-ng writes, pocketsphinx reads and the
+// greeting cache keeps. No dependency: the formats used here are fixed and small.
 
 export type PcmFormat = { sampleRate: number; channels: number };
 
@@ -54,4 +54,28 @@ export function parseWavHeader(head: Buffer): WavHeader | undefined {
     offset += 8 + size + (size % 2);
   }
   return undefined;
+}
+
+/**
+ * Little-endian 16-bit samples, copied: the Buffer may be a view into a pooled allocation
+ * with an odd offset, which an Int16Array cannot view.
+ */
+export function pcmSamples(bytes: Buffer): Int16Array {
+  const samples = new Int16Array(bytes.length >> 1);
+  for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(i * 2);
+  return samples;
+}
+
+/** A whole 16-bit PCM WAV file as written by encodeWav; undefined when it is not one, or cut short. */
+export function decodeWav(bytes: Buffer): (PcmFormat & { samples: Int16Array }) | undefined {
+  let header: WavHeader | undefined;
+  try {
+    header = parseWavHeader(bytes);
+  } catch {
+    return undefined;
+  }
+  if (!header) return undefined;
+  const data = bytes.subarray(header.dataOffset);
+  if (data.length < 2 || data.length !== bytes.readUInt32LE(header.dataOffset - 4)) return undefined;
+  return { sampleRate: header.sampleRate, channels: header.channels, samples: pcmSamples(data) };
 }
