@@ -36,6 +36,7 @@ const settings = {
   agentName: env.AGENT_NAME,
   ringingTimeoutSeconds: env.CALL_RINGING_TIMEOUT_SECONDS,
   leaseSeconds: env.DISPATCHER_LEASE_SECONDS,
+  passSeconds: env.DISPATCHER_RECONCILE_SECONDS,
   mode: env.DEPLOYMENT_MODE,
 };
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { leaseCallsToReconcile } from "./reconcile";
+import { ownerSpace } from "./test/call-fixtures";
+
+// Reconciliation passes of several dispatchers share the live calls instead of each asking
+// LiveKit about every one (reconcile.ts). Against the real PostgreSQL; no LiveKit is asked.
+
+const settings = { leaseSeconds: 15, ringingTimeoutSeconds: 30, passSeconds: 5 };
+
+async function liveCalls(spaceId: string) {
+  const call = (status: "dialing" | "ringing" | "in_progress", direction: "inbound" | "outbound", leaseUntil: Date | null = null) =>
+    db().call.create({ data: { spaceId, direction, status, fromNumber: "+14155550100", toNumber: "+14155550199", leaseUntil, answeredAt: status === "in_progress" ? new Date() : null } });
+  return {
+    answered: await Promise.all(Array.from({ length: 6 }, () => call("in_progress", "outbound"))),
+    dialling: await call("dialing", "outbound"),
+    inboundRinging: await call("ringing", "inbound"),
+    expired: await call("ringing", "outbound", new Date(Date.now() - 1000)),
+    heldElsewhere: await call("dialing", "outbound", new Date(Date.now() + 60_000)),
+  };
+}
+
+describe("reconciliation leases", () => {
+  it("gives each live call to one of two passes at once, none held elsewhere, and leases answered calls until the next pass only", async () => {
+    const { spaceId } = await ownerSpace("Reconcile lease");
+    const calls = await liveCalls(spaceId);
+    const ours = new Set([...calls.answered, calls.dialling, calls.inboundRinging, calls.expired, calls.heldElsewhere].map((c) => c.id));
+    const before = Date.now();
+
+    const [a, b] = await Promise.all([leaseCallsToReconcile(settings), leaseCallsToReconcile(settings)]);
+    const takenByA = a.map((c) => c.id).filter((id) => ours.has(id));
+    const takenByB = b.map((c) => c.id).filter((id) => ours.has(id));
+    expect(takenByA.filter((id) => takenByB.includes(id))).toEqual([]);
+    expect(new Set([...takenByA, ...takenByB])).toEqual(new Set([...ours].filter((id) => id !== calls.heldElsewhere.id)));
+    // A third pass right after finds them all leased.
+    expect((await leaseCallsToReconcile(settings)).filter((c) => ours.has(c.id))).toEqual([]);
+
+    const leaseOf = async (id: string) => (await db().call.findUniqueOrThrow({ where: { id } })).leaseUntil!.getTime() - before;
+    // Answered and inbound calls: looked at again by the next pass (5 s), wherever it runs.
+    for (const c of [calls.answered[0]!, calls.inboundRinging]) {
+      expect(await leaseOf(c.id)).toBeGreaterThan(3_000);
+      expect(await leaseOf(c.id)).toBeLessThan(5_000);
+    }
+    // Outbound calls taken over before their answer are followed here: the dispatcher's lease.
+    for (const c of [calls.dialling, calls.expired]) {
+      expect(await leaseOf(c.id)).toBeGreaterThan(14_000);
+      expect(await leaseOf(c.id)).toBeLessThan(16_000);
+    }
+    expect(await leaseOf(calls.heldElsewhere.id)).toBeGreaterThan(55_000);
+
+    await db().call.updateMany({ where: { id: { in: [...ours] } }, data: { status: "failed", leaseUntil: null } });
+  });
+});
