@@ -20,6 +20,7 @@ import { startPbx, type Pbx } from "@/e2e/sipp/pbx-uas";
 import { callSpace, dispatcherEnv, FINAL } from "@/dispatcher/test/call-fixtures";
 import { startDispatcher, type DispatcherHandle } from "@/dispatcher/test/dispatcher-process";
 import { stackLiveKit } from "../scripts/stack/stack-env";
+import { cpuPerCall, sampleCpu } from "./process-cpu";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 500);
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 240);
@@ -51,11 +52,11 @@ function destinations(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `+1555${base + i}`);
 }
 
-type Figures = { placed: number; perSecond: number; p50: number | null; p95: number | null };
+type Figures = { placed: number; perSecond: number; p50: number | null; p95: number | null; cpu: string };
 
 function report(name: string, f: Figures) {
   const lat = f.p50 === null ? "—" : `${f.p50.toFixed(0)} / ${f.p95!.toFixed(0)} ms`;
-  console.log(`| ${name} | ${f.placed} | ${f.perSecond.toFixed(1)} | ${lat} |`);
+  console.log(`| ${name} | ${f.placed} | ${f.perSecond.toFixed(1)} | ${lat} | ${f.cpu} |`);
 }
 
 /**
@@ -69,6 +70,7 @@ async function floor(parallel: number, withRoom = false): Promise<Figures> {
   const trunk = (await db().sipAccount.findUniqueOrThrow({ where: { id: space.accountId } })).outboundTrunkId!;
   const tos = destinations(CALLS);
   let next = 0;
+  const cpu0 = sampleCpu();
   const t0 = Date.now();
   await Promise.all(
     Array.from({ length: parallel }, async () => {
@@ -86,7 +88,8 @@ async function floor(parallel: number, withRoom = false): Promise<Figures> {
     }),
   );
   const times = [...inviteTimes((await finish(pbx)).messages).values()];
-  return { placed: times.length, perSecond: times.length / ((Math.max(...times) - t0) / 1000), p50: null, p95: null };
+  const cpu = cpuPerCall(cpu0, sampleCpu(), times.length);
+  return { placed: times.length, perSecond: times.length / ((Math.max(...times) - t0) / 1000), p50: null, p95: null, cpu };
 }
 
 async function finish(pbx: Pbx) {
@@ -121,6 +124,7 @@ async function throughDispatchers(count: number, calls: number, spacingMs: numbe
   if (backlog) await queueAll();
   const dispatchers: DispatcherHandle[] = [];
   for (let i = 0; i < count; i++) dispatchers.push(await startDispatcher({ ...dispatcherEnv(), DISPATCHER_RECONCILE_SECONDS: "5", DISPATCHER_LEASE_SECONDS: "15" }));
+  const cpu0 = sampleCpu();
   const t0 = Date.now();
   if (backlog) {
     // Queued before the clock: "queued → INVITE" would be the backlog's age, not a latency.
@@ -134,6 +138,7 @@ async function throughDispatchers(count: number, calls: number, spacingMs: numbe
   }
   for (const row of await db().call.findMany({ where: { id: { in: ids } }, select: { toNumber: true, createdAt: true } })) queuedAt.set(row.toNumber, row.createdAt.getTime());
   const result = await finish(pbx);
+  const cpu1 = sampleCpu();
   const invites = inviteTimes(result.messages);
   const latencies = backlog ? [] : [...invites].map(([to, at]) => at - queuedAt.get(to)!).filter((x) => Number.isFinite(x));
   const last = Math.max(...invites.values());
@@ -141,12 +146,13 @@ async function throughDispatchers(count: number, calls: number, spacingMs: numbe
   const until = Date.now() + 60_000;
   while (Date.now() < until && (await db().call.count({ where: { id: { in: ids }, status: { notIn: FINAL } } })) > 0) await new Promise((r) => setTimeout(r, 1000));
   await Promise.all(dispatchers.map((d) => d.stop()));
-  return { placed: invites.size, perSecond: invites.size / ((last - t0) / 1000), p50: backlog ? null : pct(latencies, 0.5), p95: backlog ? null : pct(latencies, 0.95) };
+  return { placed: invites.size, perSecond: invites.size / ((last - t0) / 1000), p50: backlog ? null : pct(latencies, 0.5), p95: backlog ? null : pct(latencies, 0.95), cpu: cpuPerCall(cpu0, cpu1, invites.size) };
 }
 
 console.log(`Calls engine benchmark: ${CALLS} calls a phase, PBX answers and hangs up after 1 s; ${STARTS} starts at once per dispatcher.\n`);
-console.log("| phase | INVITEs on the wire | calls placed / s | queued → INVITE p50 / p95 |");
-console.log("| --- | --- | --- | --- |");
+console.log("CPU ms per call: by process, from /proc over the phase (bench: this process, the 20 writers queueing through placeCall included).\n");
+console.log("| phase | INVITEs on the wire | calls placed / s | queued → INVITE p50 / p95 | CPU ms per call |");
+console.log("| --- | --- | --- | --- | --- |");
 const loop = await floor(1);
 report("LiveKit floor: a loop of raw createSipParticipant, one at a time", loop);
 const base = await floor(STARTS);
