@@ -31,8 +31,8 @@ type Row = { id: string; direction: "inbound" | "outbound"; status: string; room
 /**
  * The calls this pass looks at, leased to this dispatcher in one statement: several
  * dispatchers then share the work instead of each asking LiveKit about every live call at
- * every pass (with two dispatchers, each answered call was looked at twice: ~1.7 LiveKit
- * requests per call more, bench/calls-dispatch.ts). Dialling and ringing calls taken over are
+ * every pass (with two dispatchers, both looked at every answered call at every pass).
+ * Dialling and ringing calls taken over are
  * held for `leaseSeconds` and renewed while followed; answered and inbound calls for just
  * under one pass, so the next pass, here or elsewhere, looks again. SKIP LOCKED: two passes
  * at the same moment take different calls. `dialling`/`following` calls hold live leases.
