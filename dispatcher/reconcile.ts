@@ -32,10 +32,10 @@ type Row = { id: string; direction: "inbound" | "outbound"; status: string; room
  * The calls this pass looks at, leased to this dispatcher in one statement: several
  * dispatchers then share the work instead of each asking LiveKit about every live call at
  * every pass (with two dispatchers, both looked at every answered call at every pass).
- * Dialling and ringing calls taken over are
- * held for `leaseSeconds` and renewed while followed; answered and inbound calls for just
- * under one pass, so the next pass, here or elsewhere, looks again. SKIP LOCKED: two passes
- * at the same moment take different calls. `dialling`/`following` calls hold live leases.
+ * Dialling and ringing calls taken over are held for `leaseSeconds` and renewed while
+ * followed; answered and inbound calls for just under one pass, so the next pass, here or
+ * elsewhere, looks again. SKIP LOCKED: two passes at the same moment take different calls.
+ * Calls being dialled or followed by a live dispatcher hold leases, so none is taken here.
  */
 export async function leaseCallsToReconcile(settings: ReconcileSettings): Promise<Row[]> {
   const now = new Date();
