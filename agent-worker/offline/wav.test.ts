@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeWav, encodeWav, parseWavHeader } from "./wav";
+import { decodeWav, encodeWav, parseWavHeader, pcmSamples } from "./wav";
 
 describe("WAV", () => {
   it("round-trips 16-bit PCM through encode and header parse", () => {
@@ -25,5 +25,13 @@ describe("WAV", () => {
     expect(decodeWav(wav)).toEqual({ sampleRate: 22050, channels: 1, samples });
     expect(decodeWav(wav.subarray(0, wav.length - 2))).toBeUndefined();
     expect(decodeWav(Buffer.from("RIFF....WAVEnot really"))).toBeUndefined();
+  });
+
+  it("reads samples from a Buffer at an odd offset (a view into a pooled allocation)", () => {
+    const samples = Int16Array.from([0, 1, -1, 258, -258, 32767, -32768]);
+    const bytes = Buffer.from(samples.buffer);
+    const odd = Buffer.concat([Buffer.from([0x7f]), bytes, Buffer.from([0x01])]).subarray(1, 1 + bytes.length + 1);
+    expect(odd.byteOffset % 2).toBe(1);
+    expect(Array.from(pcmSamples(odd))).toEqual(Array.from(samples)); // the trailing odd byte is not a sample
   });
 });

@@ -1,6 +1,8 @@
 // Minimal RIFF/WAVE for 16-bit PCM: what espeak-ng writes, pocketsphinx reads and the
 // greeting cache keeps. No dependency: the formats used here are fixed and small.
 
+import { endianness } from "node:os";
+
 export type PcmFormat = { sampleRate: number; channels: number };
 
 /** A 16-bit PCM WAV file holding `samples` (interleaved when channels > 1). */
@@ -56,13 +58,17 @@ export function parseWavHeader(head: Buffer): WavHeader | undefined {
   return undefined;
 }
 
+const littleEndianHost = endianness() === "LE";
+
 /**
  * Little-endian 16-bit samples, copied: the Buffer may be a view into a pooled allocation
- * with an odd offset, which an Int16Array cannot view.
+ * with an odd offset, which an Int16Array cannot view. On a little-endian host the bytes are
+ * copied as they are (a sample at a time took ~15 ms for a greeting, on the call's set-up).
  */
 export function pcmSamples(bytes: Buffer): Int16Array {
   const samples = new Int16Array(bytes.length >> 1);
-  for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(i * 2);
+  if (littleEndianHost) new Uint8Array(samples.buffer).set(bytes.subarray(0, samples.length * 2));
+  else for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(i * 2);
   return samples;
 }
 
