@@ -126,7 +126,7 @@ export default defineAgent({
       });
     // An inbound caller is greeted as soon as the session has started, so the greeting is
     // read from the cache (or its synthesis started) now, before session.start keeps this
-    // thread busy: prepared after it, the greeting was asked for 170-520 ms after the 200 OK
+    // thread busy: prepared after it, the greeting was asked for 180-610 ms after the 200 OK
     // (timed in the job process). An outbound callee may never answer: prepared once they have.
     const early = agent.greeting.trim() && target.direction === "inbound" ? prepareGreeting() : null;
     // Awaited below, where a failure fails the call as before; marked handled until then.

@@ -48,9 +48,10 @@ export class GreetingCache {
     const file = this.file(key);
     let bytes: Buffer;
     try {
-      // Read in one blocking call (a greeting is ~100-300 KB of local disk, well under a
-      // millisecond): the asynchronous read's several steps each waited their turn behind
-      // the framework's session start-up, ~500 ms in all (timed in the job process).
+      // Read in one blocking call (a greeting of a sentence or two is ~200 KB of local disk,
+      // well under a millisecond): the asynchronous read's several steps each waited their
+      // turn behind the framework's session start-up, 450-750 ms in all (timed in the job
+      // process).
       bytes = readFileSync(file);
     } catch {
       return undefined;
