@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { leaseCallsToReconcile } from "./reconcile";
+import { leaseCallsToReconcile, RECONCILE_BATCH } from "./reconcile";
 import { ownerSpace } from "./test/call-fixtures";
 
 // Reconciliation passes of several dispatchers share the live calls instead of each asking
@@ -49,5 +49,26 @@ describe("reconciliation leases", () => {
     expect(await leaseOf(calls.heldElsewhere.id)).toBeGreaterThan(55_000);
 
     await db().call.updateMany({ where: { id: { in: [...ours] } }, data: { status: "failed", leaseUntil: null } });
+  });
+
+  it("with more live calls than a pass takes, the next pass takes the ones left out before those it looked at", async () => {
+    const { spaceId } = await ownerSpace("Reconcile rotation");
+    const n = RECONCILE_BATCH + 5;
+    // Distinct ages, so "oldest first" alone would take the same calls at every pass.
+    const hourAgo = Date.now() - 3_600_000;
+    await db().call.createMany({
+      data: Array.from({ length: n }, (_, i) => ({ spaceId, direction: "outbound" as const, status: "in_progress" as const, fromNumber: "+14155550100", toNumber: "+14155550199", answeredAt: new Date(), updatedAt: new Date(hourAgo + i) })),
+    });
+    const ours = new Set((await db().call.findMany({ where: { spaceId }, select: { id: true } })).map((c) => c.id));
+    const first = new Set((await leaseCallsToReconcile(settings)).map((c) => c.id).filter((id) => ours.has(id)));
+    const leftOut = [...ours].filter((id) => !first.has(id));
+    expect(leftOut.length).toBeGreaterThanOrEqual(5);
+
+    // The first pass's leases run out, as by the next pass (a raw update: updated_at stays).
+    await db().$executeRaw`UPDATE calls SET lease_until = ${new Date(Date.now() - 1000)}::timestamp(3) WHERE id = ANY(${[...first]})`;
+    const second = new Set((await leaseCallsToReconcile(settings)).map((c) => c.id));
+    expect(leftOut.filter((id) => !second.has(id))).toEqual([]);
+
+    await db().call.updateMany({ where: { spaceId }, data: { status: "failed", leaseUntil: null } });
   });
 });

@@ -13,7 +13,7 @@ import { requeueCall } from "./requeue";
 // been down). Runs at start and every DISPATCHER_RECONCILE_SECONDS in every dispatcher; a
 // call is taken by one of them at a time through its lease.
 
-const BATCH = 200;
+export const RECONCILE_BATCH = 200;
 const PARALLEL = 8;
 const FOLLOW_POLL_MS = 500;
 /**
@@ -36,6 +36,9 @@ type Row = { id: string; direction: "inbound" | "outbound"; status: string; room
  * followed; answered and inbound calls for just under one pass, so the next pass, here or
  * elsewhere, looks again. SKIP LOCKED: two passes at the same moment take different calls.
  * Calls being dialled or followed by a live dispatcher hold leases, so none is taken here.
+ * Least recently looked at first (a look leaves its lease time; an answer clears it): with
+ * more live calls than a pass takes, every one still comes round. By updated_at alone, which
+ * a look does not change, every pass took the same oldest calls and never the rest.
  */
 export async function leaseCallsToReconcile(settings: ReconcileSettings): Promise<Row[]> {
   const now = new Date();
@@ -46,7 +49,7 @@ export async function leaseCallsToReconcile(settings: ReconcileSettings): Promis
        SET lease_until = CASE WHEN c.status = 'in_progress' OR c.direction = 'inbound' THEN ${nextPass}::timestamp(3) ELSE ${takenOver}::timestamp(3) END
       FROM (SELECT id FROM calls
              WHERE status = ANY(${[...liveStatuses]}::call_status[]) AND (lease_until IS NULL OR lease_until < ${now}::timestamp(3))
-             ORDER BY updated_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) picked
+             ORDER BY lease_until NULLS FIRST, updated_at LIMIT ${RECONCILE_BATCH} FOR UPDATE SKIP LOCKED) picked
      WHERE c.id = picked.id
     RETURNING c.id, c.direction::text AS direction, c.status::text AS status, c.room_name AS "roomName", c.participant_identity AS "participantIdentity"`;
 }
