@@ -17,8 +17,9 @@ import { requeueCall } from "./requeue";
 export type DialSettings = { agentName: string; ringingTimeoutSeconds: number; leaseSeconds: number; mode: IpMode };
 
 // How often a dialling call's SIP participant is looked at: until it is in the room, to give
-// back the call's start slot; then to show "ringing". Each look is a LiveKit request, ~4 ms of
-// this process's CPU and ~2 ms of livekit-server's (bench/calls-dispatch.ts, CPU from /proc).
+// back the call's start slot; then to show "ringing". Each look is a LiveKit request, ~2 ms of
+// this process's CPU at rest and ~4 ms under the bench's load, plus ~2 ms of livekit-server's
+// (bench/calls-dispatch.ts, CPU from /proc).
 // At 100 ms, then 300 ms, a call cost ~1.5 looks, most finding nothing new (most calls are
 // answered within a few hundred ms); at these it is ~0.5 with one dispatcher.
 const STARTING_POLL_MS = 250;
