@@ -18,6 +18,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { callerAudioFrames } from "./build-patches.mjs";
 
 const here = import.meta.dirname;
 const root = path.resolve(here, "..");
@@ -50,6 +51,7 @@ await build({
   target: "node20",
   sourcemap: true,
   logLevel: "warning",
+  plugins: [callerAudioFrames],
   // CommonJS dependencies call require(); ESM has none, so each file gets one.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   external: [

@@ -15,7 +15,7 @@ function newestSource(dir: string): number {
     if (entry.name === "dist" || entry.name === "test" || entry.name === "node_modules") continue;
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (entry.name.endsWith(".ts") || entry.name === "tsconfig.json" || entry.name === "build.mjs") newest = Math.max(newest, statSync(p).mtimeMs);
+    else if (entry.name.endsWith(".ts") || entry.name === "tsconfig.json" || entry.name.endsWith(".mjs")) newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }

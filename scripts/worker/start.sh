@@ -49,7 +49,7 @@ for tool in espeak-ng pocketsphinx_continuous; do
 done
 
 main="agent-worker/dist/main.js"
-if [ ! -f "$main" ] || [ -n "$(find agent-worker -path agent-worker/dist -prune -o \( -name '*.ts' -o -name tsconfig.json -o -name build.mjs \) -newer "$main" -print -quit)" ]; then
+if [ ! -f "$main" ] || [ -n "$(find agent-worker -path agent-worker/dist -prune -o \( -name '*.ts' -o -name tsconfig.json -o -name '*.mjs' \) -newer "$main" -print -quit)" ]; then
   stack_log "building agent-worker"
   node agent-worker/build.mjs
 fi
