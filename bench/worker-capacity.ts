@@ -16,7 +16,10 @@ import { stackEnv, stackLiveKit } from "../scripts/stack/stack-env";
 //   1. call set-up over 20 sequential calls: INVITE -> 200 OK and 200 OK -> first sound of the
 //      greeting, for a participant that answers at once with a tone (LiveKit's own share), and
 //      for the worker with its greeting cache off, then on;
-//   2. concurrent calls in steps (BENCH_STEP, default 4) until a call is not answered or its
+//   2. one call at a time held 20 s (BENCH_SILENT_CALLS, default 3): the CPU of its first 9 s,
+//      then its share of a core while the caller is silent after the greeting (the worker's
+//      process group, less its idle rate just before);
+//   3. concurrent calls in steps (BENCH_STEP, default 4) until a call is not answered or its
 //      greeting is not recognised; the worker's memory per call (PSS and RSS of its process
 //      group) and its CPU seconds per call.
 // Bounded: BENCH_MAX_CALLS (default 32) concurrent calls at most, BENCH_DEADLINE_S (default
@@ -27,6 +30,7 @@ const num = (k: string, d: number) => Number(process.env[k] ?? d);
 const { url, apiKey, apiSecret } = stackLiveKit();
 const sipPort = Number(stackEnv("SIP_PORT"));
 const SEQUENTIAL = num("BENCH_SEQUENTIAL_CALLS", 20);
+const SILENT_CALLS = num("BENCH_SILENT_CALLS", 3);
 const STEP = num("BENCH_STEP", 4);
 const MAX_CALLS = num("BENCH_MAX_CALLS", 32);
 const deadline = Date.now() + num("BENCH_DEADLINE_S", 900) * 1000;
@@ -36,6 +40,7 @@ const agentNumber = `+1557${randomInt(1_000_000, 9_999_999)}`;
 const toneNumber = `+1558${randomInt(1_000_000, 9_999_999)}`;
 const caller = "+15557654321";
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
@@ -125,6 +130,36 @@ async function sequential(label: string, called: string, expectGreeting: boolean
   return { answer, sound };
 }
 
+/** Share of a core (%) the worker's process group uses over `ms`. */
+async function groupCpuShare(pgid: number, ms: number): Promise<number> {
+  const before = groupCpuSeconds(pgid);
+  await sleep(ms);
+  return ((groupCpuSeconds(pgid) - before) / (ms / 1000)) * 100;
+}
+
+/**
+ * What one call costs: its first 9 s (the job taking the call, the answer, the greeting) in
+ * CPU seconds, then its share of a core while nobody speaks, the floor under any number of
+ * concurrent calls. Both less the worker's idle rate measured just before.
+ */
+async function oneCallCpu(worker: WorkerHandle) {
+  if (SILENT_CALLS <= 0) return;
+  const pgid = worker.proc.pid!;
+  const setup: string[] = [];
+  const silent: string[] = [];
+  for (let i = 0; i < SILENT_CALLS && Date.now() < deadline; i++) {
+    const idle = await groupCpuShare(pgid, 5000);
+    const before = groupCpuSeconds(pgid);
+    const call = placeCall({ sipPort, called: agentNumber, caller, holdMs: 20_000, answerTimeoutMs: 15_000 });
+    await sleep(9000); // answered, and the greeting (~4 s) over
+    setup.push((groupCpuSeconds(pgid) - before - (idle / 100) * 9).toFixed(2));
+    const busy = await groupCpuShare(pgid, 10_000);
+    const ended = await call;
+    silent.push(ended.answerMs === null ? "not answered" : `${(busy - idle).toFixed(1)} %`);
+  }
+  console.log(`one call at a time: its first 9 s (set-up and greeting) ${setup.join(", ")} s of CPU; then, the caller silent, ${silent.join(", ")} of a core`);
+}
+
 async function concurrent(worker: WorkerHandle, n: number) {
   const pgid = worker.proc.pid!;
   const idle = groupMemoryMb(pgid);
@@ -144,7 +179,7 @@ async function concurrent(worker: WorkerHandle, n: number) {
     ),
   );
   clearInterval(sampler);
-  await new Promise((r) => setTimeout(r, 3000)); // the calls' job processes exit and are reaped
+  await sleep(3000); // the calls' job processes exit and are reaped
   const cpuPerCall = (groupCpuSeconds(pgid) - cpuBefore) / n;
   const heldSeconds = calls.reduce((sum, c, i) => sum + (c.answerMs === null ? 0 : holdFor(i) / 1000), 0) / n;
   const answered = calls.filter((c) => c.answerMs !== null).length;
@@ -195,15 +230,16 @@ async function main() {
     });
     const port = 18_900 + (run % 90);
     worker = await startWorker(workerEnv(0), port);
-    await new Promise((r) => setTimeout(r, 3000)); // warm job processes
+    await sleep(3000); // warm job processes
     await sequential("agent worker, greeting cache off (espeak-ng at every call)", agentNumber, true);
     await worker.stop(15_000);
     worker = await startWorker(workerEnv(500), port);
-    await new Promise((r) => setTimeout(r, 3000));
+    await sleep(3000);
     await sequential("agent worker, greeting cache on (the first call stores it)", agentNumber, true);
+    await oneCallCpu(worker);
     let best = 0;
     for (let n = STEP; n <= MAX_CALLS && Date.now() < deadline; n += STEP) {
-      await new Promise((r) => setTimeout(r, 5000)); // let the previous calls' processes exit
+      await sleep(5000); // let the previous calls' processes exit
       if (!(await concurrent(worker, n))) break;
       best = n;
     }
