@@ -138,9 +138,10 @@ async function groupCpuShare(pgid: number, ms: number): Promise<number> {
 }
 
 /**
- * What one call costs: its first 9 s (the job taking the call, the answer, the greeting) in
- * CPU seconds, then its share of a core while nobody speaks, the floor under any number of
- * concurrent calls. Both less the worker's idle rate measured just before.
+ * What one call costs: its first 9 s in CPU seconds (the job taking the call, the answer, the
+ * greeting, and the warm process the worker starts to replace the one the call took), then
+ * its share of a core while nobody speaks, the floor under any number of concurrent calls.
+ * Both less the worker's idle rate measured just before.
  */
 async function oneCallCpu(worker: WorkerHandle) {
   if (SILENT_CALLS <= 0) return;
