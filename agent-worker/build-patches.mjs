@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 
 /** Length of each audio frame the job process receives from the caller. */
-export const CALLER_FRAME_MS = 50;
+const CALLER_FRAME_MS = 50;
 
 // The framework reads the caller's audio in livekit's default 10 ms frames: 100 frames a
 // second, each an FFI event decoded from protobuf and passed through several web streams to
@@ -15,11 +15,20 @@ export const CALLER_FRAME_MS = 50;
 export const callerAudioFrames = {
   name: "caller-audio-frames",
   setup(build) {
+    // A framework that moved the file would otherwise be bundled without the change, silently.
+    let patched = false;
+    build.onStart(() => {
+      patched = false;
+    });
     build.onLoad({ filter: /[\\/]@livekit[\\/]agents[\\/]dist[\\/]voice[\\/]room_io[\\/]_input\.js$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
       const anchor = "numChannels: this.numChannels,";
       if (source.split(anchor).length !== 2) throw new Error(`caller-audio-frames: ${args.path} no longer creates its AudioStream as expected; update agent-worker/build-patches.mjs`);
+      patched = true;
       return { contents: source.replace(anchor, `${anchor} frameSizeMs: ${CALLER_FRAME_MS},`), loader: "js" };
     });
+    build.onEnd(() =>
+      patched ? null : { errors: [{ text: "caller-audio-frames: the framework's voice/room_io/_input.js was not bundled; update agent-worker/build-patches.mjs" }] },
+    );
   },
 };
