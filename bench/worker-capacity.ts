@@ -18,7 +18,8 @@ import { stackEnv, stackLiveKit } from "../scripts/stack/stack-env";
 //      for the worker with its greeting cache off, then on;
 //   2. one call at a time held 20 s (BENCH_SILENT_CALLS, default 3): the CPU of its first 9 s,
 //      then its share of a core while the caller is silent after the greeting (the worker's
-//      process group, less its idle rate just before);
+//      process group, less its idle rate just before), and the memory (PSS) of a warm job
+//      process and of the call's;
 //   3. concurrent calls in steps (BENCH_STEP, default 4) until a call is not answered or its
 //      greeting is not recognised; the worker's memory per call (PSS and RSS of its process
 //      group) and its CPU seconds per call.
@@ -98,6 +99,20 @@ function groupMemoryMb(pgid: number): GroupMemory {
   return { rss: Math.round(rss / 1024), pss: Math.round(pss / 1024), procs };
 }
 
+/** PSS (MB) of each of the group's job processes (each call runs in one; the rest wait warm). */
+function jobProcessesPssMb(pgid: number): number[] {
+  const found: number[] = [];
+  for (const { pid } of groupStats(pgid)) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("job_proc_lazy_main")) continue;
+      found.push(Math.round(Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0) / 1024));
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return found;
+}
+
 const TICKS_PER_SECOND = 100;
 
 /** CPU seconds the group has used: its live processes, plus the job processes the worker has reaped. */
@@ -148,17 +163,23 @@ async function oneCallCpu(worker: WorkerHandle) {
   const pgid = worker.proc.pid!;
   const setup: string[] = [];
   const silent: string[] = [];
+  const warmPss: number[] = [];
+  const inCallPss: number[] = [];
   for (let i = 0; i < SILENT_CALLS && Date.now() < deadline; i++) {
     const idle = await groupCpuShare(pgid, 5000);
+    warmPss.push(...jobProcessesPssMb(pgid));
     const before = groupCpuSeconds(pgid);
     const call = placeCall({ sipPort, called: agentNumber, caller, holdMs: 20_000, answerTimeoutMs: 15_000 });
     await sleep(9000); // answered, and the greeting (~4 s) over
     setup.push((groupCpuSeconds(pgid) - before - (idle / 100) * 9).toFixed(2));
+    // The call's process is the largest: a warm one has handled no audio yet.
+    inCallPss.push(Math.max(...jobProcessesPssMb(pgid)));
     const busy = await groupCpuShare(pgid, 10_000);
     const ended = await call;
     silent.push(ended.answerMs === null ? "not answered" : `${(busy - idle).toFixed(1)} %`);
   }
   console.log(`one call at a time: its first 9 s (set-up and greeting) ${setup.join(", ")} s of CPU; then, the caller silent, ${silent.join(", ")} of a core`);
+  console.log(`job process memory: warm p50 ${pct(warmPss, 50)} MB PSS (n=${warmPss.length}); in a call, 9 s in, ${inCallPss.join(", ")} MB PSS`);
 }
 
 async function concurrent(worker: WorkerHandle, n: number) {
