@@ -33,6 +33,12 @@ const workerEnvSchema = z.object({
   AGENT_WORKER_MAX_CALLS: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Job processes kept warm (each call runs in its own process); two per core when empty. */
   AGENT_WORKER_IDLE_PROCESSES: z.coerce.number().int().min(0).max(64).optional(),
+  /**
+   * V8's young generation of each job process, in MB per semi-space (0: V8's default, 16).
+   * A call's process allocates quickly and briefly (audio frames, protobuf, streams); with
+   * the default the young generation grows to fill the cap and stays there.
+   */
+  AGENT_WORKER_JOB_SEMI_SPACE_MB: z.coerce.number().int().min(0).max(64).default(1),
   /** Where each agent's greeting is kept once synthesised (shared by the worker's job processes). */
   AGENT_WORKER_GREETING_CACHE_DIR: z.string().default(path.join(tmpdir(), "switchboard-greetings")),
   /** Greetings kept in that cache, the least recently played dropped first; 0 turns the cache off. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { cli, ServerOptions } from "@livekit/agents";
 import { workerEnv } from "./env.js";
 import { installRobustDrain } from "./robust-drain.js";
+import { nodeOptionsWithSemiSpace } from "./job-process-heap.js";
 
 // The worker process: `node agent-worker/dist/main.js start` after `node agent-worker/build.mjs`
 // (production mode: SIGTERM and SIGINT drain calls in progress before exiting). It registers
@@ -18,13 +19,18 @@ const maxCalls = env.AGENT_WORKER_MAX_CALLS;
  * arrive together each need a process, and a new one takes seconds to start on busy cores;
  * with the framework's one per core, 4 calls arriving 0.5 s apart on 2 cores waited up to
  * 9 s for an answer, with two per core 2.3 s (bench/worker-capacity.ts). Each costs about
- * 70 MB while it waits.
+ * 65 MB (PSS) while it waits.
  */
 function defaultIdleProcesses(callLimit: number | undefined): number {
   return Math.max(1, Math.min(2 * availableParallelism(), callLimit ?? Infinity));
 }
 
 installRobustDrain(env.AGENT_WORKER_DRAIN_SECONDS * 1000);
+
+// Before the framework forks its first process (README, "Capacity": memory per call).
+if (env.AGENT_WORKER_JOB_SEMI_SPACE_MB > 0) {
+  process.env.NODE_OPTIONS = nodeOptionsWithSemiSpace(process.env.NODE_OPTIONS, env.AGENT_WORKER_JOB_SEMI_SPACE_MB);
+}
 
 cli.runApp(
   new ServerOptions({
