@@ -36,7 +36,7 @@ const workerEnvSchema = z.object({
   /**
    * V8's young generation of each job process, in MB per semi-space (0: V8's default, 16).
    * A call's process allocates quickly and briefly (audio frames, protobuf, streams); with
-   * the default the young generation grows to fill the cap and stays there.
+   * the default its young generation grows to the cap while the call starts.
    */
   AGENT_WORKER_JOB_SEMI_SPACE_MB: z.coerce.number().int().min(0).max(64).default(1),
   /** Where each agent's greeting is kept once synthesised (shared by the worker's job processes). */

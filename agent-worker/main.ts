@@ -27,7 +27,7 @@ function defaultIdleProcesses(callLimit: number | undefined): number {
 
 installRobustDrain(env.AGENT_WORKER_DRAIN_SECONDS * 1000);
 
-// Before the framework forks its first process (README, "Capacity": memory per call).
+// Before the framework forks its first process (agent-worker/README.md: the young generation).
 if (env.AGENT_WORKER_JOB_SEMI_SPACE_MB > 0) {
   process.env.NODE_OPTIONS = nodeOptionsWithSemiSpace(process.env.NODE_OPTIONS, env.AGENT_WORKER_JOB_SEMI_SPACE_MB);
 }
