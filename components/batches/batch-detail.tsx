@@ -14,6 +14,7 @@ import type { BatchDetail } from "@/lib/calls/batches/repository";
 import { BatchProgress, BatchStateBadge } from "./batch-progress";
 import { batchKeys } from "@/lib/http/query-keys";
 import { useBatch } from "./use-batches";
+import { refetchAfterWrite } from "@/lib/http/refetch-after-write";
 
 export function BatchDetailView({ spaceId, initial, canManage }: { spaceId: string; initial: BatchDetail; canManage: boolean }) {
   const client = useQueryClient();
@@ -29,7 +30,7 @@ export function BatchDetailView({ spaceId, initial, canManage }: { spaceId: stri
     },
     onSettled: () => {
       setConfirming(false);
-      return client.invalidateQueries({ queryKey: batchKeys.all(spaceId) });
+      return refetchAfterWrite(client, [batchKeys.all(spaceId)]);
     },
   });
   const batch = data ?? initial;

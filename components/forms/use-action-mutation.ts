@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/actions/result";
+import { refetchAfterWrite } from "@/lib/http/refetch-after-write";
 
 /**
  * The console's one shape for a write: a server action (or REST call) run through useMutation,
@@ -13,7 +14,7 @@ export function useActionMutation<V, T>(run: (values: V) => Promise<ActionResult
   return useMutation({
     mutationFn: run,
     onSuccess: async (result) => {
-      if (result.ok) await Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey })));
+      if (result.ok) await refetchAfterWrite(client, invalidate);
     },
   });
 }

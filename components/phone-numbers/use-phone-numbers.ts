@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { getJson } from "@/lib/http/get-json";
 import { phoneNumberKeys } from "@/lib/http/query-keys";
 import type { PhoneNumberPage } from "@/lib/phone-numbers/view";
+import { refetchAfterWrite } from "@/lib/http/refetch-after-write";
 
 /** How many of an account's numbers its page lists; the Phone Numbers list pages through all. */
 export const ACCOUNT_NUMBERS_SHOWN = 100;
@@ -32,5 +33,5 @@ export function usePhoneNumbers(spaceId: string, q: string, cursor: string | nul
 
 export function useInvalidatePhoneNumbers(spaceId: string) {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: phoneNumberKeys.all(spaceId) });
+  return () => refetchAfterWrite(client, [phoneNumberKeys.all(spaceId)]);
 }

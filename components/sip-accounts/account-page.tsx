@@ -25,6 +25,7 @@ import { useInvalidateSipAccounts, useSipAccount } from "./use-sip-accounts";
 import { VerifyButton } from "./verify-button";
 import { VerifyHistory } from "./verify-history";
 import { VerifyResults } from "./verify-results";
+import { refetchAfterWrite } from "@/lib/http/refetch-after-write";
 
 const card = "space-y-4 rounded-lg border border-slate-200 bg-white p-5";
 
@@ -118,7 +119,7 @@ export function AccountPage({ spaceId, initial, platform, canManage, isOwner }: 
           client.removeQueries({ queryKey: phoneNumberKeys.account(spaceId, account.id) });
           router.push(listHref);
           void invalidate();
-          void client.invalidateQueries({ queryKey: phoneNumberKeys.all(spaceId) });
+          void refetchAfterWrite(client, [phoneNumberKeys.all(spaceId)]);
           toast(`${name} was deleted. Remember to remove the routing to our gateway on your PBX.`);
         }}
       />

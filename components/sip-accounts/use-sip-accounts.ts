@@ -6,6 +6,7 @@ import { sipAccountKeys } from "@/lib/http/query-keys";
 import type { HostOwnershipView } from "@/lib/sip-accounts/host-ownership/view";
 import type { VerifyRunView } from "@/lib/sip-accounts/verify-run-view";
 import type { SipAccountListItem, SipAccountView } from "@/lib/sip-accounts/view";
+import { refetchAfterWrite } from "@/lib/http/refetch-after-write";
 
 // Account reads go through the REST GETs. Every key starts with `all`, so one invalidation
 // refreshes the list, the account pages and the drawer together.
@@ -36,7 +37,7 @@ export function useHostOwnership(spaceId: string, accountId: string) {
 
 export function useInvalidateSipAccounts(spaceId: string) {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: sipAccountKeys.all(spaceId) });
+  return () => refetchAfterWrite(client, [sipAccountKeys.all(spaceId)]);
 }
 
 /** The account's latest Verify runs, newest first (the REST GET's default of 10). */

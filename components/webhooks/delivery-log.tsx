@@ -10,6 +10,7 @@ import { redeliverWebhookAction } from "@/lib/webhooks/actions";
 import type { WebhookDeliveryView } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/http/query-keys";
 import { useWebhookDeliveries } from "./use-webhooks";
+import { refetchAfterWrite } from "@/lib/http/refetch-after-write";
 
 const tone = { delivered: "green", failed: "red", pending: "amber" } as const;
 
@@ -32,7 +33,7 @@ export function DeliveryLog({ spaceId, endpointId, canManage }: { spaceId: strin
   async function redeliver(d: WebhookDeliveryView) {
     const result = await redeliverWebhookAction(spaceId, { endpointId, deliveryId: d.id });
     setError(result.ok ? null : (result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? "The event could not be queued again."));
-    await queryClient.invalidateQueries({ queryKey: webhookKeys.deliveries(spaceId, endpointId) });
+    await refetchAfterWrite(queryClient, [webhookKeys.deliveries(spaceId, endpointId)]);
   }
 
   if (deliveries.isPending) return <p className="px-4 py-3 text-sm text-slate-500">Loading deliveries…</p>;

@@ -12,6 +12,7 @@ import { deleteWebhookEndpointAction, rotateWebhookSecretAction, sendTestWebhook
 import type { CreatedWebhookEndpoint, WebhookEndpointView } from "@/lib/webhooks/schemas";
 import { DeliveryLog } from "./delivery-log";
 import { webhookKeys } from "@/lib/http/query-keys";
+import { refetchAfterWrite } from "@/lib/http/refetch-after-write";
 
 function firstError(result: Extract<ActionResult<unknown>, { ok: false }>, fallback: string): string {
   return result.formError ?? Object.values(result.fieldErrors ?? {})[0]?.[0] ?? fallback;
@@ -24,7 +25,7 @@ export function EndpointCard({ spaceId, endpoint, canManage, onSecret }: { space
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const ref = { endpointId: endpoint.id };
-  const refresh = () => queryClient.invalidateQueries({ queryKey: webhookKeys.all(spaceId) });
+  const refresh = () => refetchAfterWrite(queryClient, [webhookKeys.all(spaceId)]);
 
   async function run<T>(action: () => Promise<ActionResult<T>>, done: (data: T) => Notice | null, failed: string) {
     setBusy(true);

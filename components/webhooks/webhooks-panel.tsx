@@ -9,6 +9,7 @@ import { CreateEndpointForm } from "./create-endpoint-form";
 import { EndpointCard } from "./endpoint-card";
 import { webhookKeys } from "@/lib/http/query-keys";
 import { useWebhookEndpoints } from "./use-webhooks";
+import { refetchAfterWrite } from "@/lib/http/refetch-after-write";
 
 /** The signing secret, once: it is stored sealed and never shown again. */
 function NewSecret({ created, onDone }: { created: CreatedWebhookEndpoint; onDone: () => void }) {
@@ -31,7 +32,7 @@ export function WebhooksPanel({ spaceId, initialEndpoints, canManage }: { spaceI
   const [secret, setSecret] = useState<CreatedWebhookEndpoint | null>(null);
   const showSecret = (created: CreatedWebhookEndpoint) => {
     setSecret(created);
-    void queryClient.invalidateQueries({ queryKey: webhookKeys.endpoints(spaceId) });
+    void refetchAfterWrite(queryClient, [webhookKeys.endpoints(spaceId)]);
   };
   return (
     <div className="max-w-4xl space-y-6">
