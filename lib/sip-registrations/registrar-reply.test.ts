@@ -5,8 +5,9 @@ const now = new Date("2026-11-30T12:00:00Z");
 const reply = (over: Partial<RegistrarReply>): RegistrarReply => ({ code: 200, reason: "OK", authSent: true, requestedExpires: 300, grantedExpires: 300, ...over });
 
 describe("statusAfterReply", () => {
-  it("a first 401 is the challenge, not a failure", () => {
-    expect(statusAfterReply(reply({ code: 401, reason: "Unauthorized", authSent: false }), 0, now)?.status).toBe("pending");
+  it("a first 401 or 407 is the challenge: not a failure, and a registered binding being refreshed stays registered", () => {
+    expect(statusAfterReply(reply({ code: 401, reason: "Unauthorized", authSent: false }), 0, now)).toBeNull();
+    expect(statusAfterReply(reply({ code: 407, reason: "Proxy Authentication Required", authSent: false }), 0, now)).toBeNull();
   });
 
   it("a 401 or 407 to our digest, or a 403, stops retrying (auth_failed, no retry time)", () => {

@@ -39,7 +39,7 @@ export function contactExpires(contact: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** null: the reply changes nothing (a provisional reply, or an unregistration's answer). */
+/** null: the reply changes nothing (a provisional reply, the first challenge, or an unregistration's answer). */
 export function statusAfterReply(reply: RegistrarReply, failuresSoFar: number, now: Date): StatusChange | null {
   const base = { lastCode: reply.code, lastReason: reply.reason.slice(0, 200) };
   if (reply.code < 200) return null;
@@ -50,8 +50,10 @@ export function statusAfterReply(reply: RegistrarReply, failuresSoFar: number, n
     return { ...base, status: "registered", expiresAt: new Date(now.getTime() + granted * 1000), failures: 0, retryAt: null };
   }
   if (reply.code === 401 || reply.code === 407) {
-    // The first challenge is the normal exchange; a challenge to our answer is a refusal.
-    return reply.authSent ? { ...base, status: "auth_failed", expiresAt: null, failures: failuresSoFar + 1, retryAt: null } : { ...base, status: "pending", expiresAt: null, failures: failuresSoFar, retryAt: null };
+    // The first challenge is the normal exchange and changes nothing: a registered binding
+    // stays registered while it is refreshed (it read "pending" between the challenge and the
+    // 200 of every refresh). A challenge to our answer is a refusal.
+    return reply.authSent ? { ...base, status: "auth_failed", expiresAt: null, failures: failuresSoFar + 1, retryAt: null } : null;
   }
   // PBXs answer a wrong password (or an extension not allowed to register) with 403.
   if (reply.code === 403) return { ...base, status: "auth_failed", expiresAt: null, failures: failuresSoFar + 1, retryAt: null };
