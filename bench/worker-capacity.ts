@@ -77,6 +77,12 @@ function groupStats(pgid: number): { pid: string; fields: string[] }[] {
   return found;
 }
 
+/** RSS and PSS (kB) of one process; throws once it has ended. */
+function memoryKb(pid: string): { rss: number; pss: number } {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+  return { rss: Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0), pss: Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) };
+}
+
 /**
  * Memory (MB) of a process group: the worker, its job processes and its inference process.
  * RSS counts the pages they share (node's code, the native libraries) once per process;
@@ -88,9 +94,9 @@ function groupMemoryMb(pgid: number): GroupMemory {
   let procs = 0;
   for (const { pid } of groupStats(pgid)) {
     try {
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
-      rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
-      pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+      const kb = memoryKb(pid);
+      rss += kb.rss;
+      pss += kb.pss;
       procs++;
     } catch {
       /* the process ended meanwhile */
@@ -105,7 +111,7 @@ function jobProcessesPssMb(pgid: number): number[] {
   for (const { pid } of groupStats(pgid)) {
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("job_proc_lazy_main")) continue;
-      found.push(Math.round(Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0) / 1024));
+      found.push(Math.round(memoryKb(pid).pss / 1024));
     } catch {
       /* the process ended meanwhile */
     }
