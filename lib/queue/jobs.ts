@@ -22,6 +22,11 @@ export const jobNames = {
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
 
+// Prisma sends a Date in raw SQL as a UTC time without its zone, which a ::timestamptz cast
+// reads in the database session's zone: on a server not set to UTC, a call scheduled for
+// now waited hours. An ISO string carries its zone.
+const instant = (at: Date | null) => at?.toISOString() ?? null;
+
 export const callJobKey = (callId: string) => `call:${callId}`;
 
 /**
@@ -33,7 +38,7 @@ export async function addPlaceCallJob(tx: Tx, callId: string, runAt: Date | null
   await tx.$executeRaw`SELECT graphile_worker.add_job(
     ${jobNames.placeCall}::text,
     json_build_object('callId', ${callId}::text),
-    run_at := ${runAt}::timestamptz,
+    run_at := ${instant(runAt)}::timestamptz,
     job_key := ${callJobKey(callId)}::text,
     max_attempts := 10
   )`;
@@ -57,7 +62,7 @@ export async function addPlaceCallJobs(tx: Tx, callIds: readonly string[], runAt
       ${jobNames.placeCall}::text,
       json_build_object('callId', id),
       NULL::text,
-      ${runAt}::timestamptz,
+      ${instant(runAt)}::timestamptz,
       10::smallint,
       'call:' || id,
       NULL::smallint,
@@ -86,7 +91,7 @@ export async function addDeliverWebhooksJob(tx: Tx, payload: DeliverWebhooksPayl
   await tx.$executeRaw`SELECT graphile_worker.add_job(
     ${jobNames.deliverWebhooks}::text,
     json_build_object('endpointId', ${payload.endpointId}::text, 'orderingKey', ${payload.orderingKey}::text),
-    run_at := ${retryAt ?? null}::timestamptz,
+    run_at := ${instant(retryAt ?? null)}::timestamptz,
     job_key := ${webhookJobKey(payload.endpointId, payload.orderingKey)}::text,
     job_key_mode := ${retryAt ? "replace" : "preserve_run_at"}::text,
     max_attempts := 25
@@ -114,7 +119,7 @@ export async function addFinishSelfTestJob(tx: Tx, selfTestId: string, runAt: Da
   await tx.$executeRaw`SELECT graphile_worker.add_job(
     ${jobNames.finishSelfTest}::text,
     json_build_object('selfTestId', ${selfTestId}::text),
-    run_at := ${runAt}::timestamptz,
+    run_at := ${instant(runAt)}::timestamptz,
     job_key := ${`self-test:${selfTestId}`}::text,
     max_attempts := 5
   )`;
