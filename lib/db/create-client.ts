@@ -4,6 +4,9 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export type DbClient = PrismaClient;
 
+// The pg Pool under each client, for the few statements that go around Prisma (sql-transaction.ts).
+const pools = new WeakMap<DbClient, Pool>();
+
 export type CreateDbClientOptions = {
   /** Pool size; pg's default (10) suits one Next.js server process. */
   maxConnections?: number;
@@ -23,5 +26,14 @@ export function createDbClient(connectionString: string, options: CreateDbClient
     console.error("[db] idle PostgreSQL connection failed:", err.message);
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  pools.set(client, pool);
+  return client;
+}
+
+/** The pg Pool `client` runs on: one set of connections for both ways in. */
+export function poolOf(client: DbClient): Pool {
+  const pool = pools.get(client);
+  if (!pool) throw new Error("this Prisma client was not made by createDbClient");
+  return pool;
 }

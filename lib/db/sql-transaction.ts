@@ -1,0 +1,37 @@
+import type { PoolClient } from "pg";
+import { db } from "./client";
+import { poolOf } from "./create-client";
+
+// A transaction in plain SQL on the pool under Prisma, for the calls engine's hot path only
+// (the dispatcher's claim, once per call under the Space's lock). Prisma's interactive
+// transaction costs this process ~1 ms of CPU before any statement, and each statement
+// ~0.5 ms more than pg alone: the claim took 5.5-5.8 ms of CPU through Prisma and 1.5 ms
+// through pg, measured 600 claims at a time on this machine. Everything else uses Prisma.
+//
+// pg parses `timestamp` columns (no time zone, holding UTC as Prisma writes them) in the
+// process's own zone: statements here read them `AT TIME ZONE 'UTC'` and take instants as
+// ISO strings cast with `::timestamptz AT TIME ZONE 'UTC'`, as Prisma would.
+
+export type Sql = Pick<PoolClient, "query">;
+
+/** Runs `work` between BEGIN and COMMIT on one connection; any throw rolls back and is rethrown. */
+export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await poolOf(db()).connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    try {
+      await client.query("ROLLBACK");
+    } catch (rollbackErr) {
+      // The connection itself failed: the pool must not lend it again.
+      broken = rollbackErr as Error;
+    }
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
