@@ -25,6 +25,12 @@ export function createDbClient(connectionString: string, options: CreateDbClient
   pool.on("error", (err) => {
     console.error("[db] idle PostgreSQL connection failed:", err.message);
   });
+  // Our timestamp columns hold UTC (Prisma writes them so), and SQL that compares them with
+  // now() reads now() in the session's zone: on a server set to New York, self-healing and
+  // orphaned calls waited five hours. Every session runs in UTC, whatever the server's default.
+  pool.on("connect", (connection) => {
+    connection.query("SET TIME ZONE 'UTC'").catch((err: Error) => console.error("[db] could not set the session to UTC:", err.message));
+  });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
   pools.set(client, pool);
