@@ -15,8 +15,9 @@ import { cpsWindowMs, decideLimits, decideSpaceCaps } from "./limits";
 // conditional update. A second dispatcher (or a duplicate job) finds it no longer queued and
 // does nothing. Every claim holds that lock for its few statements, so they are kept few:
 // one read of the call with the lock, one of every count (claim-reads.ts), the move with its
-// event. In plain SQL (lib/db/sql-transaction.ts): it runs once per call, and through Prisma
-// it cost ~4 ms more CPU. Times written are this process's clock, as Prisma writes them.
+// event. In plain SQL (lib/db/sql-transaction.ts): it runs for every call, and again at every
+// look while a call waits for a limit, and through Prisma it cost ~4 ms more CPU each time.
+// Times written are this process's clock, as Prisma writes them.
 
 export type ClaimedCall = {
   id: string;
