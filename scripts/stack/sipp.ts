@@ -15,6 +15,8 @@ export type SippResult = {
   exitCode: number | null;
   /** Status lines received, in order, e.g. ["SIP/2.0 100 Processing", "SIP/2.0 180 Ringing"]. */
   statusLines: string[];
+  /** The same responses with the method each answers (its CSeq): two transactions' replies may interleave. */
+  responses: { status: string; method: string }[];
   /** sipp's stdout and stderr, for assertion messages. */
   output: string;
 };
@@ -79,10 +81,19 @@ export async function runSipp(call: SippCall): Promise<SippResult> {
     }).finally(() => clearTimeout(killer));
     const messages = await readFile(trace, "utf8").catch(() => "");
     const statusLines = messages.split(/\r?\n/).filter((l) => l.startsWith("SIP/2.0 "));
-    return { exitCode, statusLines, output: output.slice(-4000) };
+    return { exitCode, statusLines, responses: responsesIn(messages), output: output.slice(-4000) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Each response in sipp's message trace (blocks under a line of dashes) with its CSeq method. */
+function responsesIn(trace: string): { status: string; method: string }[] {
+  return trace.split(/\n(?=-{10,})/).flatMap((block) => {
+    const status = /^SIP\/2\.0 .*$/m.exec(block)?.[0]?.trim();
+    const method = /^CSeq:\s*\d+\s+(\S+)/im.exec(block)?.[1];
+    return status && method ? [{ status, method }] : [];
+  });
 }
 
 /** The stack's public SIP port, where a PBX sends INVITEs: the SIP edge, or livekit-sip in direct mode. */
