@@ -3,10 +3,11 @@ import { db } from "./client";
 import { poolOf } from "./create-client";
 
 // A transaction in plain SQL on the pool under Prisma, for the calls engine's hot path only
-// (the dispatcher's claim, once per call under the Space's lock). Prisma's interactive
-// transaction costs this process ~1 ms of CPU before any statement, and each statement
-// ~0.5 ms more than pg alone: the claim took 5.5-5.8 ms of CPU through Prisma and 1.5 ms
-// through pg, measured 600 claims at a time on this machine. Everything else uses Prisma.
+// (the dispatcher's claim, for every call and at every look while one waits, under the
+// Space's lock). Prisma's interactive transaction costs this process ~1 ms of CPU before any
+// statement, and each statement ~0.5 ms more than pg alone: a claim that dials took 6.8-7.3 ms
+// of CPU through Prisma and takes 1.5-2.4 ms here (bench/calls-claim.ts). Everything else
+// uses Prisma.
 //
 // pg parses `timestamp` columns (no time zone, holding UTC as Prisma writes them) in the
 // process's own zone: statements here read them `AT TIME ZONE 'UTC'` and take instants as
