@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ulawToLinear } from "./rtp-peer.js";
+import { ulawToLinear, type RtpPeer } from "./rtp-peer.js";
 
 // What a caller heard, measured: loudness per 20 ms, where speech starts and pauses, and
 // which of a few candidate sentences pocketsphinx recognises in it. pocketsphinx is weak on
@@ -113,3 +113,25 @@ export const DISTRACTORS = [
   "good morning this is the front desk of the hotel",
   "your package will arrive on monday between nine and noon",
 ];
+
+/**
+ * Runs `then` once the caller has heard the agent speak after `since` (performance.now()) and
+ * go quiet for `quietMs`, as a caller waits for an answer before going on; or after `giveUpMs`.
+ * Under load the recogniser can take seconds on a turn, and a reply to a later turn supersedes
+ * one queued before it, so a test that acts on a fixed clock races the agent.
+ */
+export function whenAgentReplied(peer: RtpPeer, since: number, then: () => void, { quietMs = 1000, giveUpMs = 20_000 } = {}): void {
+  let checked = 0;
+  let lastSound: number | undefined;
+  const timer = setInterval(() => {
+    for (; checked < peer.received.length; checked++) {
+      const p = peer.received[checked]!;
+      if (p.at > since && p.payloadType === 0 && rms(ulawToPcm(p.payload)) > SOUND_RMS) lastSound = p.at;
+    }
+    const now = performance.now();
+    if ((lastSound !== undefined && now - lastSound >= quietMs) || now - since >= giveUpMs) {
+      clearInterval(timer);
+      then();
+    }
+  }, 50);
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEFAULT_AGENT } from "../../agent-worker/agent-settings";
-import { DISTRACTORS, recogniseSegment, speechSegments, ulawToPcm, words } from "../../agent-worker/test/audio-check";
+import { DISTRACTORS, recogniseSegment, speechSegments, ulawToPcm, whenAgentReplied, words } from "../../agent-worker/test/audio-check";
 import { placeCall } from "../../agent-worker/test/sip-call";
 import { spokenUlaw } from "../../agent-worker/test/spoken-ulaw";
 import { stackSipPort } from "../../scripts/stack/sipp";
@@ -34,16 +34,19 @@ test("a call's transcript: the agent's greeting, what the caller said and the ke
   const n = randomNumber();
   await bindViaApi(page.request, spaceId, (await account.json()).id as string, n, { inboundAgentId: agentId });
 
-  // The caller speaks once the greeting is over, then presses 5.
+  // The caller speaks once the greeting is over, then presses 5 once the agent has answered.
   const speech = spokenUlaw("I would like to book an appointment for tomorrow morning please");
   const call = await placeCall({
     sipPort: stackSipPort(),
     called: n,
     caller: "+15550100778",
-    holdMs: 32_000,
+    holdMs: 36_000,
     onAnswered: (peer, pt) => {
-      setTimeout(() => peer.play(speech), 6000);
-      setTimeout(() => peer.pressKey("5", pt), 17_000);
+      setTimeout(() => {
+        peer.play(speech);
+        const spokenUntil = performance.now() + (speech.length / 8000) * 1000;
+        whenAgentReplied(peer, spokenUntil, () => peer.pressKey("5", pt));
+      }, 6000);
     },
   });
   expect(call.exitCode, call.output).toBe(0);
