@@ -23,7 +23,10 @@ export async function edgeRpc(rpcUrl: string, method: string, params: unknown[] 
   try {
     const res = await fetch(rpcUrl, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }), signal: AbortSignal.timeout(timeoutMs) });
     answer = (await res.json()) as RpcAnswer;
-  } catch {
+  } catch (err) {
+    // The browser is told only that the edge did not answer; the log says how.
+    const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
+    console.warn(`[edge-rpc] ${method}: no answer from the SIP edge: ${(err as Error).name}: ${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`);
     throw new EdgeRpcError("The SIP edge did not answer.", null);
   }
   if (answer.error) throw new EdgeRpcError(`${method}: ${answer.error.message}`, answer.error.code);

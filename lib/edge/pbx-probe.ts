@@ -40,10 +40,10 @@ async function sendOptions(rpcUrl: string, uri: string): Promise<PbxAnswer | nul
   }
 }
 
-export async function pbxReachableCheck(row: Pick<SipAccount, "sipServerAddress" | "sipTransport">): Promise<VerifyCheck> {
+/** `rpcUrl`: the edge's JSON-RPC, the deployment's unless given (the integration tier's tests). */
+export async function pbxReachableCheck(row: Pick<SipAccount, "sipServerAddress" | "sipTransport">, rpcUrl = serverEnv().SIP_EDGE_RPC_URL): Promise<VerifyCheck> {
   const target = probeTarget(row);
   if ("skip" in target) return skipped(NAME, target.skip);
-  const rpcUrl = serverEnv().SIP_EDGE_RPC_URL;
   if (!rpcUrl) return skipped(NAME, "Direct mode (no SIP edge): nothing here sends the SIP OPTIONS probe.");
 
   const started = performance.now();
