@@ -1,5 +1,6 @@
 import "server-only";
-import type { Call, Prisma } from "@/lib/db/generated/prisma/client";
+import type { Call } from "@/lib/db/generated/prisma/client";
+import type { AnyTx } from "@/lib/db/sql-transaction";
 import type { WebhookEventType } from "@/lib/webhooks/events";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { CallStatusName } from "./status";
@@ -7,8 +8,6 @@ import type { CallStatusName } from "./status";
 // A call's webhook events, emitted in the transaction that moves its status, ordered per call
 // (the ordering key is the call's id). Dialling and retries in between are not events:
 // an operator sees queued, ringing, answered, then completed / failed / cancelled.
-
-type Tx = Prisma.TransactionClient;
 
 const eventOfStatus: Partial<Record<CallStatusName, WebhookEventType>> = {
   queued: "call.queued",
@@ -23,8 +22,15 @@ const eventOfStatus: Partial<Record<CallStatusName, WebhookEventType>> = {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The columns of a call its events carry. */
+export type CallEventFacts = Pick<
+  Call,
+  | "id" | "spaceId" | "direction" | "status" | "fromNumber" | "toNumber" | "phoneNumberId" | "sipAccountId" | "agentId" | "batchId"
+  | "attempts" | "sipStatusCode" | "failureReason" | "endReason" | "createdAt" | "answeredAt" | "endedAt" | "durationMs"
+>;
+
 /** What every call event carries (lib/webhooks/event-payloads.ts documents it). */
-export function callEventData(call: Call): Record<string, unknown> {
+export function callEventData(call: CallEventFacts): Record<string, unknown> {
   return {
     callId: call.id,
     direction: call.direction,
@@ -51,7 +57,7 @@ export function callEventData(call: Call): Record<string, unknown> {
  * that are not events). The row comes from the write itself (a create, or an update that
  * returns it): reading it again would cost every status change one more round trip.
  */
-export async function emitCallStatusEvent(tx: Tx, call: Call, status: CallStatusName): Promise<void> {
+export async function emitCallStatusEvent(tx: AnyTx, call: CallEventFacts, status: CallStatusName): Promise<void> {
   const type = eventOfStatus[status];
   if (!type) return;
   await emitWebhookEvent(tx, { spaceId: call.spaceId, type, orderingKey: `call:${call.id}`, data: callEventData(call) });

@@ -79,7 +79,22 @@ export async function removePlaceCallJobs(tx: Tx, callIds: readonly string[]): P
 
 export type DeliverWebhooksPayload = { endpointId: string; orderingKey: string };
 
-export const webhookJobKey = (endpointId: string, orderingKey: string) => `wh:${endpointId}:${orderingKey}`;
+/**
+ * The SQL call adding `endpointId`'s deliver-webhooks job for `orderingKey`, each given as an
+ * SQL expression (a parameter, or a column of the statement it goes in): one job per key.
+ * Written once for the two places that add it: addDeliverWebhooksJob, and event emission
+ * (lib/webhooks/emit.ts), which adds one per listening endpoint in its single statement.
+ */
+export function deliverWebhooksJobSql(endpointId: string, orderingKey: string, runAt = "NULL", keyMode = "'preserve_run_at'"): string {
+  return `graphile_worker.add_job(
+    '${jobNames.deliverWebhooks}',
+    json_build_object('endpointId', ${endpointId}, 'orderingKey', ${orderingKey}),
+    run_at := ${runAt}::timestamptz,
+    job_key := 'wh:' || ${endpointId} || ':' || ${orderingKey},
+    job_key_mode := ${keyMode},
+    max_attempts := 25
+  )`;
+}
 
 /**
  * Asks for `endpointId`'s deliveries of `orderingKey` to be sent. One job per key: an event
@@ -87,15 +102,14 @@ export const webhookJobKey = (endpointId: string, orderingKey: string) => `wh:${
  * overtaking the failed delivery ahead of it; `retryAt` (the sender rescheduling itself)
  * replaces the time.
  */
-export async function addDeliverWebhooksJob(tx: Tx, payload: DeliverWebhooksPayload, retryAt?: Date): Promise<void> {
-  await tx.$executeRaw`SELECT graphile_worker.add_job(
-    ${jobNames.deliverWebhooks}::text,
-    json_build_object('endpointId', ${payload.endpointId}::text, 'orderingKey', ${payload.orderingKey}::text),
-    run_at := ${instant(retryAt ?? null)}::timestamptz,
-    job_key := ${webhookJobKey(payload.endpointId, payload.orderingKey)}::text,
-    job_key_mode := ${retryAt ? "replace" : "preserve_run_at"}::text,
-    max_attempts := 25
-  )`;
+export async function addDeliverWebhooksJob(tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, payload: DeliverWebhooksPayload, retryAt?: Date): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `SELECT ${deliverWebhooksJobSql("$1::text", "$2::text", "$3", "$4::text")}`,
+    payload.endpointId,
+    payload.orderingKey,
+    instant(retryAt ?? null),
+    retryAt ? "replace" : "preserve_run_at",
+  );
 }
 
 /**
