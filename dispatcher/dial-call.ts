@@ -1,4 +1,4 @@
-import { moveCall } from "@/lib/calls/repository";
+import { moveCall } from "@/lib/calls/move-call";
 import { failureReasonFor, statusFromSipCode } from "@/lib/calls/status";
 import { db } from "@/lib/db/client";
 import type { IpMode } from "@/lib/net/ipv4";

@@ -1,5 +1,5 @@
 import type { Task } from "graphile-worker";
-import { moveCall } from "@/lib/calls/repository";
+import { moveCall } from "@/lib/calls/move-call";
 import { callJobKey, jobNames } from "@/lib/queue/jobs";
 import { claimCall, type SpaceCeilings } from "./claim-call";
 import { dialCall, type DialSettings } from "./dial-call";

@@ -1,7 +1,7 @@
 import { completeCall } from "@/lib/calls/complete-call";
 import { finishUnanswered } from "@/lib/calls/finish-unanswered";
 import { emitBatchCompleted } from "@/lib/calls/batches/batch-webhook-events";
-import { moveCall } from "@/lib/calls/repository";
+import { moveCall } from "@/lib/calls/move-call";
 import { liveStatuses } from "@/lib/calls/status";
 import { db } from "@/lib/db/client";
 import { readCallParticipant } from "@/lib/livekit/calls";

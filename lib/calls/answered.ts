@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { moveCall } from "./repository";
+import { moveCall } from "./move-call";
 
 // The agent worker's word that a call was answered. LiveKit posts no webhook when a SIP
 // participant's sip.callStatus turns "active" (its webhooks are joins, leaves and tracks), and

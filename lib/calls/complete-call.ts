@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { moveCall } from "./repository";
+import { moveCall } from "./move-call";
 import { durationMs } from "./status";
 
 /**

@@ -1,4 +1,4 @@
-import { moveCall } from "./repository";
+import { moveCall } from "./move-call";
 
 // An outbound call that ended before the answer while no dispatcher was waiting on its dial
 // (the dispatcher died mid-ring): LiveKit's own words for why its SIP participant left are

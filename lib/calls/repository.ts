@@ -4,14 +4,10 @@ import { db } from "@/lib/db/client";
 import { isPlatformNumber } from "@/lib/phone-numbers/query-phone-numbers";
 import { PLATFORM_ACCOUNT_ID } from "@/lib/platform-numbers/platform-account";
 import { platformCarrierLabel } from "@/lib/platform-numbers/platform-space";
-import { emitCallStatusEvent } from "./call-webhook-events";
 import type { RetryPolicy } from "./schemas";
-import { callStatuses, canMove, type CallStatusName } from "./status";
+import type { CallStatusName } from "./status";
 
-// Views and the one write path for status changes: a conditional update that only applies a
-// move the state machine allows from the status the row holds now, so a late webhook and the
-// dispatcher can race without moving a call backwards. The update and its timeline event are
-// one transaction, with its webhook event: nobody ever reads a status whose event is not there yet.
+// Views of calls, and their timeline events beside status moves (a move itself: move-call.ts).
 
 export const callInclude = {
   phoneNumber: { select: { id: true, e164: true } },
@@ -80,28 +76,6 @@ export function toCallView(row: CallRow): CallView {
     endReason: row.endReason,
     batch: row.batchId ? { id: row.batchId, row: row.batchRow } : null,
   };
-}
-
-type MoveData = Omit<Prisma.CallUpdateManyMutationInput, "status">;
-
-/**
- * Moves a call to `to` when the state machine allows it from its current status; writes the
- * timeline event either way it applies. Returns whether the move happened.
- */
-export async function moveCall(callId: string, to: CallStatusName, data: MoveData = {}, detail?: string): Promise<boolean> {
-  const from = callStatuses.filter((s) => canMove(s, to));
-  return moveCallFrom(callId, from, to, data, detail);
-}
-
-/** The conditional move itself, from any of `from` (the state machine's rules live in moveCall). */
-async function moveCallFrom(callId: string, from: readonly CallStatusName[], to: CallStatusName, data: MoveData = {}, detail?: string): Promise<boolean> {
-  return db().$transaction(async (tx) => {
-    const [moved] = await tx.call.updateManyAndReturn({ where: { id: callId, status: { in: [...from] } }, data: { ...data, status: to } });
-    if (!moved) return false;
-    await tx.callEvent.create({ data: { callId, kind: `status:${to}`, detail: detail ?? null } });
-    await emitCallStatusEvent(tx, moved, to);
-    return true;
-  });
 }
 
 export async function addEvent(callId: string, kind: string, detail?: string | null): Promise<void> {

@@ -6,7 +6,8 @@ import { recordHostProofFromInboundCall } from "@/lib/sip-accounts/host-ownershi
 import { emitCallStatusEvent } from "./call-webhook-events";
 import { completeCall } from "./complete-call";
 import { finishUnanswered } from "./finish-unanswered";
-import { addEvent, moveCall } from "./repository";
+import { moveCall } from "./move-call";
+import { addEvent } from "./repository";
 import { statusFromSipCallStatus } from "./status";
 
 // Signed LiveKit webhooks (verified in lib/livekit) update calls: an outbound call is found
