@@ -3,12 +3,13 @@ import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
 import { poolOf } from "./create-client";
 
-// A transaction in plain SQL on the pool under Prisma, for the calls engine's hot path only
-// (the dispatcher's claim, for every call and at every look while one waits, under the
-// Space's lock; and every status move, lib/calls/move-call.ts). Prisma's interactive transaction costs this process ~1 ms of CPU before any
-// statement, and each statement ~0.5 ms more than pg alone: a claim that dials took 6.8-7.3 ms
-// of CPU through Prisma and takes 1.5-2.4 ms here (bench/calls-claim.ts). Everything else
-// uses Prisma.
+// A transaction in plain SQL on the pool under Prisma, for the calls engine's hot path only:
+// the dispatcher's claim (for every call and at every look while one waits, under the
+// Space's lock) and every status move (lib/calls/move-call.ts). Prisma's interactive
+// transaction costs this process ~1 ms of CPU before any statement, and each statement
+// ~0.5 ms more than pg alone: a claim that dials took 6.8-7.3 ms of CPU through Prisma and
+// takes 1.5-2.4 ms here, a move 2.5-2.7 ms and 0.4-0.6 (bench/calls-claim.ts). Everything
+// else uses Prisma.
 //
 // pg parses `timestamp` columns (no time zone, holding UTC as Prisma writes them) in the
 // process's own zone: statements here read them `AT TIME ZONE 'UTC'` and take instants as
