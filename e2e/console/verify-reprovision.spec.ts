@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { newUser, signUp } from "../fixtures";
 import { dispatchRulesOf, livekitSip, startLiveKitServer, stopLiveKitServer, trunksOf } from "../livekit";
 import { bindViaApi, createAccountViaApi, randomNumber } from "../phone-numbers";
-import { startPbx } from "../sipp/pbx-uas";
+import { startPbx, type Pbx } from "../sipp/pbx-uas";
 import { card, openCustomSipDrawer } from "../sip-account-form";
 
 // Verify and Reprovision against the real LiveKit: drift is made behind the console's back
@@ -16,6 +16,19 @@ async function verify(page: Page, account: string) {
   await card(page, account).getByRole("button", { name: "Verify" }).click();
   await expect(card(page, account).getByRole("region", { name: "Verify results" })).toBeVisible();
   await expect(card(page, account).getByRole("button", { name: "Verify" })).toBeEnabled();
+}
+
+/**
+ * Fails with what sipp (the PBX) saw when "PBX reachable" is not OK: whether the edge's OPTIONS
+ * reached it and it answered, so a rare failure in CI says on which side the probe was lost.
+ */
+async function expectPbxAnswered(page: Page, account: string, pbx: Pbx) {
+  await expect(check(page, account, "PBX reachable")).toContainText(/OK|Failed|Skipped/);
+  const text = await check(page, account, "PBX reachable").innerText();
+  if (text.includes("OK")) return;
+  pbx.stop();
+  const seen = await pbx.done;
+  throw new Error(`PBX reachable is not OK: ${text}\nsipp exited with ${seen.exitCode}; its message trace:\n${seen.messages || "(no SIP message reached it)"}\nits output:\n${seen.output}`);
 }
 
 async function reprovision(page: Page, account: string) {
@@ -35,6 +48,7 @@ test("Verify: all five checks OK (sipp answers the PBX probe), outbound and the 
 
   await openCustomSipDrawer(page, spaceId);
   await verify(page, "Verified PBX");
+  await expectPbxAnswered(page, "Verified PBX", pbx);
   for (const name of ["Local config", "Inbound trunk", "Outbound trunk", "Numbers in sync", "PBX reachable"]) {
     await expect(check(page, "Verified PBX", name)).toContainText("OK");
   }
