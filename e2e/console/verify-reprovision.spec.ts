@@ -23,9 +23,10 @@ async function verify(page: Page, account: string) {
  * reached it and it answered, so a rare failure in CI says on which side the probe was lost.
  */
 async function expectPbxAnswered(page: Page, account: string, pbx: Pbx) {
-  await expect(check(page, account, "PBX reachable")).toContainText(/OK|Failed|Skipped/);
-  const text = await check(page, account, "PBX reachable").innerText();
-  if (text.includes("OK")) return;
+  const probe = check(page, account, "PBX reachable");
+  await expect(probe).toContainText(/^PBX reachable\s*(OK|Failed|Skipped)/);
+  const text = await probe.innerText();
+  if (/^PBX reachable\s*OK/.test(text)) return;
   pbx.stop();
   const seen = await pbx.done;
   throw new Error(`PBX reachable is not OK: ${text}\nsipp exited with ${seen.exitCode}; its message trace:\n${seen.messages || "(no SIP message reached it)"}\nits output:\n${seen.output}`);
